@@ -1,0 +1,31 @@
+using System.Data.Common;
+using NodaTime;
+
+namespace Trial.Followup.Contact;
+
+/// <summary>
+/// What Enrollment asks of Follow-up. Both calls run inside the caller's open transaction, so the state change in
+/// Enrollment (randomisation, withdrawal, death) and its effect on the follow-up schedule commit or fail together.
+/// </summary>
+public interface IFollowupContact
+{
+    /// <summary>Creates the protocol's follow-up occasions for a participant, anchored on the randomisation date.</summary>
+    Task ScheduleAsync(ScheduleRequest request, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Cancels every pending invitation and reminder for the participant, effective from the given date.</summary>
+    Task StopContactAsync(StopContactRequest request, DbTransaction transaction, CancellationToken cancellationToken);
+}
+
+/// <param name="Participant">Pseudonymous participant key.</param>
+/// <param name="Anchor">The randomisation date, in the participant's local calendar.</param>
+/// <param name="TimeZone">The participant's zone (Europe/Oslo by default); sends are timed in it.</param>
+/// <param name="Language">"nb-NO" or "en".</param>
+/// <param name="ProtocolHash">The protocol version the schedule is taken from.</param>
+public sealed record ScheduleRequest(
+    ParticipantRef Participant,
+    LocalDate Anchor,
+    DateTimeZone TimeZone,
+    string Language,
+    string ProtocolHash);
+
+public sealed record StopContactRequest(ParticipantRef Participant, ContactStopScope Scope, LocalDate Effective, string Reason);
