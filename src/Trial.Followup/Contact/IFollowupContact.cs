@@ -21,11 +21,15 @@ public interface IFollowupContact
 /// <param name="TimeZone">The participant's zone (Europe/Oslo by default); sends are timed in it.</param>
 /// <param name="Language">"nb-NO" or "en".</param>
 /// <param name="ProtocolHash">The protocol version the schedule is taken from.</param>
+/// <param name="CentreCode">The participant's centre code from the protocol (coordinator views are scoped by it).</param>
+/// <param name="ArmCode">The allocated arm code (response rates are reported by arm).</param>
 public sealed record ScheduleRequest(
     ParticipantRef Participant,
     LocalDate Anchor,
     DateTimeZone TimeZone,
     string Language,
-    string ProtocolHash);
+    string ProtocolHash,
+    string CentreCode,
+    string ArmCode);
 
 public sealed record StopContactRequest(ParticipantRef Participant, ContactStopScope Scope, LocalDate Effective, string Reason);

@@ -1,0 +1,32 @@
+namespace Trial.Followup.Hosting;
+
+/// <summary>How the host (Trial.Enrollment) configures Follow-up.</summary>
+public sealed record FollowupHostOptions
+{
+    /// <summary>Connection string of the research database Follow-up shares with Enrollment.</summary>
+    public required string ConnectionString { get; init; }
+
+    public required FollowupDatabase Database { get; init; }
+
+    /// <summary>The protocol folder, e.g. protocol/ips-norway, holding followup.yaml and instruments/.</summary>
+    public required string ProtocolDirectory { get; init; }
+
+    /// <summary>Public base URL that participant links start with.</summary>
+    public required Uri PublicBaseUrl { get; init; }
+
+    /// <summary>SMTP relay for e-mail; null writes e-mails to the outbox log only.</summary>
+    public SmtpSettings? Smtp { get; init; }
+
+    /// <summary>Folder the default SMS channel writes messages to.</summary>
+    public string SmsOutboxDirectory { get; init; } = "sms-outbox";
+
+    /// <summary>Distinct per process; Quartz clustering needs one ID per node.</summary>
+    public string NodeId { get; init; } = Environment.MachineName + "-" + Environment.ProcessId;
+
+    /// <summary>Whether this process runs the Quartz scheduler (several nodes may).</summary>
+    public bool RunScheduler { get; init; } = true;
+}
+
+public enum FollowupDatabase { Postgres, Sqlite }
+
+public sealed record SmtpSettings(string Host, int Port, string FromAddress, string FromName);
