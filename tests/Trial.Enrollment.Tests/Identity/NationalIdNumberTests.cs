@@ -18,7 +18,7 @@ public class NationalIdNumberTests
     [Fact]
     public void Parse_KnownValidNumber_Succeeds()
     {
-        // 01010012356: k1 = 11 - 105 % 11 = 5, k2 = 11 - 137 % 11 = 6; individual 123 gives the 1900s.
+        // 01010012356: k1 = 11 - 28 % 11 = 5, k2 = 11 - 38 % 11 = 6; individual 123 gives the 1900s.
         var parsed = NationalIdNumber.Parse("01010012356");
         Assert.Equal(new LocalDate(1900, 1, 1), parsed.BirthDate);
     }

@@ -1,0 +1,20 @@
+using Trial.Enrollment.Protocol;
+
+namespace Trial.Enrollment.Hosting;
+
+/// <summary>Builds the web application from configuration; the CLI verbs and the tests use the same path.</summary>
+internal static class TrialHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customise = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        customise?.Invoke(builder);
+        var options = builder.Configuration.GetSection("Trial").Get<TrialHostOptions>() ?? new TrialHostOptions();
+        var protocolDirectory = ProtocolLocator.Find(options.ProtocolDirectory, Directory.GetCurrentDirectory(), builder.Environment.ContentRootPath);
+        var protocol = ProtocolLoader.Load(protocolDirectory);
+        builder.Services.AddTrialEnrollment(options, protocol);
+        var app = builder.Build();
+        app.UseTrialEnrollment();
+        return app;
+    }
+}
