@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
@@ -27,7 +28,7 @@ internal static class EnrollmentServices
     {
         services.AddSingleton(options);
         services.AddSingleton(protocol);
-        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddDbContextPool<TrialDbContext>(o => DatabaseSetup.Configure(o, options.Database, options.ResearchConnection, null));
         services.AddDbContext<IdentityStoreContext>(o =>
             DatabaseSetup.Configure(o, options.Database, options.IdentityConnection, IdentityStoreContext.Schema));
