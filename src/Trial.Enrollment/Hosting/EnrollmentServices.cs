@@ -55,6 +55,7 @@ internal static class EnrollmentServices
             Database = options.Database == DatabaseProvider.Postgres ? FollowupDatabase.Postgres : FollowupDatabase.Sqlite,
             ProtocolDirectory = protocol.Directory,
             PublicBaseUrl = options.PublicBaseUrl ?? new Uri("http://localhost:5080/"),
+            RunScheduler = options.FollowupScheduler == FollowupSchedulerPolicy.Run,
         });
 
         services.AddProblemDetails();

@@ -22,6 +22,9 @@ public sealed record TrialHostOptions
 
     public Uri? PublicBaseUrl { get; init; }
 
+    /// <summary>Whether this process runs Follow-up's Quartz scheduler (tools such as export do not).</summary>
+    public FollowupSchedulerPolicy FollowupScheduler { get; init; } = FollowupSchedulerPolicy.Run;
+
     public string ResearchConnection => ConnectionString ?? Database switch
     {
         DatabaseProvider.Sqlite => $"Data Source={Path.Combine(DataDirectory, "trial.db")};Pooling=True;Default Timeout=60",

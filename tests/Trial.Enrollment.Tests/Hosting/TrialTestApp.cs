@@ -72,7 +72,7 @@ public sealed class TrialTestApp : IAsyncDisposable
         }
         var clock = new FakeClock(Instant.FromUtc(2014, 11, 1, 12, 0));
         var followup = new RecordingFollowupContact();
-        var app = TrialHost.Build([.. args, "--environment=Testing", "--Logging:LogLevel:Default=Warning"], builder =>
+        var app = TrialHost.Build([.. args, "--environment=Testing", "--Logging:LogLevel:Default=Warning", "--Trial:FollowupScheduler=Off"], builder =>
         {
             builder.WebHost.UseTestServer();
             builder.Services.AddSingleton<IClock>(clock);
