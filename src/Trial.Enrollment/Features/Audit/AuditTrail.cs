@@ -24,9 +24,10 @@ internal sealed class AuditTrail(IClock clock)
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO audit_chains (chain, last_seq, last_hash) VALUES ({chain}, 0, {AuditHash.Genesis}) ON CONFLICT (chain) DO NOTHING",
             cancellationToken);
+        // Untracked: a head tracked from an earlier append in this context would hide the current row's values.
         var head = db.IsPostgres
-            ? (await db.AuditChains.FromSql($"SELECT * FROM audit_chains WHERE chain = {chain} FOR UPDATE").ToListAsync(cancellationToken)).Single()
-            : await db.AuditChains.SingleAsync(c => c.Chain == chain, cancellationToken);
+            ? (await db.AuditChains.FromSql($"SELECT * FROM audit_chains WHERE chain = {chain} FOR UPDATE").AsNoTracking().ToListAsync(cancellationToken)).Single()
+            : await db.AuditChains.AsNoTracking().SingleAsync(c => c.Chain == chain, cancellationToken);
         var entry = new AuditEntryRecord
         {
             Chain = chain,
@@ -40,10 +41,10 @@ internal sealed class AuditTrail(IClock clock)
             Hash = "",
         };
         entry.Hash = AuditHash.Compute(entry);
-        head.LastSeq = entry.ChainSeq;
-        head.LastHash = entry.Hash;
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE audit_chains SET last_seq = {entry.ChainSeq}, last_hash = {entry.Hash} WHERE chain = {chain}", cancellationToken);
     }
 
     /// <summary>PostgreSQL keeps microseconds; truncating first makes the stored instant hash the same when re-read.</summary>

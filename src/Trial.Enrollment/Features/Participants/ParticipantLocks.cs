@@ -14,6 +14,8 @@ internal static class ParticipantLocks
 {
     public static async Task<ParticipantRecord> LockForChangeAsync(TrialDbContext db, ParticipantId id, StaffUser user, CancellationToken cancellationToken)
     {
+        // A row tracked earlier in this context would be returned as it was, not as locked now.
+        db.ChangeTracker.Clear();
         var participant = db.IsPostgres
             ? (await db.Participants.FromSql($"SELECT * FROM participants WHERE id = {id.Value} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault()
             : await db.Participants.SingleOrDefaultAsync(p => p.Id == id.Value, cancellationToken);
