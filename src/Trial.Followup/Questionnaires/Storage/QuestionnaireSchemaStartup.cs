@@ -1,12 +1,18 @@
 using Microsoft.Extensions.Hosting;
+using Trial.Followup.Instruments;
 using Trial.Followup.Storage;
 
 namespace Trial.Followup.Questionnaires.Storage;
 
 /// <summary>Creates the questionnaire tables at start, after the scheduling feature's own schema start-up.</summary>
-internal sealed class QuestionnaireSchemaStartup(FollowupStore store) : IHostedService
+internal sealed class QuestionnaireSchemaStartup(FollowupStore store, InstrumentCatalog catalog) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => QuestionnaireSchema.EnsureCreatedAsync(store, cancellationToken);
+    // Resolving the catalog here makes a broken instrument file stop start-up with its file/path/rule message.
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = catalog;
+        return QuestionnaireSchema.EnsureCreatedAsync(store, cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

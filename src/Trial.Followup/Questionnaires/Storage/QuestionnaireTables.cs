@@ -6,7 +6,7 @@ namespace Trial.Followup.Questionnaires.Storage;
 /// <summary>The questionnaire tables' names and the few SQL fragments that differ between PostgreSQL and SQLite.</summary>
 internal sealed class QuestionnaireTables(FollowupSqlDialect dialect)
 {
-    private bool Postgres => dialect.Database == FollowupDatabase.Postgres;
+    private bool Postgres => Dialect.Database == FollowupDatabase.Postgres;
 
     public FollowupSqlDialect Dialect { get; } = dialect;
 
