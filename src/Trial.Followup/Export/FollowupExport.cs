@@ -3,6 +3,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using Trial.Followup.Contact;
+using Trial.Followup.Questionnaires;
 using Trial.Followup.Questionnaires.Storage;
 using Trial.Followup.Storage;
 
@@ -34,7 +35,7 @@ internal sealed class FollowupExport(FollowupStore store) : IFollowupExport
         var occasions = await ReadAsync(connection,
             $"SELECT participant, occasion_code, due_on, state, cancel_reason, closed_at, response_mode FROM {d.Occasion}",
             reader => (Participant: d.ReadGuid(reader, 0), Due: d.ReadLocalDate(reader, 2), Position: 0, Cells: (string?[])[
-                null, reader.GetString(1), LocalDatePattern.Iso.Format(d.ReadLocalDate(reader, 2)), reader.GetString(3),
+                null, OccasionMonths.PackageCode(reader.GetString(1)), LocalDatePattern.Iso.Format(d.ReadLocalDate(reader, 2)), reader.GetString(3),
                 reader.GetString(3) switch { "cancelled" => reader.GetString(4), "missed" => MissedReason, _ => null },
                 reader.GetString(3) == "completed" ? Iso(d.ReadInstant(reader, 5)) : null,
                 reader.IsDBNull(6) ? null : reader.GetString(6)]),
@@ -45,7 +46,7 @@ internal sealed class FollowupExport(FollowupStore store) : IFollowupExport
             FROM {tables.Item} i JOIN {tables.Response} r ON r.occasion_id = i.occasion_id JOIN {d.Occasion} o ON o.id = i.occasion_id
             """,
             reader => (Participant: d.ReadGuid(reader, 0), Due: d.ReadLocalDate(reader, 2), Position: reader.GetInt32(3), Cells: (string?[])[
-                null, reader.GetString(1), reader.GetString(4), reader.GetString(5),
+                null, OccasionMonths.PackageCode(reader.GetString(1)), reader.GetString(4), reader.GetString(5),
                 reader.IsDBNull(6) ? null : reader.GetInt32(6).ToString(CultureInfo.InvariantCulture), reader.GetString(7), Iso(d.ReadInstant(reader, 8))]),
             cancellationToken);
         var scores = await ReadAsync(connection,
@@ -54,7 +55,7 @@ internal sealed class FollowupExport(FollowupStore store) : IFollowupExport
             FROM {tables.Score} s JOIN {d.Occasion} o ON o.id = s.occasion_id
             """,
             reader => (Participant: d.ReadGuid(reader, 0), Due: d.ReadLocalDate(reader, 2), Position: reader.GetInt32(3), Cells: (string?[])[
-                null, reader.GetString(1), reader.GetString(4), reader.GetString(5),
+                null, OccasionMonths.PackageCode(reader.GetString(1)), reader.GetString(4), reader.GetString(5),
                 reader.IsDBNull(6) ? null : Score(reader.GetDecimal(6)),
                 reader.GetInt32(7).ToString(CultureInfo.InvariantCulture), reader.GetInt32(8).ToString(CultureInfo.InvariantCulture),
                 reader.GetBoolean(9) ? "true" : "false"]),

@@ -48,7 +48,7 @@ public sealed class InstrumentCatalogLoaderTests : IDisposable
 
     [Fact]
     public void Load_ShippedProtocol_HasNineInstrumentsAtSixMonths() =>
-        Assert.Equal(9, ShippedInstruments.Catalog.ForOccasion("6m").Count);
+        Assert.Equal(9, ShippedInstruments.Catalog.ForOccasion("m6").Count);
 
     [Fact]
     public void Load_ShippedLicensedInstruments_AreMarkedPlaceholder() =>

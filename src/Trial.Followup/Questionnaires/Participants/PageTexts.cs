@@ -41,9 +41,7 @@ internal static class PageTexts
     public static readonly LocalisedText BadFormTitle = new("Skjemaet kunne ikke leses", "The form could not be read");
     public static readonly LocalisedText BadForm = new("Gå tilbake til lenken i meldingen og prøv igjen.", "Go back to the link in the message and try again.");
 
-    /// <summary>"6m" → "6 måneder" / "6 months"; other codes are shown as they are.</summary>
+    /// <summary>"m6" → "6 måneder" / "6 months"; other codes are shown as they are.</summary>
     public static LocalisedText Occasion(string code) =>
-        code.EndsWith('m') && int.TryParse(code[..^1], System.Globalization.CultureInfo.InvariantCulture, out var months)
-            ? new LocalisedText($"{months} måneder", $"{months} months")
-            : new LocalisedText(code, code);
+        OccasionMonths.Parse(code) is { } months ? new LocalisedText($"{months} måneder", $"{months} months") : new LocalisedText(code, code);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Trial.Followup.Instruments;
 
 namespace Trial.Followup.Questionnaires.Participants;
@@ -151,5 +152,8 @@ internal static class QuestionnaireHtml
 
     private static string Id(string field) => "f-" + field.Replace('.', '-');
 
-    private static string E(string text) => HtmlEncoder.Default.Encode(text);
+    // Letters such as æ, ø, å stay readable; markup characters are still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string text) => Encoder.Encode(text);
 }
