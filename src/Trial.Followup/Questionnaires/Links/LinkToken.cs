@@ -26,8 +26,17 @@ public readonly record struct LinkToken
         {
             return false;
         }
-        Span<byte> decoded = stackalloc byte[Bytes];
-        if (!Base64Url.TryDecodeFromChars(text, decoded, out var written) || written != Bytes)
+        byte[] decoded;
+        try
+        {
+            decoded = Base64Url.DecodeFromChars(text);
+        }
+        catch (FormatException)
+        {
+            // Non-canonical final character: never produced by New().
+            return false;
+        }
+        if (decoded.Length != Bytes)
         {
             return false;
         }
