@@ -43,11 +43,15 @@ internal sealed class QuestionnaireHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Where the default SMS channel writes messages (one file per message).</summary>
+    public required string SmsDirectory { get; init; }
+
     public IServiceProvider Services => _app.Services;
 
     public static async Task<QuestionnaireHost> StartAsync(FollowupDatabase database, string name, QuestionnaireOptions? options = null)
     {
         var db = await TestDatabase.CreateAsync(database, name);
+        var smsDirectory = Path.Combine(Path.GetTempPath(), "trial-sms-" + Guid.NewGuid().ToString("N"));
         var clock = new FakeClock(Start);
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
@@ -55,6 +59,7 @@ internal sealed class QuestionnaireHost : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls(baseUrl.ToString().TrimEnd('/'));
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IClock>(clock);
+        builder.Services.AddSingleton<IContactDirectory, FixedContacts>();
         if (options is not null)
         {
             builder.Services.AddSingleton(options);
@@ -68,13 +73,13 @@ internal sealed class QuestionnaireHost : IAsyncDisposable
             ProtocolDirectory = RepositoryPaths.IpsNorwayProtocol,
             PublicBaseUrl = baseUrl,
             RunScheduler = false,
-            SmsOutboxDirectory = Path.Combine(Path.GetTempPath(), "sms-" + Guid.NewGuid().ToString("N")),
+            SmsOutboxDirectory = smsDirectory,
         });
         var app = builder.Build();
         app.UseAuthentication();
         app.MapTrialFollowup();
         await app.StartAsync();
-        return new QuestionnaireHost(app, db, clock, baseUrl);
+        return new QuestionnaireHost(app, db, clock, baseUrl) { SmsDirectory = smsDirectory };
     }
 
     /// <summary>Randomises a participant through Follow-up's own entry point; returns the participant and its 6-month occasion.</summary>
