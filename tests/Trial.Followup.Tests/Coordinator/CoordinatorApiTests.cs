@@ -181,6 +181,30 @@ public abstract class CoordinatorApiTests(FollowupDatabase database)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Page_OwnCentre_ShowsCountsAndPhoneListInNorwegian()
+    {
+        await using var host = await HostAsync("c_page");
+        var (participant, occasion) = await host.ScheduleAsync();
+        await AddPhoneTaskAsync(host, occasion, participant.Value, "oslo");
+
+        var response = await host.Client.SendAsync(As(OsloCoordinator, HttpMethod.Get, "/followup/centres/oslo"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<h1>Oppfølging – oslo</h1>", html, StringComparison.Ordinal);
+        Assert.Contains(participant.Value.ToString("N"), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_OtherCentre_Returns403PageInEnglish()
+    {
+        await using var host = await HostAsync("c_page_other");
+        var response = await host.Client.SendAsync(As(OsloCoordinator, HttpMethod.Get, "/followup/centres/bergen?lang=en"));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("You have no access to this centre.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>What the schedule's phone-task job writes after the last reminder (its table, its columns).</summary>
     private static Task AddPhoneTaskAsync(QuestionnaireHost host, OccasionId occasion, Guid participant, string centre)
     {
