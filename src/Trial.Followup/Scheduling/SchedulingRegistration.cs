@@ -25,6 +25,7 @@ public static class SchedulingRegistration
     internal static IServiceCollection AddFollowupScheduling(this IServiceCollection services, FollowupHostOptions options, SchedulerTiming timing)
     {
         ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton(options);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton(_ => FollowupProtocolLoader.LoadFromDirectory(options.ProtocolDirectory));
         services.AddSingleton(FollowupStore.From(options));
