@@ -254,6 +254,61 @@ public abstract class ParticipantPageTests(FollowupDatabase database)
     }
 
     [Fact]
+    public async Task SaveDraft_AfterSubmission_Returns409AndSavesNothing()
+    {
+        await using var host = await HostAsync("q_save_used");
+        var (_, occasion) = await host.ScheduleAsync();
+        var link = await host.IssueLinkAsync(occasion);
+        await FormAnswers.PostAsync(host.Client, link, FormAnswers.Complete(Guid.NewGuid()));
+
+        var response = await FormAnswers.PostAsync(host.Client, link, FormAnswers.Complete(Guid.NewGuid(), action: "save"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(0, await host.CountAsync(Tables(host).Draft, occasion));
+    }
+
+    [Fact]
+    public async Task SaveDraft_ExpiredLink_Returns410AndSavesNothing()
+    {
+        await using var host = await HostAsync("q_save_expired");
+        var (_, occasion) = await host.ScheduleAsync();
+        var link = await host.IssueLinkAsync(occasion);
+        host.Clock.AdvanceDays(70);
+
+        var response = await FormAnswers.PostAsync(host.Client, link, FormAnswers.Complete(Guid.NewGuid(), action: "save"));
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Equal(0, await host.CountAsync(Tables(host).Draft, occasion));
+    }
+
+    [Fact]
+    public async Task Get_UsedLink_Returns409Used()
+    {
+        await using var host = await HostAsync("q_get_used");
+        var (_, occasion) = await host.ScheduleAsync();
+        var link = await host.IssueLinkAsync(occasion);
+        await FormAnswers.PostAsync(host.Client, link, FormAnswers.Complete(Guid.NewGuid()));
+
+        var response = await host.Client.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Submit_WithoutSubmissionId_Returns400AndWritesNothing()
+    {
+        await using var host = await HostAsync("q_submit_noid");
+        var (_, occasion) = await host.ScheduleAsync();
+        var fields = FormAnswers.Complete(Guid.NewGuid());
+        fields.Remove("submission");
+
+        var response = await FormAnswers.PostAsync(host.Client, await host.IssueLinkAsync(occasion), fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await host.CountAsync(Tables(host).Response, occasion));
+    }
+
+    [Fact]
     public async Task Post_NotAForm_Returns400Page()
     {
         await using var host = await HostAsync("q_post_json");

@@ -48,7 +48,7 @@ internal sealed class QuestionnaireHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<QuestionnaireHost> StartAsync(FollowupDatabase database, string name, QuestionnaireOptions? options = null)
+    public static async Task<QuestionnaireHost> StartAsync(FollowupDatabase database, string name, QuestionnaireOptions? options = null, string? protocolDirectory = null)
     {
         var db = await TestDatabase.CreateAsync(database, name);
         var smsDirectory = Path.Combine(Path.GetTempPath(), "trial-sms-" + Guid.NewGuid().ToString("N"));
@@ -70,7 +70,7 @@ internal sealed class QuestionnaireHost : IAsyncDisposable
         {
             ConnectionString = db.ConnectionString,
             Database = database,
-            ProtocolDirectory = RepositoryPaths.IpsNorwayProtocol,
+            ProtocolDirectory = protocolDirectory ?? RepositoryPaths.IpsNorwayProtocol,
             PublicBaseUrl = baseUrl,
             RunScheduler = false,
             SmsOutboxDirectory = smsDirectory,
@@ -78,7 +78,15 @@ internal sealed class QuestionnaireHost : IAsyncDisposable
         var app = builder.Build();
         app.UseAuthentication();
         app.MapTrialFollowup();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Exception)
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return new QuestionnaireHost(app, db, clock, baseUrl) { SmsDirectory = smsDirectory };
     }
 
