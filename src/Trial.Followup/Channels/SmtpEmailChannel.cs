@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -11,7 +12,10 @@ internal sealed class SmtpEmailChannel(SmtpSettings settings) : IEmailChannel
     public async Task<IEmailSession> OpenSessionAsync(CancellationToken cancellationToken)
     {
         var client = new SmtpClient();
-        await client.ConnectAsync(settings.Host, settings.Port, SecureSocketOptions.None, cancellationToken);
+        // No Nagle: each SMTP command is small and waits for its reply, so delayed ACKs would stall every message.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(settings.Host, settings.Port, cancellationToken);
+        await client.ConnectAsync(socket, settings.Host, settings.Port, SecureSocketOptions.None, cancellationToken);
         return new Session(client, settings);
     }
 

@@ -11,4 +11,8 @@ public enum DispatchOutcome
     Deferred,
     /// <summary>The participant has no address for this channel: recorded, nothing sent.</summary>
     NoAddress,
+    /// <summary>The occasion was being changed by another transaction: left for the next pass.</summary>
+    Contended,
+    /// <summary>The occasion had already closed: the row was cancelled (a second line of defence).</summary>
+    Cancelled,
 }

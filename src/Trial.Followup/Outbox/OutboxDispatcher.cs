@@ -13,7 +13,7 @@ namespace Trial.Followup.Outbox;
 /// <summary>
 /// Sends due outbox rows. Delivery is at-least-once with a dedupe key, which is as close to exactly-once as SMTP allows:
 /// <list type="number">
-/// <item>A worker claims one row in a transaction with FOR UPDATE SKIP LOCKED (and a share lock on its occasion), so no
+/// <item>A worker claims one row in a transaction with FOR UPDATE SKIP LOCKED, then share-locks its occasion, so no
 /// other node or worker can claim it while it is in flight, and a completion or withdrawal waits for the send.</item>
 /// <item>It issues the link and sends inside that transaction, and marks the row sent only after the relay accepted
 /// the message; then it commits.</item>
@@ -47,9 +47,10 @@ internal sealed class OutboxDispatcher(
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var session = await email.OpenSessionAsync(cancellationToken);
         var report = DispatchReport.Empty;
+        var contended = new HashSet<Guid>();
         while (true)
         {
-            var outcome = await DispatchOneAsync(connection, session, cancellationToken);
+            var outcome = await DispatchOneAsync(connection, session, contended, cancellationToken);
             if (outcome == DispatchOutcome.NothingDue)
             {
                 return report;
@@ -58,40 +59,53 @@ internal sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<DispatchOutcome> DispatchOneAsync(DbConnection connection, IEmailSession session, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> DispatchOneAsync(DbConnection connection, IEmailSession session, HashSet<Guid> contended, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var claim = await ClaimAsync(tx, now, cancellationToken);
+        var claim = await ClaimAsync(tx, now, contended, cancellationToken);
         if (claim is null)
         {
             await tx.CommitAsync(cancellationToken);
             return DispatchOutcome.NothingDue;
         }
-        var outcome = await HandleAsync(tx, claim, session, now, cancellationToken);
+        if (claim.Occasion is null)
+        {
+            // Left for the next pass, by which time the other transaction has committed (and cancelled it) or not.
+            contended.Add(claim.RowId);
+            await tx.RollbackAsync(cancellationToken);
+            return DispatchOutcome.Contended;
+        }
+        var outcome = await HandleAsync(tx, claim, claim.Occasion, session, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return outcome;
     }
 
-    private async Task<DispatchOutcome> HandleAsync(DbTransaction tx, Claim claim, IEmailSession session, Instant now, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> HandleAsync(DbTransaction tx, Claim claim, ClaimedOccasion occasion, IEmailSession session, Instant now, CancellationToken cancellationToken)
     {
-        // Re-checked at send time: a row can have waited past the end of the allowed hours (a node was down).
-        if (!protocol.AllowedHours.Contains(now, claim.Zone))
+        if (occasion.State is not (OccasionState.Invited or OccasionState.Reminded))
         {
-            await SetAsync(tx, claim, "not_before = @at", D.Bind(protocol.AllowedHours.EarliestFrom(now, claim.Zone)), cancellationToken);
+            // Closing an occasion cancels its sends in the same transaction, so this is only a second line of defence.
+            await SetAsync(tx, claim, "state = 'cancelled', cancel_reason = @at", "occasion " + occasion.State.ToString().ToLowerInvariant(), cancellationToken);
+            return DispatchOutcome.Cancelled;
+        }
+        // Re-checked at send time: a row can have waited past the end of the allowed hours (a node was down).
+        if (!protocol.AllowedHours.Contains(now, occasion.Zone))
+        {
+            await SetAsync(tx, claim, "not_before = @at", D.Bind(protocol.AllowedHours.EarliestFrom(now, occasion.Zone)), cancellationToken);
             return DispatchOutcome.Deferred;
         }
-        var address = await directory.FindAsync(claim.Participant, cancellationToken);
+        var address = await directory.FindAsync(occasion.Participant, cancellationToken);
         var to = claim.Key.Channel == MessageChannel.Email ? address?.Email : address?.MobilePhone;
         if (string.IsNullOrWhiteSpace(to))
         {
             await SetAsync(tx, claim, "state = 'no_address', sent_at = @at", D.Bind(now), cancellationToken);
             return DispatchOutcome.NoAddress;
         }
-        var language = address is not null && MessageTemplates.Languages.Contains(address.Language) ? address.Language : claim.Language;
+        var language = address is not null && MessageTemplates.Languages.Contains(address.Language) ? address.Language : occasion.Language;
         var template = MessageRenderer.Template(protocol, claim.Key, language);
-        var link = await links.IssueAsync(claim.Key.Occasion, claim.ClosesAt, tx, cancellationToken);
-        var lastDay = claim.ClosesAt.InZone(claim.Zone).Date.PlusDays(-1);
+        var link = await links.IssueAsync(claim.Key.Occasion, occasion.ClosesAt, tx, cancellationToken);
+        var lastDay = occasion.ClosesAt.InZone(occasion.Zone).Date.PlusDays(-1);
         if (claim.Key.Channel == MessageChannel.Email)
         {
             await session.SendAsync(
@@ -106,45 +120,67 @@ internal sealed class OutboxDispatcher(
         return DispatchOutcome.Sent;
     }
 
-    private async Task<Claim?> ClaimAsync(DbTransaction tx, Instant now, CancellationToken cancellationToken)
+    private async Task<Claim?> ClaimAsync(DbTransaction tx, Instant now, IReadOnlySet<Guid> contended, CancellationToken cancellationToken)
     {
-        await using var command = SqlStatement.Create(tx,
+        // The outbox row alone first: ordered by the partial index and locked, so the claim stays cheap however many
+        // rows are due (joining first made the planner sort every due row on every claim).
+        var skip = contended.Count == 0 ? "" : $" AND x.id NOT IN ({string.Join(", ", contended.Select((_, i) => $"@skip{i}"))})";
+        (string, object?)[] parameters = [("now", D.Bind(now)), .. contended.Select((id, i) => ($"skip{i}", D.Bind(id)))];
+        Guid rowId;
+        OutboxKey key;
+        await using (var command = SqlStatement.Create(tx,
             $"""
-            SELECT x.id, x.occasion_id, x.channel, x.attempt, o.participant, o.language, o.time_zone, o.closes_at
-            FROM {D.Outbox} x JOIN {D.Occasion} o ON o.id = x.occasion_id
-            WHERE x.state = 'pending' AND x.not_before <= @now AND o.state IN {OccasionStateCodes.ContactedList}
+            SELECT x.id, x.occasion_id, x.channel, x.attempt FROM {D.Outbox} x
+            WHERE x.state = 'pending' AND x.not_before <= @now{skip}
             ORDER BY x.not_before
-            LIMIT 1{D.ClaimOutboxLocks}
+            LIMIT 1{D.SkipLocked}
             """,
-            ("now", D.Bind(now)));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+            parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            return null;
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+            rowId = D.ReadGuid(reader, 0);
+            key = new OutboxKey(
+                OccasionId.From(D.ReadGuid(reader, 1)),
+                ChannelCodes.Parse(reader.GetString(2)),
+                Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture));
         }
-        var key = new OutboxKey(
-            OccasionId.From(D.ReadGuid(reader, 1)),
-            ChannelCodes.Parse(reader.GetString(2)),
-            Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture));
-        return new Claim(
-            reader.GetValue(0),
-            key,
-            ParticipantRef.From(D.ReadGuid(reader, 4)),
-            reader.GetString(5),
-            LocalCalendar.Zone(reader.GetString(6)),
-            D.ReadInstant(reader, 7));
+        // Then a share lock on the occasion, without waiting: a completion or withdrawal holding it will cancel this
+        // row when it commits, and waiting here could deadlock with it (it locks the occasion, then the outbox).
+        await using (var command = SqlStatement.Create(tx,
+            $"SELECT participant, language, time_zone, closes_at, state FROM {D.Occasion} WHERE id = @id{D.ShareOccasion}",
+            ("id", D.Bind(key.Occasion.Value))))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return new Claim(rowId, key, null);
+            }
+            return new Claim(rowId, key, new ClaimedOccasion(
+                ParticipantRef.From(D.ReadGuid(reader, 0)),
+                reader.GetString(1),
+                LocalCalendar.Zone(reader.GetString(2)),
+                D.ReadInstant(reader, 3),
+                OccasionStateCodes.Parse(reader.GetString(4))));
+        }
     }
 
     private async Task SetAsync(DbTransaction tx, Claim claim, string assignments, object at, CancellationToken cancellationToken)
     {
         await using var command = SqlStatement.Create(tx,
             $"UPDATE {D.Outbox} SET {assignments} WHERE id = @id AND state = 'pending'",
-            ("id", claim.RowId), ("at", at), ("node", nodeId));
+            ("id", D.Bind(claim.RowId)), ("at", at), ("node", nodeId));
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             throw new InvalidOperationException($"Outbox row {claim.Key} changed while it was claimed. Please report a bug.");
         }
     }
 
-    private sealed record Claim(object RowId, OutboxKey Key, ParticipantRef Participant, string Language, DateTimeZone Zone, Instant ClosesAt);
+    /// <param name="Occasion">Null when another transaction is changing the occasion right now.</param>
+    private sealed record Claim(Guid RowId, OutboxKey Key, ClaimedOccasion? Occasion);
+
+    private sealed record ClaimedOccasion(ParticipantRef Participant, string Language, DateTimeZone Zone, Instant ClosesAt, OccasionState State);
 }

@@ -156,6 +156,10 @@ internal sealed class OccasionSweep(FollowupStore store, FollowupProtocol protoc
             await tx.CommitAsync(cancellationToken);
             if (rows.Count < BatchSize)
             {
+                if (total >= BatchSize)
+                {
+                    await D.RefreshOutboxStatisticsAsync(connection, cancellationToken);
+                }
                 return total;
             }
         }

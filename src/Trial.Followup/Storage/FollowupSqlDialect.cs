@@ -23,8 +23,8 @@ internal abstract class FollowupSqlDialect
     /// <summary>Appended to a claim query: row locks that other nodes skip rather than wait on.</summary>
     public abstract string SkipLocked { get; }
 
-    /// <summary>Locks the outbox row for update and its occasion for share, skipping rows another node holds.</summary>
-    public abstract string ClaimOutboxLocks { get; }
+    /// <summary>Share-locks an occasion being sent for, returning nothing if a completion or withdrawal holds it.</summary>
+    public abstract string ShareOccasion { get; }
 
     public abstract string SchemaResource { get; }
 
@@ -41,6 +41,12 @@ internal abstract class FollowupSqlDialect
     public abstract LocalDate ReadLocalDate(DbDataReader reader, int ordinal);
 
     public abstract Guid ReadGuid(DbDataReader reader, int ordinal);
+
+    /// <summary>
+    /// Refreshes the outbox's planner statistics after a sweep enqueued many rows, so the claim walks the due index
+    /// instead of sorting every due row on every claim.
+    /// </summary>
+    public abstract Task RefreshOutboxStatisticsAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>Serialises schema creation between nodes starting at once.</summary>
     public abstract Task LockSchemaAsync(DbTransaction transaction, CancellationToken cancellationToken);

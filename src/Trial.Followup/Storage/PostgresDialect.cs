@@ -23,7 +23,7 @@ internal sealed class PostgresDialect : FollowupSqlDialect
     public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
 
     // Share on the occasion: a completion (UPDATE) waits for an in-flight send, and a send skips a completing occasion.
-    public override string ClaimOutboxLocks => " FOR UPDATE OF x SKIP LOCKED FOR SHARE OF o SKIP LOCKED";
+    public override string ShareOccasion => " FOR SHARE SKIP LOCKED";
 
     public override string SchemaResource => "schema.postgres.sql";
 
@@ -42,6 +42,12 @@ internal sealed class PostgresDialect : FollowupSqlDialect
         LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(ordinal));
 
     public override Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
+
+    public override async Task RefreshOutboxStatisticsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = SqlStatement.Create(connection, $"ANALYZE {Outbox}");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public override async Task LockSchemaAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {

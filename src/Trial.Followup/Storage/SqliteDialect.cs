@@ -25,7 +25,7 @@ internal sealed class SqliteDialect : FollowupSqlDialect
     // SQLite has one writer at a time: the write transaction itself is the lock.
     public override string SkipLocked => "";
 
-    public override string ClaimOutboxLocks => "";
+    public override string ShareOccasion => "";
 
     public override string SchemaResource => "schema.sqlite.sql";
 
@@ -42,6 +42,8 @@ internal sealed class SqliteDialect : FollowupSqlDialect
     public override LocalDate ReadLocalDate(DbDataReader reader, int ordinal) => LocalDatePattern.Iso.Parse(reader.GetString(ordinal)).GetValueOrThrow();
 
     public override Guid ReadGuid(DbDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal));
+
+    public override Task RefreshOutboxStatisticsAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override Task LockSchemaAsync(DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 }
