@@ -17,11 +17,15 @@ internal static class FollowupSchema
         await EnsureCreatedAsync(dialect, connection, cancellationToken);
     }
 
-    public static async Task EnsureCreatedAsync(FollowupSqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)
+    public static Task EnsureCreatedAsync(FollowupSqlDialect dialect, DbConnection connection, CancellationToken cancellationToken) =>
+        RunScriptAsync(dialect, connection, dialect.SchemaResource, cancellationToken);
+
+    /// <summary>Runs one embedded, idempotent DDL script (a feature's own tables) under the schema lock.</summary>
+    public static async Task RunScriptAsync(FollowupSqlDialect dialect, DbConnection connection, string resource, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await dialect.LockSchemaAsync(transaction, cancellationToken);
-        await using (var command = SqlStatement.Create(transaction, ReadDdl(dialect.SchemaResource)))
+        await using (var command = SqlStatement.Create(transaction, ReadDdl(resource)))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
