@@ -47,7 +47,7 @@ internal static class EnrollmentServices
         services.AddScoped<ParticipantQueries>();
         services.AddScoped<ConsortCounts>();
         services.AddScoped<DataPackageExport>();
-        services.AddScoped<IContactDirectory, IdentityContactDirectory>();
+        services.AddSingleton<IContactDirectory, IdentityContactDirectory>();
 
         services.AddTrialFollowup(new FollowupHostOptions
         {
