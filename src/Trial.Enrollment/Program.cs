@@ -1,4 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "Trial");
-app.Run();
+using Trial.Enrollment.Cli;
+
+return await TrialCli.RunAsync(args);
+
+/// <summary>The entry point; visible to tests that start the real process.</summary>
+public partial class Program;

@@ -1,14 +1,112 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Quartz;
+using Trial.Followup.Channels;
+using Trial.Followup.Contact;
 using Trial.Followup.Hosting;
+using Trial.Followup.Occasions;
+using Trial.Followup.Outbox;
+using Trial.Followup.Scheduling.Jobs;
+using Trial.Followup.Scheduling.Protocol;
+using Trial.Followup.Storage;
 
 namespace Trial.Followup.Scheduling;
 
 /// <summary>Registers the schedule, the Quartz jobs, the outbox and the channels.</summary>
 public static class SchedulingRegistration
 {
-    public static IServiceCollection AddFollowupScheduling(this IServiceCollection services, FollowupHostOptions options)
+    public const string SchedulerName = "trial-followup";
+
+    public static IServiceCollection AddFollowupScheduling(this IServiceCollection services, FollowupHostOptions options) =>
+        services.AddFollowupScheduling(options, SchedulerTiming.Default);
+
+    internal static IServiceCollection AddFollowupScheduling(this IServiceCollection services, FollowupHostOptions options, SchedulerTiming timing)
     {
-        _ = options;
+        ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton(_ => FollowupProtocolLoader.LoadFromDirectory(options.ProtocolDirectory));
+        services.AddSingleton(FollowupStore.From(options));
+        services.AddSingleton(timing);
+        services.AddSingleton<IFollowupContact, FollowupContact>();
+        services.AddSingleton<IOccasionLifecycle, OccasionLifecycle>();
+        services.AddSingleton<OccasionSweep>();
+        AddChannels(services, options);
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp, options.NodeId));
+
+        // First hosted service: the tables exist before the scheduler or any request touches them.
+        services.AddHostedService<FollowupSchemaStartup>();
+        if (options.RunScheduler)
+        {
+            services.AddQuartz(quartz => ConfigureQuartz(quartz, options, timing));
+            services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+            services.AddHostedService<OutboxDispatchService>();
+        }
         return services;
     }
+
+    private static void AddChannels(IServiceCollection services, FollowupHostOptions options)
+    {
+        if (options.Smtp is { } smtp)
+        {
+            services.TryAddSingleton<IEmailChannel>(new SmtpEmailChannel(smtp));
+        }
+        else
+        {
+            services.TryAddSingleton<IEmailChannel>(sp => new LogEmailChannel(sp.GetRequiredService<ILogger<LogEmailChannel>>()));
+        }
+        services.TryAddSingleton<ISmsChannel>(new FileSmsChannel(options.SmsOutboxDirectory));
+    }
+
+    private static void ConfigureQuartz(IQuartzBuilder quartz, FollowupHostOptions options, SchedulerTiming timing)
+    {
+        quartz.ConfigureScheduler(scheduler =>
+        {
+            scheduler.InstanceName = SchedulerName;
+            scheduler.InstanceId = options.NodeId;
+        });
+        quartz.UsePersistentStore(store =>
+        {
+            if (options.Database == FollowupDatabase.Postgres)
+            {
+                store.UsePostgres(options.ConnectionString);
+                // Each trigger firing is taken by exactly one node; a dead node's firings are recovered by the others.
+                store.UseClustering(cluster =>
+                {
+                    cluster.CheckinInterval = TimeSpan.FromSeconds(5);
+                    cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
+                });
+            }
+            else
+            {
+                store.UseSqlite(options.ConnectionString);
+            }
+            store.ConfigureStore(ado =>
+            {
+                ado.TablePrefix = options.Database == FollowupDatabase.Postgres ? "followup.qrtz_" : "followup_qrtz_";
+                ado.MisfireThreshold = TimeSpan.FromSeconds(30);
+            });
+            store.ProvisionSchema();
+        });
+        Schedule<OpenOccasionsJob>(quartz, "open-occasions", timing);
+        Schedule<SendRemindersJob>(quartz, "send-reminders", timing);
+        Schedule<CloseMissedOccasionsJob>(quartz, "close-missed-occasions", timing);
+        Schedule<CreatePhoneTasksJob>(quartz, "create-phone-tasks", timing);
+    }
+
+    private static void Schedule<TJob>(IQuartzBuilder quartz, string name, SchedulerTiming timing)
+        where TJob : IJob =>
+        quartz.ScheduleJob<TJob>(
+            trigger => trigger
+                .WithIdentity(name)
+                .StartNow()
+                // A firing missed while every node was down runs once as soon as one is back: the sweep then catches
+                // up everything that fell due in between, late but neither twice nor never.
+                .WithSchedule(SimpleScheduleBuilder.Create()
+                    .WithInterval(timing.SweepInterval)
+                    .RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)),
+            job => job.WithIdentity(name).RequestRecovery(true));
 }

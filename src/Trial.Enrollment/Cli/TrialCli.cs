@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Export;
+using Trial.Enrollment.Hosting;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Problems;
+using Trial.Enrollment.Protocol;
+
+namespace Trial.Enrollment.Cli;
+
+/// <summary>trial-enrollment [serve | export | audit verify | users add | schema] — one entry point for the service and its tools.</summary>
+internal static class TrialCli
+{
+    public const string Help = """
+        trial-enrollment — the trial service: protocol, screening, consent, randomisation, audit, export.
+
+        Usage:
+          trial-enrollment [serve] [--urls URL] [--Trial:Key=value ...]   run the web service (default)
+          trial-enrollment export --out DIR [--locked-by NAME]            write the data package ("database lock")
+          trial-enrollment audit verify                                    check every audit hash chain
+          trial-enrollment users add --username U --role R --organisation O --centres a,b [--name N]
+                                                                           add a staff user; password from TRIAL_NEW_PASSWORD
+          trial-enrollment schema                                          print the PostgreSQL schema script (for migrations)
+          trial-enrollment --help
+
+        Configuration (appsettings, environment Trial__Key, or --Trial:Key=value):
+          Trial:Database            Sqlite (default, files under ./data) | Postgres
+          Trial:ConnectionString    research store; required for Postgres
+          Trial:IdentityConnectionString  identity store (default: data/identity.db, or schema "identity" on Postgres)
+          Trial:ProtocolDirectory   default: protocol/ips-norway, searched upward from the working directory
+          Trial:DemoUsers           None | SeedAndPrint (development)
+
+        Exit codes: 0 ok; 1 failure; 2 usage; 3 invalid input (protocol or arguments, nothing written); 4 audit chain broken.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.FirstOrDefault();
+        try
+        {
+            return verb switch
+            {
+                "--help" or "-h" or "help" => Print(Console.Out, Help, ExitCodes.Ok),
+                null => await ServeAsync(args),
+                "serve" => await ServeAsync(args[1..]),
+                "export" => await ExportAsync(args[1..]),
+                "audit" when args.Length > 1 && args[1] == "verify" => await AuditVerifyAsync(args[2..]),
+                "users" when args.Length > 1 && args[1] == "add" => await AddUserAsync(args[2..]),
+                "schema" => await SchemaAsync(args[1..]),
+                _ when verb.StartsWith("--", StringComparison.Ordinal) => await ServeAsync(args),
+                _ => Print(Console.Error, $"Unknown command '{verb}'.\n\n{Help}", ExitCodes.Usage),
+            };
+        }
+        catch (ProtocolInvalidException e)
+        {
+            return Print(Console.Error, e.Message, ExitCodes.InvalidInput);
+        }
+        catch (RejectedException e)
+        {
+            return Print(Console.Error, $"{e.Field}: {e.Message}", ExitCodes.InvalidInput);
+        }
+        catch (UsageException e)
+        {
+            return Print(Console.Error, $"{e.Message}\n\n{Help}", ExitCodes.Usage);
+        }
+    }
+
+    private static int Print(TextWriter writer, string text, int code)
+    {
+        writer.WriteLine(text);
+        return code;
+    }
+
+    private static async Task<int> ServeAsync(string[] args)
+    {
+        var app = TrialHost.Build(args);
+        var options = app.Services.GetRequiredService<TrialHostOptions>();
+        var protocol = app.Services.GetRequiredService<TrialProtocol>();
+        await DatabaseSetup.InitialiseAsync(app.Services, options, CancellationToken.None);
+        if (options.DemoUsers == DemoUserPolicy.SeedAndPrint)
+        {
+            await DemoUsers.SeedAsync(app.Services, Console.Out, CancellationToken.None);
+        }
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            Console.WriteLine($"Protocol {protocol.Trial} {protocol.Version} (sha256 {protocol.Sha256[..12]}…) from {protocol.Directory}");
+            Console.WriteLine($"Database: {options.Database}");
+            foreach (var url in app.Urls)
+            {
+                Console.WriteLine($"Trial service listening on {url}  (pages: {url}/login, OpenAPI: {url}/openapi/v1.json)");
+            }
+        });
+        await app.RunAsync();
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> ExportAsync(string[] args)
+    {
+        var (named, rest) = Options(args, "--out", "--locked-by");
+        var directory = named.GetValueOrDefault("--out") ?? throw new UsageException("export needs --out DIR.");
+        await using var app = TrialHost.Build(rest);
+        await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        Console.Error.WriteLine($"Writing data package to {Path.GetFullPath(directory)} …");
+        var manifest = await scope.ServiceProvider.GetRequiredService<DataPackageExport>()
+            .WriteAsync(directory, named.GetValueOrDefault("--locked-by") ?? Environment.UserName, CancellationToken.None);
+        foreach (var file in manifest.Files)
+        {
+            Console.WriteLine($"{file.Name,-24} {file.Rows,7} rows  sha256 {file.Sha256}");
+        }
+        Console.WriteLine($"manifest.json: protocol {manifest.Protocol.Version} sha256 {manifest.Protocol.Sha256}");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> AuditVerifyAsync(string[] args)
+    {
+        await using var app = TrialHost.Build(args);
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<TrialDbContext>(), CancellationToken.None);
+        Console.WriteLine($"{result.Entries} entries in {result.Chains} chains.");
+        foreach (var (chain, hash) in result.Heads.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  head {chain,-12} {hash}");
+        }
+        foreach (var problem in result.Problems)
+        {
+            Console.Error.WriteLine("BROKEN: " + problem);
+        }
+        Console.WriteLine(result.Intact ? "Audit trail intact." : $"Audit trail BROKEN: {result.Problems.Count} problem(s).");
+        return result.Intact ? ExitCodes.Ok : ExitCodes.AuditBroken;
+    }
+
+    private static async Task<int> AddUserAsync(string[] args)
+    {
+        var (named, rest) = Options(args, "--username", "--role", "--organisation", "--centres", "--name");
+        string Need(string key) => named.GetValueOrDefault(key) ?? throw new UsageException($"users add needs {key}.");
+        var password = Environment.GetEnvironmentVariable("TRIAL_NEW_PASSWORD") ?? throw new UsageException("Set TRIAL_NEW_PASSWORD.");
+        await using var app = TrialHost.Build(rest);
+        await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StaffDirectory>().AddAsync(Need("--username"), named.GetValueOrDefault("--name") ?? Need("--username"),
+            password, Need("--role"), Need("--organisation"), Need("--centres").Split(','), CancellationToken.None);
+        Console.WriteLine($"Added {Need("--username")} ({Need("--role")}).");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> SchemaAsync(string[] args)
+    {
+        await using var app = TrialHost.Build([.. args, "--Trial:Database=Postgres", "--Trial:ConnectionString=Host=localhost"]);
+        await using var scope = app.Services.CreateAsyncScope();
+        Console.WriteLine("-- research store");
+        Console.WriteLine(scope.ServiceProvider.GetRequiredService<TrialDbContext>().Database.GenerateCreateScript());
+        Console.WriteLine("-- identity store");
+        Console.WriteLine(scope.ServiceProvider.GetRequiredService<IdentityStoreContext>().Database.GenerateCreateScript());
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Splits the verb's own --key value pairs from the rest, which go to the host's configuration.</summary>
+    private static (Dictionary<string, string> Named, string[] Others) Options(string[] args, params string[] keys)
+    {
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (keys.Contains(args[i], StringComparer.Ordinal))
+            {
+                named[args[i]] = i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs a value.");
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+        return (named, rest.ToArray());
+    }
+}

@@ -1,0 +1,3 @@
+namespace Trial.Enrollment.Cli;
+
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Trial.Enrollment.Persistence;
+
+namespace Trial.Enrollment.Features.Audit;
+
+/// <summary>
+/// Appends hash-chained entries inside the caller's transaction. Each chain (a centre, or "trial") has a head row that
+/// is locked FOR UPDATE while appending, so entries of one chain get consecutive numbers and each holds the hash of
+/// the one before. Randomisations already hold their stratum's lock, so a per-centre chain adds no new contention.
+/// </summary>
+internal sealed class AuditTrail(IClock clock)
+{
+    public const string TrialChain = "trial";
+
+    public async Task AppendAsync(TrialDbContext db, string chain, string actor, string action, string subject, object payload,
+        CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Audit entries are written inside the transaction of the change they record.");
+        }
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO audit_chains (chain, last_seq, last_hash) VALUES ({chain}, 0, {AuditHash.Genesis}) ON CONFLICT (chain) DO NOTHING",
+            cancellationToken);
+        // Untracked: a head tracked from an earlier append in this context would hide the current row's values.
+        var head = db.IsPostgres
+            ? (await db.AuditChains.FromSql($"SELECT * FROM audit_chains WHERE chain = {chain} FOR UPDATE").AsNoTracking().ToListAsync(cancellationToken)).Single()
+            : await db.AuditChains.AsNoTracking().SingleAsync(c => c.Chain == chain, cancellationToken);
+        var entry = new AuditEntryRecord
+        {
+            Chain = chain,
+            ChainSeq = head.LastSeq + 1,
+            At = TruncateToMicroseconds(clock.GetCurrentInstant()),
+            Actor = actor,
+            Action = action,
+            Subject = subject,
+            Payload = JsonSerializer.Serialize(payload),
+            PreviousHash = head.LastHash,
+            Hash = "",
+        };
+        entry.Hash = AuditHash.Compute(entry);
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE audit_chains SET last_seq = {entry.ChainSeq}, last_hash = {entry.Hash} WHERE chain = {chain}", cancellationToken);
+    }
+
+    /// <summary>PostgreSQL keeps microseconds; truncating first makes the stored instant hash the same when re-read.</summary>
+    private static Instant TruncateToMicroseconds(Instant instant) =>
+        Instant.FromUnixTimeTicks(instant.ToUnixTimeTicks() / 10 * 10);
+}

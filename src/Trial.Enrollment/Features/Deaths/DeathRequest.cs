@@ -1,0 +1,3 @@
+namespace Trial.Enrollment.Features.Deaths;
+
+public sealed record DeathRequest(string? DiedOn);

@@ -1,0 +1,34 @@
+using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Participants;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Problems;
+using Trial.Followup.Access;
+using Trial.Followup.Contact;
+
+namespace Trial.Enrollment.Features.Deaths;
+
+/// <summary>Records a death with its date; all follow-up contact stops from that date. The participant stays in ITT.</summary>
+internal sealed class ParticipantDeath(TrialDbContext db, TrialCalendar calendar, AuditTrail audit, FollowupLink followup)
+{
+    public async Task RecordAsync(ParticipantId id, DeathRequest request, StaffUser user, CancellationToken cancellationToken)
+    {
+        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        var diedOn = RequestFields.DateBetween(request.DiedOn, "diedOn", participant.ScreenedOn, calendar.Today, "the screening date");
+        if (participant.DiedOn is not null)
+        {
+            throw RejectedException.Conflict("already-recorded", $"A death on {participant.DiedOn} is already recorded.");
+        }
+        participant.DiedOn = diedOn;
+        await db.SaveChangesAsync(cancellationToken);
+        if (participant.State == ParticipantState.Randomised)
+        {
+            await followup.StopAsync(db, id, ContactStopScope.Died, diedOn, "died", cancellationToken);
+        }
+        await audit.AppendAsync(db, participant.Centre, user.UserId, "death.recorded", id.ToString(), new { diedOn = diedOn.ToString("R", null) },
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Text;
+using Trial.Enrollment.Features.Consort;
+using Trial.Enrollment.Features.Withdrawal;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Problems;
+using Trial.Enrollment.Protocol;
+using Trial.Followup.Contact;
+using Trial.Followup.Export;
+
+namespace Trial.Enrollment.Features.Export;
+
+/// <summary>
+/// The "database lock": writes a frozen data package (participants, covariates, screening, CONSORT, and Follow-up's
+/// files) with a manifest of row counts and SHA-256s. No direct identifier is read: the identity store is not touched.
+/// </summary>
+internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protocol, IClock clock, ConsortCounts consort, IServiceProvider services)
+{
+    public async Task<DataPackageManifest> WriteAsync(string directory, string lockedBy, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            throw RejectedException.Invalid("out", "empty-folder", $"'{directory}' is not empty; a lock is never written over another.");
+        }
+        Directory.CreateDirectory(directory);
+        var participants = await db.Participants.AsNoTracking().OrderBy(p => p.ResearchId).ToListAsync(cancellationToken);
+        var randomisations = await db.Randomisations.AsNoTracking().ToDictionaryAsync(r => r.ParticipantId, cancellationToken);
+        var withdrawals = (await db.Withdrawals.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(w => w.ParticipantId);
+        var randomised = participants.Where(p => randomisations.ContainsKey(p.Id)).ToList();
+        string Date(LocalDate? d) => d?.ToString("R", null) ?? "";
+        string Scopes(Guid id) => string.Join(';', withdrawals[id].Select(w => WithdrawalEffects.Code(w.Scope)).Order(StringComparer.Ordinal));
+        bool DataUseWithdrawn(Guid id) => withdrawals[id].Any(w => w.Scope == WithdrawalScope.DataUse);
+
+        var files = new List<PackageFile>();
+        async Task Add(string name, string[] header, IEnumerable<IReadOnlyList<object?>> rows)
+        {
+            var count = await CsvFile.WriteAsync(Path.Combine(directory, name), header, rows, cancellationToken);
+            files.Add(new PackageFile(name, count, await Sha256Async(Path.Combine(directory, name), cancellationToken)));
+        }
+
+        await Add("participants.csv",
+            ["participant_id", "centre", "arm", "period", "ratio", "stratum", "block", "randomised_on", "mistaken", "mistaken_reason", "died_on", "withdrawn_scopes"],
+            randomised.Select(p => (p, r: randomisations[p.Id])).Select(x => (IReadOnlyList<object?>)
+            [
+                x.p.ResearchId, x.p.Centre, x.r.Arm, x.r.Period, x.r.Ratio, x.r.Stratum, x.r.Block, Date(x.r.RandomisedOn), x.r.Mistaken,
+                x.r.MistakenReason, Date(x.p.DiedOn), Scopes(x.p.Id),
+            ]));
+        // Withdrawal from use of data already collected blanks the covariates; the row stays for ITT counts.
+        await Add("covariates.csv", ["participant_id", "age", "sex", "severity", "education", "income_2013_g"],
+            randomised.Select(p => DataUseWithdrawn(p.Id)
+                ? (IReadOnlyList<object?>)[p.ResearchId, null, null, null, null, null]
+                : [p.ResearchId, p.AgeAtScreening, p.Sex, p.Severity, p.Education, null]));
+        await Add("screening.csv", ["screening_id", "centre", "screened_on", "eligible", "exclusion_reason", "consent", "randomised"],
+            participants.Select(p => (IReadOnlyList<object?>)
+            [
+                p.ResearchId, p.Centre, Date(p.ScreenedOn), p.Eligible, p.ExclusionReason,
+                p.State switch { Participants.ParticipantState.DeclinedConsent => "declined", Participants.ParticipantState.Consented or Participants.ParticipantState.Randomised => "given", _ => null },
+                randomisations.ContainsKey(p.Id),
+            ]));
+        var counts = await consort.ComputeAsync(null, cancellationToken);
+        await Add("consort.csv", ["stage", "group", "count"], counts.Select(c => (IReadOnlyList<object?>)[c.Stage, c.Group, c.Count]));
+
+        if (services.GetService<IFollowupExport>() is { } followup)
+        {
+            var ids = randomised.ToDictionary(p => ParticipantRef.From(p.Id), p => p.ResearchId);
+            foreach (var name in await followup.WriteFilesAsync(directory, ids, cancellationToken))
+            {
+                var path = Path.Combine(directory, name);
+                files.Add(new PackageFile(name, await CountRowsAsync(path, cancellationToken), await Sha256Async(path, cancellationToken)));
+            }
+        }
+
+        var manifest = new DataPackageManifest("trial-data-package", 1, protocol.Trial,
+            InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()), lockedBy, new ManifestProtocol(protocol.Version, protocol.Sha256), files);
+        await File.WriteAllTextAsync(Path.Combine(directory, "manifest.json"),
+            JsonSerializer.Serialize(manifest, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), cancellationToken);
+        return manifest;
+    }
+
+    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    /// <summary>Rows excluding the header; Follow-up's files follow the same CSV conventions (no embedded newlines assumed).</summary>
+    private static async Task<int> CountRowsAsync(string path, CancellationToken cancellationToken) =>
+        Math.Max(0, (await File.ReadAllLinesAsync(path, cancellationToken)).Count(l => l.Length > 0) - 1);
+}

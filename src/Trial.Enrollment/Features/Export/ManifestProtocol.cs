@@ -1,0 +1,3 @@
+namespace Trial.Enrollment.Features.Export;
+
+public sealed record ManifestProtocol(string Version, string Sha256);

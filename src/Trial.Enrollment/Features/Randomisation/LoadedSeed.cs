@@ -1,0 +1,3 @@
+namespace Trial.Enrollment.Features.Randomisation;
+
+internal sealed record LoadedSeed(string SeedSha256, AllocationSequence Sequence);

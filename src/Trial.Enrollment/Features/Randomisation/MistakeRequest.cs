@@ -1,0 +1,3 @@
+namespace Trial.Enrollment.Features.Randomisation;
+
+public sealed record MistakeRequest(string? Reason);

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Participants;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Problems;
+using Trial.Followup.Access;
+
+namespace Trial.Enrollment.Features.Randomisation;
+
+/// <summary>Marks a randomisation as made in error. It is never deleted and stays in the intention-to-treat population.</summary>
+internal sealed class MistakenRandomisation(TrialDbContext db, AuditTrail audit)
+{
+    public async Task MarkAsync(ParticipantId id, MistakeRequest request, StaffUser user, CancellationToken cancellationToken)
+    {
+        user.RequireRole(TrialRoles.TrialManager);
+        var reason = RequestFields.Text(request.Reason, "reason", 500);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        var randomisation = await db.Randomisations.SingleOrDefaultAsync(r => r.ParticipantId == id.Value, cancellationToken)
+                            ?? throw RejectedException.Conflict("not-randomised", "The participant has not been randomised.");
+        if (randomisation.Mistaken)
+        {
+            throw RejectedException.Conflict("already-marked", "The randomisation is already marked as mistaken.");
+        }
+        randomisation.Mistaken = true;
+        randomisation.MistakenReason = reason;
+        randomisation.MistakenBy = user.UserId;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, participant.Centre, user.UserId, "randomisation.marked-mistaken", id.ToString(), new { reason }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Participants;
+using Trial.Enrollment.Identity;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Problems;
+using Trial.Enrollment.Protocol;
+
+namespace Trial.Enrollment.Features.Screening;
+
+/// <summary>
+/// Records one screening: identifiers into the identity store, the pseudonymous record and its eligibility into the
+/// research store, with an audit entry. Every field is checked before anything is written.
+/// </summary>
+internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, TrialCalendar calendar, AuditTrail audit)
+{
+    public async Task<ScreeningResponse> ScreenAsync(ScreeningRequest request, StaffUser user, CancellationToken cancellationToken)
+    {
+        user.RequireRole(Followup.Access.TrialRoles.Coordinator, Followup.Access.TrialRoles.TrialManager);
+        var centre = RequestFields.Centre(protocol, request.Centre, "centre");
+        user.RequireCentre(centre);
+        var organisation = Organisation(request.Organisation, centre);
+        var trialStart = protocol.ConsentForms.Min(f => f.ValidFrom);
+        var screenedOn = RequestFields.DateBetween(request.ScreenedOn, "screenedOn", trialStart, calendar.Today, "the trial's first consent form");
+        var person = request.Person ?? throw RejectedException.Invalid("person", "required", "The person's name and fødselsnummer are required.");
+        var name = RequestFields.Text(person.Name, "person.name", 200);
+        if (!NationalIdNumber.TryParse(person.NationalId, out var nationalId, out var idError))
+        {
+            throw RejectedException.Invalid("person.nationalId", "fodselsnummer", idError);
+        }
+        if (person.Email is { } email && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
+        {
+            throw RejectedException.Invalid("person.email", "email", $"'{email}' is not an e-mail address.");
+        }
+        var language = RequestFields.OneOf(person.Language, "person.language", "nb-NO", "en") ?? "nb-NO";
+        var severity = RequestFields.OneOf(request.Severity, "severity", "severe", "moderate");
+        var education = RequestFields.OneOf(request.Education, "education", "primary", "upper-secondary-basic", "upper-secondary", "higher");
+        var eligibility = EligibilityEvaluation.Evaluate(protocol, nationalId.BirthDate, screenedOn, request.Answers ?? []);
+
+        var id = ParticipantId.New();
+        await AddPersonAsync(new PersonRecord
+        {
+            ParticipantId = id.Value,
+            NationalId = nationalId.Value,
+            Name = name,
+            Phone = person.Phone,
+            Email = person.Email,
+            Language = language,
+        }, cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var participant = new ParticipantRecord
+            {
+                Id = id.Value,
+                ResearchId = await ResearchIds.NextAsync(db, cancellationToken),
+                Centre = centre.Value,
+                Organisation = organisation?.Value,
+                ScreenedOn = screenedOn,
+                ScreenedBy = user.UserId,
+                AgeAtScreening = NodaTime.Period.Between(nationalId.BirthDate, screenedOn, NodaTime.PeriodUnits.Years).Years,
+                Sex = nationalId.IsMale ? "male" : "female",
+                Eligible = eligibility.Eligible,
+                ExclusionReason = eligibility.ExclusionReason,
+                Screening = System.Text.Json.JsonSerializer.Serialize(new { answers = request.Answers, failed = eligibility.FailedCriteria }),
+                Severity = severity,
+                Education = education,
+                State = eligibility.Eligible ? ParticipantState.Eligible : ParticipantState.Ineligible,
+            };
+            db.Participants.Add(participant);
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.AppendAsync(db, centre.Value, user.UserId, "screening.recorded", id.ToString(), new
+            {
+                researchId = participant.ResearchId,
+                centre = centre.Value,
+                screenedOn = screenedOn.ToString("R", null),
+                eligible = eligibility.Eligible,
+                exclusionReason = eligibility.ExclusionReason,
+                failed = eligibility.FailedCriteria,
+                participant.Sex,
+                age = participant.AgeAtScreening,
+            }, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ScreeningResponse(id.Value, participant.ResearchId, eligibility.Eligible, eligibility.ExclusionReason, eligibility.FailedCriteria);
+        }
+        catch
+        {
+            // The research write failed: remove the identity row so no orphaned identifiers remain.
+            await identities.Persons.Where(p => p.ParticipantId == id.Value).ExecuteDeleteAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private OrganisationCode? Organisation(string? value, CentreCode centre)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var organisation = CodeFormat.IsValid(value) ? protocol.FindOrganisation(OrganisationCode.Parse(value)) : null;
+        if (organisation is null || !organisation.Centres.Contains(centre))
+        {
+            throw RejectedException.Invalid("organisation", "organisation-of-centre", $"'{value}' is not an organisation of centre '{centre}'.");
+        }
+        return organisation.Code;
+    }
+
+    private async Task AddPersonAsync(PersonRecord person, CancellationToken cancellationToken)
+    {
+        identities.Persons.Add(person);
+        try
+        {
+            await identities.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            identities.ChangeTracker.Clear();
+            if (await identities.Persons.AnyAsync(p => p.NationalId == person.NationalId, cancellationToken))
+            {
+                throw RejectedException.Conflict("already-screened", "A person with this fødselsnummer has already been screened.");
+            }
+            throw;
+        }
+    }
+}

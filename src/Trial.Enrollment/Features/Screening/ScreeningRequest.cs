@@ -1,0 +1,13 @@
+namespace Trial.Enrollment.Features.Screening;
+
+/// <param name="Answers">One yes/no answer per yes-no criterion code in the protocol.</param>
+/// <param name="Severity">severe | moderate, from the MINI if available.</param>
+/// <param name="Education">primary | upper-secondary-basic | upper-secondary | higher.</param>
+public sealed record ScreeningRequest(
+    string? Centre,
+    string? Organisation,
+    string? ScreenedOn,
+    PersonDetails? Person,
+    Dictionary<string, bool>? Answers,
+    string? Severity = null,
+    string? Education = null);

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Trial.Enrollment.Persistence;
+
+namespace Trial.Enrollment.Hosting;
+
+/// <summary>Provider wiring and start-up schema creation: EF migrations on PostgreSQL, EnsureCreated on embedded SQLite.</summary>
+internal static class DatabaseSetup
+{
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, string? historySchema)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", historySchema));
+        }
+        else
+        {
+            builder.UseSqlite(connectionString);
+        }
+        // The migrations are SQL scripts (see Persistence/Migrations), so there is no model snapshot to compare with.
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    public static async Task InitialiseAsync(IServiceProvider services, TrialHostOptions options, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var research = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
+        var identity = scope.ServiceProvider.GetRequiredService<IdentityStoreContext>();
+        if (options.Database == DatabaseProvider.Postgres)
+        {
+            await research.Database.MigrateAsync(cancellationToken);
+            await identity.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+        Directory.CreateDirectory(options.DataDirectory);
+        foreach (var context in new DbContext[] { research, identity })
+        {
+            await context.Database.EnsureCreatedAsync(cancellationToken);
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        await research.Database.ExecuteSqlRawAsync(AppendOnlyTriggers.Sqlite, cancellationToken);
+        SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Participants;
+using Trial.Enrollment.Features.Randomisation;
+using Trial.Enrollment.Persistence;
+using Trial.Followup.Access;
+
+namespace Trial.Enrollment.Hosting;
+
+/// <summary>Development only: one user per role on an empty user table, with random passwords printed once; and a demo seed.</summary>
+internal static class DemoUsers
+{
+    private static readonly (string Username, string Name, string Role, string Organisation, string[] Centres)[] Users =
+    [
+        ("coordinator.oslo", "Koordinator Oslo", TrialRoles.Coordinator, "diakonhjemmet", ["oslo"]),
+        ("coordinator.hadeland", "Koordinator Hadeland", TrialRoles.Coordinator, "nav-hadeland", ["hadeland"]),
+        ("manager", "Prosjektleder", TrialRoles.TrialManager, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
+        ("statistician", "Statistiker", TrialRoles.Statistician, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
+        ("auditor", "Revisor", TrialRoles.Auditor, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
+        if (await db.StaffUsers.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var staff = scope.ServiceProvider.GetRequiredService<StaffDirectory>();
+        output.WriteLine("Demo users (development only; shown once, passwords are stored hashed):");
+        foreach (var (username, name, role, organisation, centres) in Users)
+        {
+            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+            await staff.AddAsync(username, name, password, role, organisation, centres, cancellationToken);
+            output.WriteLine($"  {role,-14} {username,-22} {password}");
+        }
+        var statistician = new StaffUser("statistician", TrialRoles.Statistician, Protocol.OrganisationCode.Parse("trial-office"), []);
+        var seed = await AllocationSeeds.SetAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(),
+            scope.ServiceProvider.GetRequiredService<TrialCalendar>(), statistician, null, cancellationToken);
+        output.WriteLine($"Demo allocation seed (the statistician keeps this): {seed}");
+    }
+}

@@ -1,0 +1,7 @@
+namespace Trial.Enrollment.Hosting;
+
+public enum FollowupSchedulerPolicy
+{
+    Run,
+    Off,
+}

@@ -1,0 +1,39 @@
+using Trial.Enrollment.Persistence;
+
+namespace Trial.Enrollment.Hosting;
+
+/// <summary>The "Trial" configuration section (appsettings, environment Trial__*, or --Trial:Key=value).</summary>
+public sealed record TrialHostOptions
+{
+    public DatabaseProvider Database { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Research store. Defaults to {DataDirectory}/trial.db on SQLite; required on PostgreSQL.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Identity store. Defaults to {DataDirectory}/identity.db on SQLite; on PostgreSQL the research database's "identity" schema.</summary>
+    public string? IdentityConnectionString { get; init; }
+
+    /// <summary>The protocol folder; when empty, protocol/ips-norway is searched for upward from the working directory.</summary>
+    public string? ProtocolDirectory { get; init; }
+
+    public string DataDirectory { get; init; } = "data";
+
+    public DemoUserPolicy DemoUsers { get; init; } = DemoUserPolicy.None;
+
+    public Uri? PublicBaseUrl { get; init; }
+
+    /// <summary>Whether this process runs Follow-up's Quartz scheduler (tools such as export do not).</summary>
+    public FollowupSchedulerPolicy FollowupScheduler { get; init; } = FollowupSchedulerPolicy.Run;
+
+    public string ResearchConnection => ConnectionString ?? Database switch
+    {
+        DatabaseProvider.Sqlite => $"Data Source={Path.Combine(DataDirectory, "trial.db")};Pooling=True;Default Timeout=60",
+        _ => throw new InvalidOperationException("Trial:ConnectionString is required with Trial:Database=Postgres."),
+    };
+
+    public string IdentityConnection => IdentityConnectionString ?? Database switch
+    {
+        DatabaseProvider.Sqlite => $"Data Source={Path.Combine(DataDirectory, "identity.db")};Pooling=True;Default Timeout=60",
+        _ => ResearchConnection,
+    };
+}

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Participants;
+using Trial.Enrollment.Features.Randomisation;
+using Trial.Enrollment.Features.Screening;
+using Trial.Enrollment.Features.Withdrawal;
+
+namespace Trial.Enrollment.Persistence;
+
+/// <summary>The pseudonymous research store. Direct identifiers live in <see cref="IdentityStoreContext"/>.</summary>
+internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) : DbContext(options)
+{
+    public DbSet<ParticipantRecord> Participants => Set<ParticipantRecord>();
+    public DbSet<WithdrawalRecord> Withdrawals => Set<WithdrawalRecord>();
+    public DbSet<RandomisationRecord> Randomisations => Set<RandomisationRecord>();
+    public DbSet<AllocationCounterRecord> AllocationCounters => Set<AllocationCounterRecord>();
+    public DbSet<AllocationSeedRecord> AllocationSeeds => Set<AllocationSeedRecord>();
+    public DbSet<AuditEntryRecord> AuditEntries => Set<AuditEntryRecord>();
+    public DbSet<AuditChainRecord> AuditChains => Set<AuditChainRecord>();
+    public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
+    public DbSet<IdCounterRecord> IdCounters => Set<IdCounterRecord>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<LocalDate>().HaveConversion<NodaTimeConverters.LocalDateConverter>();
+        configuration.Properties<Instant>().HaveConversion<NodaTimeConverters.InstantConverter>();
+        configuration.Properties<ParticipantState>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<WithdrawalScope>().HaveConversion<string>().HaveMaxLength(20);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<ParticipantRecord>(e =>
+        {
+            e.ToTable("participants");
+            e.HasIndex(p => p.ResearchId).IsUnique();
+            e.HasIndex(p => p.Centre);
+        });
+        model.Entity<WithdrawalRecord>(e =>
+        {
+            e.ToTable("withdrawals");
+            e.HasIndex(w => new { w.ParticipantId, w.Scope }).IsUnique();
+        });
+        model.Entity<RandomisationRecord>(e =>
+        {
+            e.ToTable("randomisations");
+            e.HasIndex(r => r.ParticipantId).IsUnique();
+            e.HasIndex(r => r.IdempotencyKey).IsUnique();
+            e.HasIndex(r => new { r.Stratum, r.Period, r.Slot }).IsUnique();
+        });
+        model.Entity<AllocationCounterRecord>(e =>
+        {
+            e.ToTable("allocation_counters");
+            e.HasKey(c => new { c.Stratum, c.Period });
+        });
+        model.Entity<AllocationSeedRecord>(e =>
+        {
+            e.ToTable("allocation_seeds");
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.ToTable(t => t.HasCheckConstraint("ck_allocation_seeds_single", "id = 1"));
+        });
+        model.Entity<AuditEntryRecord>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.HasIndex(a => new { a.Chain, a.ChainSeq }).IsUnique();
+            e.HasIndex(a => a.Subject);
+        });
+        model.Entity<AuditChainRecord>(e =>
+        {
+            e.ToTable("audit_chains");
+            e.HasKey(c => c.Chain);
+        });
+        model.Entity<StaffUserRecord>(e =>
+        {
+            e.ToTable("staff_users");
+            e.HasIndex(u => u.Username).IsUnique();
+        });
+        model.Entity<IdCounterRecord>(e =>
+        {
+            e.ToTable("id_counters");
+            e.HasKey(c => c.Name);
+        });
+        SnakeCaseNames.Apply(model);
+    }
+}

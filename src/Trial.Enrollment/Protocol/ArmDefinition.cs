@@ -1,0 +1,3 @@
+namespace Trial.Enrollment.Protocol;
+
+public sealed record ArmDefinition(ArmCode Code, LocalizedText Name);

@@ -1,0 +1,3 @@
+namespace Trial.Enrollment.Protocol;
+
+public readonly record struct ArmWeight(ArmCode Arm, int Weight);

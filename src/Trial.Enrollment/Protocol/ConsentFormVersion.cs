@@ -1,0 +1,5 @@
+using NodaTime;
+
+namespace Trial.Enrollment.Protocol;
+
+public sealed record ConsentFormVersion(string Version, LocalDate ValidFrom, string File);

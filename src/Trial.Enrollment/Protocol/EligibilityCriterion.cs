@@ -1,0 +1,3 @@
+namespace Trial.Enrollment.Protocol;
+
+public sealed record EligibilityCriterion(string Code, CriterionRule Rule, int? MinAge, string ExclusionReason, LocalizedText Text);

@@ -1,0 +1,3 @@
+namespace Trial.Enrollment.Protocol;
+
+public sealed record FollowUpOccasion(string Code, int MonthsAfterRandomisation);

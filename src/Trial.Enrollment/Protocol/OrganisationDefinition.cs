@@ -1,0 +1,3 @@
+namespace Trial.Enrollment.Protocol;
+
+public sealed record OrganisationDefinition(OrganisationCode Code, OrganisationKind Kind, string Name, IReadOnlyList<CentreCode> Centres);

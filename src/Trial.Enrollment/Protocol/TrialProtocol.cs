@@ -1,0 +1,32 @@
+using NodaTime;
+
+namespace Trial.Enrollment.Protocol;
+
+/// <summary>A loaded, validated protocol version. Build it only through <see cref="ProtocolLoader"/>.</summary>
+public sealed record TrialProtocol(
+    string Trial,
+    string Version,
+    string Sha256,
+    string Directory,
+    DateTimeZone TimeZone,
+    IReadOnlyList<ArmDefinition> Arms,
+    IReadOnlyList<CentreDefinition> Centres,
+    IReadOnlyList<OrganisationDefinition> Organisations,
+    IReadOnlyList<EligibilityCriterion> Eligibility,
+    IReadOnlyList<ConsentFormVersion> ConsentForms,
+    IReadOnlyList<AllocationPeriod> Periods,
+    bool StratifyByCentre,
+    BlockDesign Blocks,
+    IReadOnlyList<FollowUpOccasion> FollowUp)
+{
+    public AllocationPeriod? PeriodOn(LocalDate date) => Periods.FirstOrDefault(p => p.Contains(date));
+
+    public bool HasCentre(CentreCode centre) => Centres.Any(c => c.Code == centre);
+
+    public OrganisationDefinition? FindOrganisation(OrganisationCode code) => Organisations.FirstOrDefault(o => o.Code == code);
+
+    public ConsentFormVersion? FindConsentForm(string version) => ConsentForms.FirstOrDefault(f => f.Version == version);
+
+    /// <summary>The stratum a participant at this centre belongs to.</summary>
+    public string StratumOf(CentreCode centre) => StratifyByCentre ? centre.Value : "all";
+}

@@ -1,0 +1,4 @@
+namespace Trial.Followup.Channels;
+
+/// <param name="MessageId">Derived from the outbox key: the same message always carries the same Message-ID.</param>
+public sealed record OutgoingEmail(string To, string Subject, string Body, string MessageId, string Language);

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using NodaTime;
+using Trial.Followup.Occasions;
+using Trial.Followup.Scheduling.Protocol;
+using Trial.Followup.Storage;
+
+namespace Trial.Followup.Contact;
+
+/// <summary>
+/// Enrollment's entry into Follow-up: creates the protocol's occasions at randomisation and cancels everything still
+/// pending when contact must stop. Both run on the caller's connection and transaction.
+/// </summary>
+internal sealed class FollowupContact(FollowupStore store, FollowupProtocol protocol, IClock clock) : IFollowupContact
+{
+    public async Task ScheduleAsync(ScheduleRequest request, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!MessageTemplates.Languages.Contains(request.Language))
+        {
+            throw new ArgumentException(
+                $"Language: '{request.Language}' is not supported; use one of {string.Join(", ", MessageTemplates.Languages)}.", nameof(request));
+        }
+        var d = store.Dialect;
+        var now = clock.GetCurrentInstant();
+        foreach (var rule in protocol.Occasions)
+        {
+            var sql = $"""
+                INSERT INTO {d.Occasion} (id, participant, occasion_code, protocol_hash, centre_code, arm_code, language, time_zone,
+                    anchor_date, due_on, opens_at, closes_at, state, reminders_sent, created_at)
+                VALUES (@id, @participant, @code, @hash, @centre, @arm, @language, @zone,
+                    @anchor, @due, @opens, @closes, 'pending', 0, @now)
+                ON CONFLICT (participant, occasion_code) DO NOTHING
+                """;
+            await using var command = SqlStatement.Create(transaction, sql,
+                ("id", d.Bind(OccasionId.New().Value)),
+                ("participant", d.Bind(request.Participant.Value)),
+                ("code", rule.Code),
+                ("hash", request.ProtocolHash),
+                ("centre", request.CentreCode),
+                ("arm", request.ArmCode),
+                ("language", request.Language),
+                ("zone", request.TimeZone.Id),
+                ("anchor", d.Bind(request.Anchor)),
+                ("due", d.Bind(rule.DueOn(request.Anchor))),
+                ("opens", d.Bind(rule.OpensAt(request.Anchor, request.TimeZone))),
+                ("closes", d.Bind(rule.ClosesAt(request.Anchor, request.TimeZone))),
+                ("now", d.Bind(now)));
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                throw new ContactStateException(request.Participant,
+                    $"Participant {request.Participant} already has a '{rule.Code}' follow-up occasion; a participant is scheduled once.");
+            }
+        }
+    }
+
+    public async Task StopContactAsync(StopContactRequest request, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            throw new ArgumentException("Reason: a reason for stopping contact is required.", nameof(request));
+        }
+        var d = store.Dialect;
+        var now = clock.GetCurrentInstant();
+        var participant = ("participant", d.Bind(request.Participant.Value));
+        var scope = ContactStopScopeCodes.Code(request.Scope);
+
+        await using (var record = SqlStatement.Create(transaction,
+            $"""
+            INSERT INTO {d.ContactStop} (participant, scope, effective_on, reason, recorded_at)
+            VALUES (@participant, @scope, @effective, @reason, @now)
+            ON CONFLICT (participant, scope) DO NOTHING
+            """,
+            participant, ("scope", scope), ("effective", d.Bind(request.Effective)), ("reason", request.Reason), ("now", d.Bind(now))))
+        {
+            if (await record.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                throw new ContactStateException(request.Participant, $"Contact with participant {request.Participant} was already stopped for '{scope}'.");
+            }
+        }
+
+        var reason = $"{scope}: {request.Reason}";
+        await using (var cancel = SqlStatement.Create(transaction,
+            $"""
+            UPDATE {d.Occasion}
+            SET state = 'cancelled', cancel_reason = @reason, closed_at = @now, next_reminder_at = NULL, phone_task_due_at = NULL
+            WHERE participant = @participant AND state IN {OccasionStateCodes.OpenList}
+            """,
+            participant, ("reason", reason), ("now", d.Bind(now))))
+        {
+            await cancel.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await PendingSends.CancelAsync(d, transaction, $"SELECT id FROM {d.Occasion} WHERE participant = @participant", [participant], reason, cancellationToken);
+    }
+}

@@ -1,0 +1,70 @@
+using NodaTime;
+using Trial.Followup.Occasions;
+using Trial.Followup.Storage;
+
+namespace Trial.Followup.Coordinator;
+
+/// <summary>Reads a centre's occasion counts by occasion and arm, and its open phone tasks.</summary>
+internal sealed class CentreStatusQuery(FollowupStore store, IClock clock)
+{
+    private static readonly DateTimeZone TrialZone = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
+
+    public async Task<CentreStatus> StatusAsync(string centre, CancellationToken cancellationToken)
+    {
+        var d = store.Dialect;
+        var now = clock.GetCurrentInstant();
+        const string open = OccasionStateCodes.OpenList;
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = SqlStatement.Create(connection,
+            $"""
+            SELECT occasion_code, arm_code,
+                SUM(CASE WHEN state IN {open} AND opens_at <= @now THEN 1 ELSE 0 END),
+                SUM(CASE WHEN state IN {OccasionStateCodes.ContactedList} THEN 1 ELSE 0 END),
+                SUM(CASE WHEN state IN {open} AND due_on < @today THEN 1 ELSE 0 END),
+                SUM(CASE WHEN state = 'completed' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN state = 'missed' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN state = 'cancelled' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN state <> 'cancelled' AND opens_at <= @now THEN 1 ELSE 0 END),
+                MIN(due_on)
+            FROM {d.Occasion}
+            WHERE centre_code = @centre
+            GROUP BY occasion_code, arm_code
+            """,
+            ("centre", centre), ("now", d.Bind(now)), ("today", d.Bind(now.InZone(TrialZone).Date)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<(LocalDate FirstDue, OccasionArmStatus Status)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            int Count(int i) => Convert.ToInt32(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+            var completed = Count(5);
+            var opened = Count(8);
+            rows.Add((d.ReadLocalDate(reader, 9), new OccasionArmStatus(reader.GetString(0), reader.GetString(1), Count(2), Count(3), Count(4), completed, Count(6), Count(7), opened,
+                opened == 0 ? null : Math.Round((decimal)completed / opened, 4, MidpointRounding.ToEven))));
+        }
+        // Occasions in time order (6m before 12m), arms by code.
+        var ordered = rows.OrderBy(r => r.FirstDue).ThenBy(r => r.Status.Occasion, StringComparer.Ordinal).ThenBy(r => r.Status.Arm, StringComparer.Ordinal).Select(r => r.Status).ToList();
+        return new CentreStatus(centre, now, ordered);
+    }
+
+    public async Task<IReadOnlyList<PhoneTask>> PhoneTasksAsync(string centre, CancellationToken cancellationToken)
+    {
+        var d = store.Dialect;
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = SqlStatement.Create(connection,
+            $"""
+            SELECT t.id, t.occasion_id, t.participant, o.occasion_code, o.arm_code, o.due_on, o.closes_at, o.reminders_sent, t.created_at
+            FROM {d.PhoneTask} t JOIN {d.Occasion} o ON o.id = t.occasion_id
+            WHERE t.centre_code = @centre AND t.state = 'open'
+            ORDER BY t.created_at, t.id
+            """,
+            ("centre", centre));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tasks = new List<PhoneTask>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tasks.Add(new PhoneTask(d.ReadGuid(reader, 0), d.ReadGuid(reader, 1), d.ReadGuid(reader, 2), reader.GetString(3), reader.GetString(4),
+                d.ReadLocalDate(reader, 5), d.ReadInstant(reader, 6), reader.GetInt32(7), d.ReadInstant(reader, 8)));
+        }
+        return tasks;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Trial.Followup.Instruments;
+using Trial.Followup.Occasions;
+
+namespace Trial.Followup.Coordinator;
+
+/// <summary>
+/// /api/followup: a centre's follow-up status by occasion and arm, its phone-task list, and manual entry of answers
+/// taken by phone or on paper. Each call is scoped by the caller's trial:centre claims; errors are ProblemDetails.
+/// </summary>
+internal static class CoordinatorEndpoints
+{
+    public static IEndpointRouteBuilder MapCoordinatorEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/followup").WithTags("Follow-up");
+        group.MapGet("/centres/{centre}/status", StatusAsync).WithName("FollowupCentreStatus");
+        group.MapGet("/centres/{centre}/phone-tasks", PhoneTasksAsync).WithName("FollowupPhoneTasks");
+        group.MapPost("/occasions/{occasionId:guid}/responses", RecordAsync).WithName("FollowupManualResponse");
+        endpoints.MapGet("/followup/centres/{centre}", PageAsync).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>The same status and phone list as HTML for the coordinator, in nb-NO (default) or English (?lang=en).</summary>
+    private static async Task<IResult> PageAsync(string centre, string? lang, HttpContext http, CentreStatusQuery query, CancellationToken cancellationToken)
+    {
+        var language = TextLanguages.TryParse(lang) ?? TextLanguage.NbNo;
+        http.Response.Headers.CacheControl = "no-store";
+        return CentreAccess.Decide(http.User, centre) switch
+        {
+            AccessDecision.Allowed => Html(StatusCodes.Status200OK, CoordinatorPage.Render(
+                await query.StatusAsync(centre, cancellationToken), await query.PhoneTasksAsync(centre, cancellationToken), language)),
+            AccessDecision.Unauthenticated => Html(StatusCodes.Status401Unauthorized, CoordinatorPage.Refusal(language, CoordinatorTexts.SignInTitle, CoordinatorTexts.SignIn)),
+            _ => Html(StatusCodes.Status403Forbidden, CoordinatorPage.Refusal(language, CoordinatorTexts.ForbiddenTitle, CoordinatorTexts.Forbidden)),
+        };
+    }
+
+    private static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+
+    private static async Task<Results<Ok<CentreStatus>, ProblemHttpResult>> StatusAsync(string centre, HttpContext http, CentreStatusQuery query, CancellationToken cancellationToken) =>
+        Refusal(http, centre) is { } refused ? refused : TypedResults.Ok(await query.StatusAsync(centre, cancellationToken));
+
+    private static async Task<Results<Ok<IReadOnlyList<PhoneTask>>, ProblemHttpResult>> PhoneTasksAsync(string centre, HttpContext http, CentreStatusQuery query, CancellationToken cancellationToken) =>
+        Refusal(http, centre) is { } refused ? refused : TypedResults.Ok(await query.PhoneTasksAsync(centre, cancellationToken));
+
+    private static async Task<Results<Created<ManualResponseResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(
+        Guid occasionId, ManualResponseRequest request, HttpContext http, ManualResponses manual, CancellationToken cancellationToken)
+    {
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return Problem(StatusCodes.Status401Unauthorized, "Sign in required", "Sign in as a coordinator to enter answers.");
+        }
+        if (occasionId == Guid.Empty)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Occasion not found", "occasionId: the empty GUID is not an occasion.");
+        }
+        var entry = await manual.RecordAsync(OccasionId.From(occasionId), http.User, request, cancellationToken);
+        return entry.Outcome switch
+        {
+            ManualEntryOutcome.Stored => TypedResults.Created($"/api/followup/occasions/{occasionId}/responses", entry.Result!),
+            ManualEntryOutcome.Invalid => TypedResults.ValidationProblem(entry.Errors, title: "The answers were not stored"),
+            ManualEntryOutcome.OccasionNotFound => Problem(StatusCodes.Status404NotFound, "Occasion not found", entry.Detail!),
+            ManualEntryOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not your centre", entry.Detail!),
+            ManualEntryOutcome.OccasionClosed => Problem(StatusCodes.Status409Conflict, "Occasion closed", entry.Detail!),
+            _ => throw new InvalidOperationException($"Unknown outcome {entry.Outcome}."),
+        };
+    }
+
+    private static ProblemHttpResult? Refusal(HttpContext http, string centre) => CentreAccess.Decide(http.User, centre) switch
+    {
+        AccessDecision.Allowed => null,
+        AccessDecision.Unauthenticated => Problem(StatusCodes.Status401Unauthorized, "Sign in required", "Sign in as a coordinator to see follow-up."),
+        _ => Problem(StatusCodes.Status403Forbidden, "Not your centre", $"You have no access to centre '{centre}'."),
+    };
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
+}

@@ -1,0 +1,8 @@
+namespace Trial.Followup.Instruments;
+
+/// <summary>The two languages participants and coordinators read. Parsed from the BCP 47 tags "nb-NO" and "en".</summary>
+public enum TextLanguage
+{
+    NbNo,
+    En,
+}

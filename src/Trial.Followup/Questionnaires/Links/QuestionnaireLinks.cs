@@ -1,0 +1,83 @@
+using System.Data.Common;
+using NodaTime;
+using Trial.Followup.Hosting;
+using Trial.Followup.Occasions;
+using Trial.Followup.Questionnaires.Storage;
+using Trial.Followup.Storage;
+
+namespace Trial.Followup.Questionnaires.Links;
+
+/// <summary>Issues links (stores the token's hash only) and resolves presented tokens to their occasion.</summary>
+internal sealed class QuestionnaireLinks(FollowupStore store, FollowupHostOptions options, IClock clock) : IQuestionnaireLinks
+{
+    public const string PathPrefix = "q";
+
+    private readonly QuestionnaireTables _tables = new(store.Dialect);
+
+    public async Task<Uri> IssueAsync(OccasionId occasion, Instant expiresAt, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var token = LinkToken.New();
+        var d = store.Dialect;
+        await using var command = SqlStatement.Create(transaction,
+            $"INSERT INTO {_tables.Link} (token_hash, occasion_id, issued_at, expires_at) VALUES (@hash, @occasion, @now, @expires)",
+            ("hash", token.Hash()), ("occasion", d.Bind(occasion.Value)), ("now", d.Bind(clock.GetCurrentInstant())), ("expires", d.Bind(expiresAt)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return LinkFor(options.PublicBaseUrl, token);
+    }
+
+    public static Uri LinkFor(Uri baseUrl, LinkToken token)
+    {
+        var root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        return new Uri(root, $"{PathPrefix}/{token.Value}");
+    }
+
+    /// <summary>Classifies a token; reads only. Use inside a transaction to lock the link row (PostgreSQL).</summary>
+    public async Task<LinkedOccasion> ResolveAsync(string presented, DbConnection connection, DbTransaction? transaction, RowLock rowLock, CancellationToken cancellationToken)
+    {
+        if (!LinkToken.TryParse(presented, out var token))
+        {
+            return new LinkedOccasion(LinkStatus.Unknown, null, null, null, null);
+        }
+        var d = store.Dialect;
+        var sql = $"""
+            SELECT l.occasion_id, l.expires_at, l.used_at, o.occasion_code, o.language, o.state, o.closes_at
+            FROM {_tables.Link} l JOIN {d.Occasion} o ON o.id = l.occasion_id
+            WHERE l.token_hash = @hash{(rowLock == RowLock.ForUpdate ? _tables.LockLinkRow : "")}
+            """;
+        await using var command = transaction is null
+            ? SqlStatement.Create(connection, sql, ("hash", token.Hash()))
+            : SqlStatement.Create(transaction, sql, ("hash", token.Hash()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return new LinkedOccasion(LinkStatus.Unknown, null, null, null, null);
+        }
+        var occasion = OccasionId.From(d.ReadGuid(reader, 0));
+        var expiresAt = d.ReadInstant(reader, 1);
+        var used = !reader.IsDBNull(2);
+        var state = OccasionStateCodes.Parse(reader.GetString(5));
+        var closesAt = d.ReadInstant(reader, 6);
+        var now = clock.GetCurrentInstant();
+        var status = used ? LinkStatus.Used
+            : now >= expiresAt || now >= closesAt ? LinkStatus.Expired
+            : state is OccasionState.Pending or OccasionState.Invited or OccasionState.Reminded ? LinkStatus.Open
+            : LinkStatus.OccasionClosed;
+        return new LinkedOccasion(status, occasion, reader.GetString(3), reader.GetString(4), expiresAt);
+    }
+
+    /// <summary>Marks an open link used; part of the submission transaction. Throws if it is not open any more.</summary>
+    public async Task MarkUsedAsync(string presented, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (!LinkToken.TryParse(presented, out var token))
+        {
+            throw new InvalidOperationException("Cannot mark a malformed token used.");
+        }
+        await using var command = SqlStatement.Create(transaction,
+            $"UPDATE {_tables.Link} SET used_at = @now WHERE token_hash = @hash AND used_at IS NULL",
+            ("hash", token.Hash()), ("now", store.Dialect.Bind(clock.GetCurrentInstant())));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new InvalidOperationException("The link was used by a concurrent submission.");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Trial.Followup.Questionnaires.Participants;
+
+/// <summary>What the form page confirms above the questions.</summary>
+internal enum FormBanner
+{
+    None,
+    Saved,
+}

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Npgsql;
+using NodaTime;
+using Trial.Followup.Hosting;
+
+namespace Trial.Followup.Storage;
+
+internal sealed class PostgresDialect : FollowupSqlDialect
+{
+    // Any constant shared by all nodes; the value is "followup" in ASCII.
+    private const long SchemaLockKey = 0x666f6c6c6f777570;
+
+    public override FollowupDatabase Database => FollowupDatabase.Postgres;
+
+    public override string Occasion => "followup.occasion";
+
+    public override string Outbox => "followup.outbox";
+
+    public override string PhoneTask => "followup.phone_task";
+
+    public override string ContactStop => "followup.contact_stop";
+
+    public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
+
+    // Share on the occasion: a completion (UPDATE) waits for an in-flight send, and a send skips a completing occasion.
+    public override string ShareOccasion => " FOR SHARE SKIP LOCKED";
+
+    public override string SchemaResource => "schema.postgres.sql";
+
+    public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    public override object Bind(Instant value) => value.ToDateTimeUtc();
+
+    public override object Bind(LocalDate value) => value.ToDateOnly();
+
+    public override object Bind(Guid value) => value;
+
+    public override Instant ReadInstant(DbDataReader reader, int ordinal) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));
+
+    public override LocalDate ReadLocalDate(DbDataReader reader, int ordinal) =>
+        LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(ordinal));
+
+    public override Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
+
+    public override async Task RefreshOutboxStatisticsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = SqlStatement.Create(connection, $"ANALYZE {Outbox}");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override async Task LockSchemaAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = SqlStatement.Create(transaction, "SELECT pg_advisory_xact_lock(@key)", ("key", SchemaLockKey));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Tests.Hosting;
+
+namespace Trial.Enrollment.Tests.Features.Randomisation;
+
+[Trait("db", "postgres")]
+public class ConcurrentRandomisationTests
+{
+    private const string SeedHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+    [Fact]
+    public async Task Randomise_32ClientsOver2000Participants_UsesEverySlotOnce()
+    {
+        await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "concurrent");
+        await TrialApi.SetSeedAsync(app, SeedHex);
+        var people = await Population.ConsentAsync(app.Services, 2000, early: 700, firstPerson: 100_000);
+        var queue = new ConcurrentQueue<(Guid Id, string On)>(people);
+        var statuses = new ConcurrentBag<HttpStatusCode>();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => app.ClientAsync("manager")));
+        await Task.WhenAll(clients.Select(client => Task.Run(async () =>
+        {
+            while (queue.TryDequeue(out var person))
+            {
+                var response = await TrialApi.RandomiseAsync(client, person.Id, $"load-{person.Id}", person.On);
+                statuses.Add(response.StatusCode);
+            }
+        })));
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Created, s));
+        await AllocationInvariants.AssertAsync(app.Services, Convert.FromHexString(SeedHex), 2000);
+    }
+
+    [Fact]
+    public async Task Randomise_SameParticipantFromEightClients_AllocatesOnce()
+    {
+        await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "sameperson");
+        await TrialApi.SetSeedAsync(app, SeedHex);
+        var person = (await Population.ConsentAsync(app.Services, 1, early: 0, firstPerson: 200_000)).Single();
+        var client = await app.ClientAsync("manager");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => TrialApi.RandomiseAsync(client, person.Id, $"key-{i}", person.RandomiseOn)));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        await AllocationInvariants.AssertAsync(app.Services, Convert.FromHexString(SeedHex), 1);
+    }
+
+    [Fact]
+    public async Task Randomise_SameKeyFromEightClients_ReturnsOneAllocation()
+    {
+        await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "samekey");
+        await TrialApi.SetSeedAsync(app, SeedHex);
+        var person = (await Population.ConsentAsync(app.Services, 1, early: 0, firstPerson: 250_000)).Single();
+        var client = await app.ClientAsync("manager");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => TrialApi.RandomiseAsync(client, person.Id, "retry-key", person.RandomiseOn)));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Single((await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()))).Distinct());
+    }
+}

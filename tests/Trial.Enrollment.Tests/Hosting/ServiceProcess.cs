@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Trial.Enrollment.Tests.Hosting;
+
+/// <summary>The real service as a child process (`dotnet Trial.Enrollment.dll ...`) on PostgreSQL, for fault tests.</summary>
+internal sealed class ServiceProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ServiceProcess(Process process, Uri url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    public string RecentOutput => string.Join('\n', _output.TakeLast(40));
+
+    public static string[] PostgresArguments(string connectionString) =>
+    [
+        "--Trial:Database=Postgres", $"--Trial:ConnectionString={connectionString}", $"--Trial:ProtocolDirectory={RepositoryPaths.IpsProtocol}",
+    ];
+
+    public static async Task<ServiceProcess> StartAsync(string connectionString)
+    {
+        var port = FreePort();
+        var url = new Uri($"http://127.0.0.1:{port}");
+        var service = new ServiceProcess(Start(["serve", "--urls", url.ToString(), .. PostgresArguments(connectionString)]), url);
+        service._process.OutputDataReceived += (_, e) => service.Keep(e.Data);
+        service._process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
+        service._process.BeginOutputReadLine();
+        service._process.BeginErrorReadLine();
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (service._process.HasExited)
+            {
+                throw new InvalidOperationException("The service exited on start:\n" + service.RecentOutput);
+            }
+            try
+            {
+                if ((await probe.GetAsync(new Uri(url, "/openapi/v1.json"))).StatusCode == HttpStatusCode.OK)
+                {
+                    return service;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        service.Dispose();
+        throw new TimeoutException("The service did not start:\n" + service.RecentOutput);
+    }
+
+    /// <summary>Runs a CLI verb to completion and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    {
+        using var process = Start(arguments);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, open transactions die with the connections.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            KillHard();
+        }
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        _output.Enqueue(line);
+        while (_output.Count > 200 && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    private static Process Start(string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Trial.Enrollment.dll"), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryPaths.Root,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return Process.Start(info) ?? throw new InvalidOperationException("Could not start the service.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

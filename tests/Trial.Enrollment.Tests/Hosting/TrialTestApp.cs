@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Hosting;
+using Trial.Enrollment.Persistence;
+using Trial.Followup.Access;
+using Trial.Followup.Contact;
+using Trial.TestServers;
+
+namespace Trial.Enrollment.Tests.Hosting;
+
+/// <summary>
+/// The real service (same host builder as production) on an in-memory test server, over its own SQLite folder or its
+/// own PostgreSQL database; a fake clock on 2014-11-01 12:00 UTC; one signed-in client per test user.
+/// </summary>
+public sealed class TrialTestApp : IAsyncDisposable
+{
+    public const string Password = "correct horse battery staple";
+
+    private readonly WebApplication _app;
+    private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
+
+    private TrialTestApp(WebApplication app, string connectionString, DatabaseProvider provider, FakeClock clock, RecordingFollowupContact followup)
+    {
+        _app = app;
+        ConnectionString = connectionString;
+        Provider = provider;
+        Clock = clock;
+        Followup = followup;
+    }
+
+    public FakeClock Clock { get; }
+    public RecordingFollowupContact Followup { get; }
+    public string ConnectionString { get; }
+    public DatabaseProvider Provider { get; }
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Users: coordinator oslo/hadeland, trial manager (all) and manager.hadeland, statistician, auditor.</summary>
+    public static readonly (string Username, string Role, string Organisation, string[] Centres)[] Users =
+    [
+        ("coord.oslo", TrialRoles.Coordinator, "diakonhjemmet", ["oslo"]),
+        ("coord.hadeland", TrialRoles.Coordinator, "nav-hadeland", ["hadeland"]),
+        ("manager", TrialRoles.TrialManager, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
+        ("manager.hadeland", TrialRoles.TrialManager, "trial-office", ["hadeland"]),
+        ("statistician", TrialRoles.Statistician, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
+        ("statistician.hadeland", TrialRoles.Statistician, "trial-office", ["hadeland"]),
+        ("auditor", TrialRoles.Auditor, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
+        ("auditor.hadeland", TrialRoles.Auditor, "trial-office", ["hadeland"]),
+    ];
+
+    public static async Task<TrialTestApp> StartAsync(DatabaseProvider provider, string name, bool registerFollowup = true)
+    {
+        string connection;
+        string[] args;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            connection = await PostgresServer.Instance.CreateDatabaseAsync(name);
+            args = ["--Trial:Database=Postgres", $"--Trial:ConnectionString={connection}"];
+        }
+        else
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "trial-sqlite-" + Guid.NewGuid().ToString("N")[..10]);
+            connection = folder;
+            args = ["--Trial:Database=Sqlite", $"--Trial:DataDirectory={folder}"];
+        }
+        var clock = new FakeClock(Instant.FromUtc(2014, 11, 1, 12, 0));
+        var followup = new RecordingFollowupContact();
+        var app = TrialHost.Build([.. args, "--environment=Testing", "--Logging:LogLevel:Default=Warning", "--Trial:FollowupScheduler=Off"], builder =>
+        {
+            builder.WebHost.UseTestServer();
+            builder.Services.AddSingleton<IClock>(clock);
+            if (registerFollowup)
+            {
+                builder.Services.AddSingleton<IFollowupContact>(followup);
+            }
+        });
+        var testApp = new TrialTestApp(app, connection, provider, clock, followup);
+        await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
+        await app.StartAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var staff = scope.ServiceProvider.GetRequiredService<StaffDirectory>();
+            foreach (var (username, role, organisation, centres) in Users)
+            {
+                await staff.AddAsync(username, username, Password, role, organisation, centres, CancellationToken.None);
+            }
+        }
+        return testApp;
+    }
+
+    public HttpClient Anonymous() => _app.GetTestClient();
+
+    public async Task<HttpClient> ClientAsync(string username)
+    {
+        if (_clients.TryGetValue(username, out var existing))
+        {
+            return existing;
+        }
+        var client = _app.GetTestClient();
+        var response = await client.PostAsJsonAsync("/api/token", new { username, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        _clients[username] = client;
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Trial.Followup.Contact;
+using Trial.Followup.Export;
+using Trial.Followup.Hosting;
+using Trial.Followup.Occasions;
+using Trial.Followup.Outbox;
+using Trial.Followup.Scheduling;
+using Trial.Followup.Tests.Support;
+using Trial.TestServers;
+
+namespace Trial.Followup.Tests.Questionnaires;
+
+/// <summary>
+/// The whole participant path in real headless Chromium against a real host and PostgreSQL: the schedule opens the
+/// 6-month occasion, the outbox sends the invitation SMS with a link, the participant opens it, saves half-way,
+/// comes back, answers everything, submits, and the scores appear in the data-package export.
+/// </summary>
+[Trait(TestTraits.Database, TestTraits.Postgres)]
+public sealed class BrowserFlowTests : IDisposable
+{
+    private const string AnswerEverything = """
+        (() => {
+          const names = [...new Set([...document.querySelectorAll('input[type=radio]')].map(i => i.name))];
+          for (const name of names) {
+            const options = [...document.getElementsByName(name)];
+            const wanted = name === 'q.ladder.step' ? '6' : '1';
+            (options.find(o => o.value === wanted) ?? options.reduce((a, b) => (+a.value < +b.value ? a : b))).click();
+          }
+          for (const input of document.querySelectorAll('input[type=number]')) input.value = '70';
+          return names.length;
+        })()
+        """;
+
+    private readonly string _package = Directory.CreateTempSubdirectory("followup-e2e-").FullName;
+
+    public void Dispose() => Directory.Delete(_package, recursive: true);
+
+    [ChromiumFact]
+    public async Task Participant_AnswersSixMonthQuestionnaireInChromium_ScoresAppearInExport()
+    {
+        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Postgres, "e2e_browser");
+        var (participant, occasion) = await host.ScheduleAsync(language: "nb-NO");
+        await host.Services.GetRequiredService<OccasionSweep>().OpenDueAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(1, CancellationToken.None);
+        var sms = await File.ReadAllTextAsync(Directory.GetFiles(host.SmsDirectory).Single());
+        var link = new Uri(Regex.Match(sms, @"http://127\.0\.0\.1:[0-9]+/q/[A-Za-z0-9_-]{43}").Value);
+
+        await using var chromium = await HeadlessChromium.StartAsync();
+        await chromium.NavigateAsync(link);
+        await chromium.WaitForAsync("document.getElementById('save')");
+        await chromium.EvaluateAsync("document.getElementsByName('q.eq5d-vas.vas')[0].value = '70'; document.getElementById('save').click()");
+        await chromium.WaitForAsync("document.getElementById('saved')");
+        await chromium.NavigateAsync(link);
+        await chromium.WaitForAsync("document.getElementsByName('q.eq5d-vas.vas')[0]?.value === '70'");
+        var answered = (await chromium.EvaluateAsync(AnswerEverything))!.GetValue<int>();
+        await chromium.EvaluateAsync("document.getElementById('submit').click()");
+        await chromium.WaitForAsync("document.getElementById('message')");
+        var message = (await chromium.EvaluateAsync("document.getElementById('message').textContent"))!.GetValue<string>();
+
+        var files = await host.Services.GetRequiredService<IFollowupExport>().WriteFilesAsync(_package, new Dictionary<ParticipantRef, string> { [participant] = "P-0042-E2" }, CancellationToken.None);
+        var scores = await File.ReadAllLinesAsync(Path.Combine(_package, files[2]));
+
+        Assert.Equal(82, answered); // every item but the EQ VAS number field
+        Assert.Equal("Svarene dine er mottatt. Du kan lukke denne siden.", message);
+        Assert.Equal(OccasionState.Completed, await host.StateAsync(occasion));
+        Assert.Contains("P-0042-E2,6m,hads,total,14,14,14,false", scores);
+        Assert.Contains("P-0042-E2,6m,eq5d-vas,vas,70,1,1,false", scores);
+        Assert.Contains("P-0042-E2,6m,ladder,step,6,1,1,false", scores);
+    }
+}

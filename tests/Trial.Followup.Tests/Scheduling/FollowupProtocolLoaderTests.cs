@@ -1,0 +1,86 @@
+using NodaTime;
+using Trial.Followup.Scheduling.Protocol;
+using Trial.Followup.Tests.Support;
+
+namespace Trial.Followup.Tests.Scheduling;
+
+public sealed class FollowupProtocolLoaderTests
+{
+    private static readonly string Valid = File.ReadAllText(Path.Combine(TestProtocol.Directory, FollowupProtocolLoader.FileName));
+
+    [Fact]
+    public void Load_IpsNorway_HasSixAndTwelveMonthOccasions()
+    {
+        var protocol = TestProtocol.IpsNorway;
+
+        Assert.Equal(["m6", "m12"], protocol.Occasions.Select(o => o.Code));
+        Assert.Equal(Period.FromMonths(6), protocol.Occasions[0].After);
+        Assert.Equal([Period.FromDays(7), Period.FromDays(14)], protocol.Reminders);
+        Assert.Equal(new AllowedHours(new LocalTime(9, 0), new LocalTime(20, 0)), protocol.AllowedHours);
+    }
+
+    [Theory]
+    [InlineData("after: P6M", "after: 6 months", "occasions[0].after", "ISO 8601 period")]
+    [InlineData("after: P6M", "after: P-6M", "occasions[0].after", "must be a positive period")]
+    [InlineData("code: m12", "code: m6", "occasions[1].code", "duplicate occasion code")]
+    [InlineData("until: \"20:00\"", "until: \"08:00\"", "allowedHours.until", "later than 'from'")]
+    [InlineData("- after: P14D", "- after: P5D", "reminders[1].after", "increasing order")]
+    [InlineData("channels: [email, sms]", "channels: [email, fax]", "channels[1]", "'email' or 'sms'")]
+    [InlineData("sms: \"IPS study: a reminder about the questionnaire. Answer by {closesOn}: {link}\"", "sms: \"no link here\"", "messages.reminder.en.sms", "{link}")]
+    [InlineData("version: 1", "version: 2", "version", "must be 1")]
+    public void Parse_InvalidValue_ErrorNamesFilePathAndRule(string valid, string invalid, string path, string rule)
+    {
+        Assert.Contains(valid, Valid, StringComparison.Ordinal);
+        var yaml = ReplaceFirst(Valid, valid, invalid);
+
+        var error = Assert.Throws<FollowupProtocolException>(() => FollowupProtocolLoader.Parse(yaml, "followup.yaml"));
+
+        Assert.Equal("followup.yaml", error.File);
+        Assert.Equal(path, error.Path);
+        Assert.Contains(rule, error.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MissingLanguage_ErrorNamesMissingPath()
+    {
+        var yaml = Valid.Replace("    en:\n      emailSubject: \"Questionnaire from the IPS study\"", "    xx:\n      emailSubject: \"Questionnaire from the IPS study\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<FollowupProtocolException>(() => FollowupProtocolLoader.Parse(yaml, "followup.yaml"));
+
+        Assert.Equal("messages.invitation", error.Path);
+        Assert.Contains("unsupported language 'xx'", error.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MissingSection_ErrorSaysRequired()
+    {
+        var yaml = Valid.Replace("phoneTask:\n  afterLastReminder: P7D\n", "", StringComparison.Ordinal);
+
+        var error = Assert.Throws<FollowupProtocolException>(() => FollowupProtocolLoader.Parse(yaml, "followup.yaml"));
+
+        Assert.Equal("phoneTask", error.Path);
+        Assert.Equal("is required", error.Rule);
+    }
+
+    [Fact]
+    public void Parse_BrokenYaml_ErrorNamesFileAndLine()
+    {
+        var error = Assert.Throws<FollowupProtocolException>(() => FollowupProtocolLoader.Parse("occasions: [\n  - x", "followup.yaml"));
+
+        Assert.StartsWith("followup.yaml: (line", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingFile_ErrorNamesFile()
+    {
+        var error = Assert.Throws<FollowupProtocolException>(() => FollowupProtocolLoader.Load("/nonexistent/followup.yaml"));
+
+        Assert.Equal("/nonexistent/followup.yaml", error.File);
+    }
+
+    private static string ReplaceFirst(string text, string from, string to)
+    {
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        return string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length));
+    }
+}

@@ -1,0 +1,13 @@
+namespace Trial.Followup.Tests.Support;
+
+/// <summary>A fact that needs /usr/bin/chromium; skipped with a clear reason when it is not installed.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (!HeadlessChromium.Installed)
+        {
+            Skip = $"Chromium is not installed at {HeadlessChromium.Executable}; ./test.sh installs it (apt-get install chromium).";
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Trial.TestServers;
+
+/// <summary>
+/// A real SMTP server process on loopback (Python aiosmtpd, Debian package python3-aiosmtpd). Every message it
+/// accepts is appended as one JSON line to a log before the server answers 250, so a message the client saw
+/// accepted is always in <see cref="Messages"/>. Tests count deliveries by Message-ID.
+/// </summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    private const string Script = """
+        import email, email.policy, json, sys, threading
+        from aiosmtpd.controller import Controller
+
+        class Recorder:
+            def __init__(self, path):
+                self.path = path
+
+            async def handle_DATA(self, server, session, envelope):
+                msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
+                body = msg.get_body(preferencelist=('plain',))
+                record = {"message_id": str(msg.get('Message-ID', '')), "to": envelope.rcpt_tos,
+                          "subject": str(msg.get('Subject', '')), "language": str(msg.get('Content-Language', '')),
+                          "body": body.get_content() if body else ""}
+                with open(self.path, 'a', encoding='utf-8') as f:
+                    f.write(json.dumps(record, ensure_ascii=False) + "\n")
+                return '250 OK'
+
+        controller = Controller(Recorder(sys.argv[2]), hostname='127.0.0.1', port=int(sys.argv[1]))
+        controller.start()
+        print("READY", flush=True)
+        threading.Event().wait()
+        """;
+
+    private readonly Process _process;
+    private readonly string _directory;
+
+    private SmtpSink(Process process, string directory, int port)
+    {
+        _process = process;
+        _directory = directory;
+        Port = port;
+    }
+
+    public string Host => "127.0.0.1";
+
+    public int Port { get; }
+
+    private string LogFile => Path.Combine(_directory, "messages.jsonl");
+
+    public static async Task<SmtpSink> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var python = "/usr/bin/python3";
+        if (!File.Exists(python))
+        {
+            throw new InvalidOperationException("SmtpSink needs /usr/bin/python3 with the Debian package python3-aiosmtpd; ./test.sh installs it.");
+        }
+        var directory = Path.Combine(Path.GetTempPath(), "trial-smtp-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(directory);
+        var script = Path.Combine(directory, "sink.py");
+        await File.WriteAllTextAsync(script, Script, cancellationToken);
+        var port = FreePort();
+        var info = new ProcessStartInfo(python, [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.Combine(directory, "messages.jsonl")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the SMTP sink.");
+        var ready = await process.StandardOutput.ReadLineAsync(cancellationToken);
+        if (ready != "READY")
+        {
+            var error = await process.StandardError.ReadToEndAsync(cancellationToken);
+            throw new InvalidOperationException($"The SMTP sink did not start (is python3-aiosmtpd installed?): {error}");
+        }
+        return new SmtpSink(process, directory, port);
+    }
+
+    /// <summary>Every message accepted so far, in order of acceptance, duplicates included.</summary>
+    public IReadOnlyList<ReceivedMail> Messages()
+    {
+        if (!File.Exists(LogFile))
+        {
+            return [];
+        }
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var messages = new List<ReceivedMail>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.EndsWith('}'))
+            {
+                messages.Add(JsonSerializer.Deserialize<ReceivedMail>(line)!);
+            }
+        }
+        return messages;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort; the folder is in /tmp.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
