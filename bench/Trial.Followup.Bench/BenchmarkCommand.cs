@@ -88,12 +88,14 @@ internal static class BenchmarkCommand
         var split = await SentByNodeAsync(store);
         var pending = await ScalarAsync(store, "SELECT count(*) FROM followup.outbox WHERE state = 'pending'");
         var pgVersion = await ScalarTextAsync(store, "SHOW server_version");
+        var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
         var report = new StringBuilder()
             .AppendLine("# Follow-up benchmark: scheduling and two-node outbox dispatch")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/Trial.Followup.Bench -- --participants {participants} --due {perDay} --workers {workers}`")
             .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores (shared), PostgreSQL {pgVersion} (throwaway cluster, fsync off), SMTP sink: Python aiosmtpd on loopback")
+            .AppendLine(CultureInfo.InvariantCulture, $"Load average (1/5/15 min) when the run ended: {load} — the cores are shared with other builds and test runs.")
             .AppendLine()
             .AppendLine("| Step | Figure |")
             .AppendLine("|---|---|")
