@@ -7,16 +7,18 @@ using Trial.TestServers;
 
 namespace Trial.Followup.Tests.Questionnaires;
 
-/// <summary>Many simultaneous submissions of one link against real PostgreSQL: exactly one response is stored.</summary>
-[Trait(TestTraits.Database, TestTraits.Postgres)]
-public class ConcurrentSubmissionTests
+/// <summary>
+/// Many simultaneous submissions of one link: exactly one response is stored. PostgreSQL serialises them on the link
+/// row lock; SQLite on its single writer.
+/// </summary>
+public abstract class ConcurrentSubmissionTests(FollowupDatabase database)
 {
     private const int Parallel = 24;
 
     [Fact]
     public async Task Submit_SameSubmissionInParallel_StoresOneResponseAndThanksAll()
     {
-        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Postgres, "q_conc_same");
+        await using var host = await QuestionnaireHost.StartAsync(database, "q_conc_same");
         var (_, occasion) = await host.ScheduleAsync();
         var link = await host.IssueLinkAsync(occasion);
         var fields = FormAnswers.Complete(Guid.NewGuid());
@@ -30,7 +32,7 @@ public class ConcurrentSubmissionTests
     [Fact]
     public async Task Submit_DifferentSubmissionsInParallel_StoresOneAndRefusesTheRest()
     {
-        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Postgres, "q_conc_diff");
+        await using var host = await QuestionnaireHost.StartAsync(database, "q_conc_diff");
         var (_, occasion) = await host.ScheduleAsync();
         var link = await host.IssueLinkAsync(occasion);
 
@@ -43,7 +45,7 @@ public class ConcurrentSubmissionTests
     [Fact]
     public async Task Submit_ParallelThroughTwoLinksOfOneOccasion_StoresOneResponse()
     {
-        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Postgres, "q_conc_links");
+        await using var host = await QuestionnaireHost.StartAsync(database, "q_conc_links");
         var (_, occasion) = await host.ScheduleAsync();
         var links = new[] { await host.IssueLinkAsync(occasion), await host.IssueLinkAsync(occasion) };
         var n = 0;
@@ -75,3 +77,9 @@ public class ConcurrentSubmissionTests
         Assert.Equal(OccasionState.Completed, await host.StateAsync(occasion));
     }
 }
+
+[Trait(TestTraits.Database, TestTraits.Postgres)]
+public sealed class ConcurrentSubmissionPostgresTests() : ConcurrentSubmissionTests(FollowupDatabase.Postgres);
+
+[Trait(TestTraits.Database, TestTraits.Sqlite)]
+public sealed class ConcurrentSubmissionSqliteTests() : ConcurrentSubmissionTests(FollowupDatabase.Sqlite);

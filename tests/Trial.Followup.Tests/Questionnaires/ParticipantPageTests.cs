@@ -49,6 +49,16 @@ public abstract class ParticipantPageTests(FollowupDatabase database)
     }
 
     [Fact]
+    public async Task Get_Page_ShowsLastDayToAnswerInParticipantsZone()
+    {
+        await using var host = await HostAsync("q_get_lastday");
+        var (_, occasion) = await host.ScheduleAsync(language: "nb-NO");
+        var html = await host.Client.GetStringAsync(await host.IssueLinkAsync(occasion));
+        // Due 2026-07-15 + 8 weeks = 2026-09-09, the last day (the window closes at the following midnight, Oslo).
+        Assert.Contains("Du kan svare til og med 9. september 2026.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_LangQueryEnglish_OverridesOccasionLanguage()
     {
         await using var host = await HostAsync("q_get_lang");

@@ -36,11 +36,11 @@ internal sealed class QuestionnaireLinks(FollowupStore store, FollowupHostOption
     {
         if (!LinkToken.TryParse(presented, out var token))
         {
-            return new LinkedOccasion(LinkStatus.Unknown, null, null, null, null);
+            return new LinkedOccasion(LinkStatus.Unknown, null, null, null, null, null);
         }
         var d = store.Dialect;
         var sql = $"""
-            SELECT l.occasion_id, l.expires_at, l.used_at, o.occasion_code, o.language, o.state, o.closes_at
+            SELECT l.occasion_id, l.expires_at, l.used_at, o.occasion_code, o.language, o.state, o.closes_at, o.time_zone
             FROM {_tables.Link} l JOIN {d.Occasion} o ON o.id = l.occasion_id
             WHERE l.token_hash = @hash{(rowLock == RowLock.ForUpdate ? _tables.LockLinkRow : "")}
             """;
@@ -50,7 +50,7 @@ internal sealed class QuestionnaireLinks(FollowupStore store, FollowupHostOption
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
-            return new LinkedOccasion(LinkStatus.Unknown, null, null, null, null);
+            return new LinkedOccasion(LinkStatus.Unknown, null, null, null, null, null);
         }
         var occasion = OccasionId.From(d.ReadGuid(reader, 0));
         var expiresAt = d.ReadInstant(reader, 1);
@@ -62,7 +62,10 @@ internal sealed class QuestionnaireLinks(FollowupStore store, FollowupHostOption
             : now >= expiresAt || now >= closesAt ? LinkStatus.Expired
             : state is OccasionState.Pending or OccasionState.Invited or OccasionState.Reminded ? LinkStatus.Open
             : LinkStatus.OccasionClosed;
-        return new LinkedOccasion(status, occasion, reader.GetString(3), reader.GetString(4), expiresAt);
+        // The window closes at the start of the day after the last day; the link may expire earlier.
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(reader.GetString(7)) ?? DateTimeZoneProviders.Tzdb["Europe/Oslo"];
+        var lastDay = (expiresAt < closesAt ? expiresAt : closesAt).Minus(Duration.Epsilon).InZone(zone).Date;
+        return new LinkedOccasion(status, occasion, reader.GetString(3), reader.GetString(4), expiresAt, lastDay);
     }
 
     /// <summary>Marks an open link used; part of the submission transaction. Throws if it is not open any more.</summary>

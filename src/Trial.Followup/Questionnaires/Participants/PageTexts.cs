@@ -9,6 +9,8 @@ internal static class PageTexts
     public static readonly LocalisedText Intro = new(
         "Svar på spørsmålene nedenfor. Du kan lagre og fortsette senere med den samme lenken.",
         "Please answer the questions below. You can save and continue later with the same link.");
+    /// <summary>{0} is the last day, formatted for the language.</summary>
+    public static readonly LocalisedText LastDay = new("Du kan svare til og med {0}.", "You can answer until {0} (inclusive).");
     public static readonly LocalisedText Save = new("Lagre og fortsett senere", "Save and continue later");
     public static readonly LocalisedText Submit = new("Send inn svarene", "Submit your answers");
     public static readonly LocalisedText Saved = new("Svarene er lagret. Du kan fortsette senere med den samme lenken.", "Your answers are saved. You can continue later with the same link.");

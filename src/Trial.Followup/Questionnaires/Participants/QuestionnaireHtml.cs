@@ -52,6 +52,12 @@ internal static class QuestionnaireHtml
             html.Append("</ul></div>");
         }
         html.Append("<p>").Append(E(PageTexts.Intro.For(language))).Append("</p>");
+        if (result.Link.LastDay is { } lastDay)
+        {
+            var culture = CultureInfo.GetCultureInfo(language.Tag());
+            var date = lastDay.ToString("d. MMMM yyyy", culture);
+            html.Append("<p id=\"last-day\">").Append(E(string.Format(culture, PageTexts.LastDay.For(language), date))).Append("</p>");
+        }
         html.Append("<form method=\"post\" novalidate>");
         html.Append("<input type=\"hidden\" name=\"submission\" value=\"").Append(submissionId.ToString("D")).Append("\">");
         html.Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(E(language.Tag())).Append("\">");
