@@ -17,11 +17,12 @@ public static class SmoothMinimizer
         var d = start.Length;
         var x = (double[])start.Clone();
         var fx = F(x);
-        var g = RichardsonDerivatives.Gradient(F, x);
+        double[] Gradient(double[] v) => RichardsonDerivatives.Gradient(F, v, 1e-4, levels: 1);
+        var g = Gradient(x);
         var h = Identity(d);
         var iterations = 0;
         var exit = OptimizerExit.IterationLimit;
-        const double gradientTolerance = 1e-5;
+        var gradientTolerance = 1e-9 * Math.Max(1000, Math.Abs(fx));
         while (iterations < maxIterations)
         {
             if (MaxAbs(g) < gradientTolerance) { exit = OptimizerExit.GradientConverged; break; }
@@ -47,12 +48,12 @@ public static class SmoothMinimizer
             }
             while (t > 1e-12);
             if (!accepted) { exit = OptimizerExit.NoFurtherProgress; break; }
-            var gNew = RichardsonDerivatives.Gradient(F, xNew);
+            var gNew = Gradient(xNew);
             var s = xNew.Zip(x, (a, b) => a - b).ToArray();
             var y = gNew.Zip(g, (a, b) => a - b).ToArray();
             var sy = Dot(s, y);
             if (sy > 1e-18) { h = BfgsUpdate(h, s, y, sy); }
-            var small = Math.Abs(fx - fNew) <= 1e-15 * (Math.Abs(fx) + 1) && MaxAbs(s) <= 1e-11;
+            var small = Math.Abs(fx - fNew) <= 1e-13 * (Math.Abs(fx) + 1) && MaxAbs(s) <= 1e-7;
             x = xNew;
             fx = fNew;
             g = gNew;
@@ -61,7 +62,7 @@ public static class SmoothMinimizer
         var polished = Polish(F, x, fx, ref iterations);
         x = polished.X;
         fx = polished.F;
-        g = RichardsonDerivatives.Gradient(F, x);
+        g = RichardsonDerivatives.Gradient(F, x, 1e-3, levels: 2);
         if (MaxAbs(g) < gradientTolerance && exit != OptimizerExit.IterationLimit) { exit = OptimizerExit.GradientConverged; }
         return new OptimizerOutcome(x, fx, iterations, evaluations, exit, MaxAbs(g));
     }
@@ -71,8 +72,8 @@ public static class SmoothMinimizer
     {
         for (var step = 0; step < 6; step++)
         {
-            var g = RichardsonDerivatives.Gradient(f, x);
-            var hess = RichardsonDerivatives.Hessian(f, x);
+            var g = RichardsonDerivatives.Gradient(f, x, 1e-3, levels: 2);
+            var hess = RichardsonDerivatives.Hessian(f, x, 1e-2, levels: 2);
             var delta = SolveSymmetric(hess, g, x.Length);
             if (delta is null) { break; }
             var xNew = x.Zip(delta, (a, b) => a - b).ToArray();
@@ -82,7 +83,7 @@ public static class SmoothMinimizer
             var moved = MaxAbs(delta);
             x = xNew;
             fx = fNew;
-            if (moved < 1e-12) { break; }
+            if (moved < 1e-9 * (1 + MaxAbs(x))) { break; }
         }
         return (x, fx);
     }
