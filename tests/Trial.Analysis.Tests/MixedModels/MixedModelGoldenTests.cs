@@ -25,6 +25,16 @@ public class MixedModelGoldenTests
 
     [Theory]
     [MemberData(nameof(Keys))]
+    public void Deviance_AtLme4StartingTheta_EqualsLme4Devfun(string key)
+    {
+        // The objective alone, independent of the optimiser (as lme4's own tests use devfun(theta)).
+        var fit = MixedModelCases.Fit(key);
+        var expected = MixedModelCases.Expected(key).Number("criterion_at_start");
+        Golden.AssertRelative(expected, fit.Deviance.Evaluate(fit.Deviance.StartingTheta(), fit.Criterion), 1e-11, $"{key} devfun(start)");
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
     public void Fit_LmeDataset_CriterionNotAboveDefaultLme4(string key)
     {
         var fit = MixedModelCases.Fit(key);
