@@ -73,6 +73,9 @@ public sealed class MixedInference
         return new WaldTest(hypothesis.Label, f, q, df, p, $"F test, {Fit.CriterionLabel} fit, Satterthwaite denominator df (lmerTest contestMD)");
     }
 
+    /// <summary>The printed summary: conventions and the coefficient table.</summary>
+    public MixedSummary Summarise(double level = 0.95) => new(this, level);
+
     /// <summary>Estimated marginal means of <paramref name="factor"/> within each level of <paramref name="by"/> (emmeans <c>~ factor | by</c>).</summary>
     public MarginalMeans MarginalMeans(string factor, string? by = null, double level = 0.95) =>
         Mixed.MarginalMeans.Compute(this, factor, by, level);
