@@ -62,30 +62,31 @@ public static class SmoothMinimizer
         var polished = Polish(F, x, fx, ref iterations);
         x = polished.X;
         fx = polished.F;
-        g = RichardsonDerivatives.Gradient(F, x, 1e-3, levels: 2);
+        g = polished.Gradient;
         if (MaxAbs(g) < gradientTolerance && exit != OptimizerExit.IterationLimit) { exit = OptimizerExit.GradientConverged; }
         return new OptimizerOutcome(x, fx, iterations, evaluations, exit, MaxAbs(g));
     }
 
-    // A few Newton steps on the Richardson Hessian; each step is kept only if it does not increase f.
-    private static (double[] X, double F) Polish(Func<double[], double> f, double[] x, double fx, ref int iterations)
+    // Newton steps with one Richardson Hessian (near the optimum it barely changes); a step is kept only if it
+    // does not increase f. Returns the gradient at the final point.
+    private static (double[] X, double F, double[] Gradient) Polish(Func<double[], double> f, double[] x, double fx, ref int iterations)
     {
-        for (var step = 0; step < 6; step++)
+        var hess = RichardsonDerivatives.Hessian(f, x, 1e-2, levels: 2);
+        var g = RichardsonDerivatives.Gradient(f, x, 1e-3, levels: 2);
+        for (var step = 0; step < 8; step++)
         {
-            var g = RichardsonDerivatives.Gradient(f, x, 1e-3, levels: 2);
-            var hess = RichardsonDerivatives.Hessian(f, x, 1e-2, levels: 2);
             var delta = SolveSymmetric(hess, g, x.Length);
             if (delta is null) { break; }
             var xNew = x.Zip(delta, (a, b) => a - b).ToArray();
             var fNew = f(xNew);
             if (!(fNew <= fx)) { break; }
             iterations++;
-            var moved = MaxAbs(delta);
             x = xNew;
             fx = fNew;
-            if (moved < 1e-9 * (1 + MaxAbs(x))) { break; }
+            g = RichardsonDerivatives.Gradient(f, x, 1e-3, levels: 2);
+            if (MaxAbs(delta) < 1e-8 * (1 + MaxAbs(x))) { break; }
         }
-        return (x, fx);
+        return (x, fx, g);
     }
 
     // Cholesky solve of H δ = g; null when H is not positive definite (then polishing stops).
