@@ -465,13 +465,18 @@ public sealed class ProfiledDeviance
             SubtractCompensated(dst, b, p1);
             return;
         }
+        var comp = _compensation;
         for (var r = 0; r < p1; r++)
         {
             for (var c = 0; c <= r; c++)
             {
                 var sum = 0.0;
                 for (var k = 0; k < w; k++) { sum += b[r * w + k] * b[c * w + k]; }
-                dst[r * p1 + c] -= sum;
+                var index = r * p1 + c;
+                var y = -sum - comp[index];
+                var t = dst[index] + y;
+                comp[index] = (t - dst[index]) - y;
+                dst[index] = t;
             }
         }
     }
