@@ -1,7 +1,0 @@
-namespace Trial.Analysis.Tests;
-
-public class PlaceholderTest
-{
-    [Fact]
-    public void Placeholder_IsReplacedByRealTests() => Assert.True(true);
-}
