@@ -1,0 +1,113 @@
+using Trial.Analysis.Data;
+using Trial.Analysis.Numerics;
+using Trial.Analysis.Spec;
+
+namespace Trial.Analysis.Designs;
+
+/// <summary>
+/// ModelSpec + DataFrame → Design: applies the sample filter, drops rows with missing model values (counted), drops
+/// fixed-effect singletons (policy), codes factors with treatment contrasts like R's model.matrix and expands interactions.
+/// </summary>
+internal static class DesignBuilder
+{
+    public static Design Build(ModelSpec spec, DataFrame data)
+    {
+        if (data.RowCount == 0)
+        {
+            throw new ModelInputException("data: the data set has no rows");
+        }
+        foreach (var column in spec.Columns)
+        {
+            _ = data[column];
+        }
+        var formula = spec.Formula;
+        var outcome = data.Numeric(formula.Outcome.Column);
+        var weights = spec.Weights is null ? null : data.Numeric(spec.Weights);
+        var modelColumns = formula.Columns.Concat(spec.Clusters).Concat(spec.Weights is null ? [] : [spec.Weights])
+            .Distinct(StringComparer.Ordinal).Select(c => data[c]).ToArray();
+        var conditions = spec.Filter.Select(c => SampleFilterEvaluator.Compile(c, data[c.Column])).ToArray();
+
+        var rows = new List<int>(data.RowCount);
+        int filtered = 0, missing = 0, zeroWeight = 0;
+        for (var i = 0; i < data.RowCount; i++)
+        {
+            if (!conditions.All(c => c(i)))
+            {
+                filtered++;
+            }
+            else if (modelColumns.Any(c => c.IsMissing(i)))
+            {
+                missing++;
+            }
+            else if (weights is not null && weights.Values[i] <= 0)
+            {
+                if (weights.Values[i] < 0)
+                {
+                    throw new ModelInputException($"weights: column '{spec.Weights}' has a negative weight in row {i + 1}; weights must be ≥ 0");
+                }
+                zeroWeight++;
+            }
+            else
+            {
+                rows.Add(i);
+            }
+        }
+        var used = rows.ToArray();
+        var fixedEffects = formula.AbsorbedFixedEffects.Select(fe => FactorCoder.Code(data[fe], used)).ToArray();
+        var singletons = 0;
+        if (fixedEffects.Length > 0 && spec.Singletons == SingletonPolicy.Drop)
+        {
+            var keep = Numerics.Singletons.KeepMask(fixedEffects.Select(f => f.Codes).ToArray(), fixedEffects.Select(f => f.LevelCount).ToArray(), used.Length);
+            singletons = keep.Count(k => !k);
+            if (singletons > 0)
+            {
+                used = used.Where((_, i) => keep[i]).ToArray();
+                fixedEffects = fixedEffects.Select(f => FactorCoder.Subset(f, keep)).ToArray();
+            }
+        }
+        var accounting = new RowAccounting(data.RowCount, filtered, missing, zeroWeight, singletons);
+        if (used.Length == 0)
+        {
+            throw new ModelInputException($"data: no rows left to fit ({accounting})");
+        }
+
+        var allRows = used.Length == data.RowCount;
+        var y = Gather(outcome.Values, used, allRows);
+        var w = weights is null ? null : Gather(weights.Values, used, allRows);
+        var clusters = spec.Clusters.Select(c => FactorCoder.Code(data[c], used)).ToArray();
+        var hasIntercept = formula.HasIntercept && fixedEffects.Length == 0;
+        var names = new List<string>();
+        var columns = new List<double[]>();
+        if (hasIntercept)
+        {
+            names.Add("(Intercept)");
+            var one = new double[used.Length];
+            Array.Fill(one, 1.0);
+            columns.Add(one);
+        }
+        var expander = new TermExpander(spec, data, used, allRows, formula.HasIntercept || fixedEffects.Length > 0);
+        foreach (var term in formula.Terms)
+        {
+            foreach (var (name, values) in expander.Expand(term))
+            {
+                names.Add(name);
+                columns.Add(values);
+            }
+        }
+        return new Design(spec, formula.Outcome.Column, names, columns.ToArray(), y, w, hasIntercept, fixedEffects, clusters, used, accounting, []);
+    }
+
+    internal static double[] Gather(double[] source, int[] rows, bool allRows)
+    {
+        if (allRows)
+        {
+            return source;
+        }
+        var result = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            result[i] = source[rows[i]];
+        }
+        return result;
+    }
+}

@@ -1,0 +1,36 @@
+using Trial.Analysis.Designs;
+using Trial.Analysis.Numerics;
+
+namespace Trial.Analysis.FixedEffects;
+
+/// <summary>Applies the within transformation of a design's absorbed fixed effects to copies of y and X, in parallel over columns.</summary>
+internal static class Absorber
+{
+    public const double Tolerance = 1e-13;
+    public const int MaxIterations = 100_000;
+
+    public static (double[] Y, double[][] X, AbsorptionReport Report) Absorb(Design design)
+    {
+        var fe = design.FixedEffects;
+        if (fe.Count == 0)
+        {
+            return (design.Y, design.X, AbsorptionReport.None);
+        }
+        var codes = fe.Select(f => f.Codes).ToArray();
+        var levels = fe.Select(f => f.LevelCount).ToArray();
+        var inverse = AlternatingProjections.InverseLevelWeights(codes, levels, design.Weights);
+        var columns = design.X.Prepend(design.Y).ToArray();
+        var result = new double[columns.Length][];
+        var iterations = new int[columns.Length];
+        var converged = new bool[columns.Length];
+        Parallel.For(0, columns.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, j =>
+        {
+            var v = (double[])columns[j].Clone();
+            (iterations[j], converged[j]) = AlternatingProjections.Demean(v, codes, inverse, design.Weights, Tolerance, MaxIterations);
+            result[j] = v;
+        });
+        var report = new AbsorptionReport(fe.Select(f => f.Name).ToArray(), levels, FixedEffectDegrees.Count(codes, levels),
+            iterations.Max(), converged.All(c => c), Tolerance);
+        return (result[0], result[1..], report);
+    }
+}

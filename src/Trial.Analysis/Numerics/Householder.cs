@@ -1,0 +1,141 @@
+namespace Trial.Analysis.Numerics;
+
+/// <summary>
+/// Householder QR kernels on column-major arrays. <see cref="Triangularize"/> overwrites an m×p block so that its
+/// top p×p part is R (A = QR, Q discarded); <see cref="RankRevealing"/> is LINPACK dqrdc2's rule as used by R's lm.
+/// </summary>
+public static class Householder
+{
+    /// <summary>Overwrites column-major <paramref name="a"/> (m rows, leading dimension m, p columns) with R in its top rows.</summary>
+    public static void Triangularize(double[] a, int m, int p)
+    {
+        var steps = Math.Min(m, p);
+        for (var k = 0; k < steps; k++)
+        {
+            var ck = k * m;
+            double norm = 0;
+            for (var i = k; i < m; i++)
+            {
+                norm += a[ck + i] * a[ck + i];
+            }
+            norm = Math.Sqrt(norm);
+            if (norm == 0)
+            {
+                continue;
+            }
+            var alpha = a[ck + k] > 0 ? -norm : norm;
+            // v = x − alpha e1, stored in place; H = I − 2 v v'/(v'v)
+            a[ck + k] -= alpha;
+            double vv = 0;
+            for (var i = k; i < m; i++)
+            {
+                vv += a[ck + i] * a[ck + i];
+            }
+            for (var j = k + 1; j < p; j++)
+            {
+                var cj = j * m;
+                double dot = 0;
+                for (var i = k; i < m; i++)
+                {
+                    dot += a[ck + i] * a[cj + i];
+                }
+                var f = 2 * dot / vv;
+                for (var i = k; i < m; i++)
+                {
+                    a[cj + i] -= f * a[ck + i];
+                }
+            }
+            a[ck + k] = alpha;
+            for (var i = k + 1; i < m; i++)
+            {
+                a[ck + i] = 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rank-revealing QR of a small p×p upper-triangular <paramref name="r"/> (column-major) whose last
+    /// <paramref name="trailing"/> columns are responses (never dropped). A regressor column is dropped when the norm of
+    /// its part orthogonal to the kept earlier columns is below <paramref name="tolerance"/> × its own norm (dqrdc2, lm's tol = 1e-7).
+    /// Returns the kept regressor indices and the re-factored R of [kept, responses] (column-major, (kept+trailing)² entries).
+    /// </summary>
+    public static (int[] Kept, double[] R) RankRevealing(double[] r, int p, int trailing, double tolerance)
+    {
+        var regressors = p - trailing;
+        var work = (double[])r.Clone();
+        var kept = new List<int>();
+        var originalNorm = new double[p];
+        for (var j = 0; j < p; j++)
+        {
+            originalNorm[j] = Norm(work, j * p, 0, p);
+        }
+        var order = new List<int>();
+        for (var j = 0; j < regressors; j++)
+        {
+            var k = kept.Count;
+            // work column j has already received the reflections of the kept columns.
+            var remaining = Norm(work, j * p, k, p);
+            if (remaining <= tolerance * originalNorm[j] || originalNorm[j] == 0)
+            {
+                continue;
+            }
+            ApplyReflection(work, p, j, k, regressors, trailing);
+            kept.Add(j);
+            order.Add(j);
+        }
+        order.AddRange(Enumerable.Range(regressors, trailing));
+        var q = order.Count;
+        var result = new double[q * q];
+        for (var c = 0; c < q; c++)
+        {
+            for (var i = 0; i < q && i <= c; i++)
+            {
+                result[c * q + i] = work[order[c] * p + i];
+            }
+        }
+        return (kept.ToArray(), result);
+    }
+
+    /// <summary>Reflects rows k.. of column <paramref name="j"/> onto e_k and applies the reflection to later columns.</summary>
+    private static void ApplyReflection(double[] a, int p, int j, int k, int regressors, int trailing)
+    {
+        var cj = j * p;
+        var norm = Norm(a, cj, k, p);
+        var alpha = a[cj + k] > 0 ? -norm : norm;
+        a[cj + k] -= alpha;
+        double vv = 0;
+        for (var i = k; i < p; i++)
+        {
+            vv += a[cj + i] * a[cj + i];
+        }
+        for (var c = j + 1; c < regressors + trailing; c++)
+        {
+            var cc = c * p;
+            double dot = 0;
+            for (var i = k; i < p; i++)
+            {
+                dot += a[cj + i] * a[cc + i];
+            }
+            var f = 2 * dot / vv;
+            for (var i = k; i < p; i++)
+            {
+                a[cc + i] -= f * a[cj + i];
+            }
+        }
+        a[cj + k] = alpha;
+        for (var i = k + 1; i < p; i++)
+        {
+            a[cj + i] = 0;
+        }
+    }
+
+    private static double Norm(double[] a, int offset, int from, int to)
+    {
+        double s = 0;
+        for (var i = from; i < to; i++)
+        {
+            s += a[offset + i] * a[offset + i];
+        }
+        return Math.Sqrt(s);
+    }
+}

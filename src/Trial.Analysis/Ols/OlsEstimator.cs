@@ -1,0 +1,118 @@
+using Trial.Analysis.Data;
+using Trial.Analysis.Designs;
+using Trial.Analysis.FixedEffects;
+using Trial.Analysis.Numerics;
+using Trial.Analysis.Spec;
+
+namespace Trial.Analysis.Ols;
+
+/// <summary>
+/// Ordinary / weighted least squares with absorbed fixed effects (within transformation), by Householder QR.
+/// Columns collinear with the fixed effects or with earlier columns are dropped by name and reported.
+/// </summary>
+public static class OlsEstimator
+{
+    /// <summary>Parses, builds the design and fits in one call.</summary>
+    public static OlsFit Fit(ModelSpec spec, DataFrame data) => Fit(Design.Build(spec, data));
+
+    public static OlsFit Fit(Design design)
+    {
+        if (design.Spec.Formula.RandomEffects.Count > 0)
+        {
+            throw new ModelInputException("formula: random-effects terms need the mixed-model engine, not OLS");
+        }
+        var (y, x, absorption) = Absorber.Absorb(design);
+        if (!absorption.Converged)
+        {
+            throw new EstimationException($"fixed effects: {absorption}");
+        }
+        var dropped = new List<DroppedColumn>(design.DroppedColumns);
+        var candidates = new List<int>();
+        for (var j = 0; j < x.Length; j++)
+        {
+            if (absorption.Names.Count > 0 && Norm(x[j]) <= LeastSquares.DefaultTolerance * Norm(design.X[j]))
+            {
+                dropped.Add(new DroppedColumn(design.ColumnNames[j], "collinear with the fixed effects"));
+            }
+            else
+            {
+                candidates.Add(j);
+            }
+        }
+        var sqrtW = design.Weights?.Select(Math.Sqrt).ToArray();
+        var solution = LeastSquares.Solve(candidates.Select(j => x[j]).ToArray(), y, sqrtW);
+        var keptSet = solution.Kept.Select(i => candidates[i]).ToArray();
+        foreach (var j in candidates.Except(keptSet))
+        {
+            dropped.Add(new DroppedColumn(design.ColumnNames[j], "collinear with earlier columns"));
+        }
+        if (keptSet.Length == 0 && x.Length > 0)
+        {
+            throw new EstimationException("every regressor is collinear with the fixed effects or constant; nothing to estimate");
+        }
+        var keptX = keptSet.Select(j => x[j]).ToArray();
+        var beta = solution.Beta;
+        var residuals = Residuals(keptX, y, beta);
+        var working = sqrtW is null ? residuals : residuals.Select((r, i) => r * sqrtW[i]).ToArray();
+        var workingX = sqrtW is null ? keptX : keptX.Select(c => c.Select((v, i) => v * sqrtW[i]).ToArray()).ToArray();
+        var rss = working.Sum(r => r * r);
+        var (tss, tssWithin) = TotalSums(design, y);
+        return new OlsFit(design, keptSet.Select(j => design.ColumnNames[j]).ToArray(), beta, solution.Bread(), workingX, working,
+            residuals, rss, tss, tssWithin, absorption, dropped);
+    }
+
+    private static double[] Residuals(double[][] x, double[] y, double[] beta)
+    {
+        var n = y.Length;
+        var e = new double[n];
+        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
+        {
+            var from = part * (n / 2);
+            var to = part == 0 ? n / 2 : n;
+            for (var i = from; i < to; i++)
+            {
+                var fitted = 0.0;
+                for (var j = 0; j < x.Length; j++)
+                {
+                    fitted += x[j][i] * beta[j];
+                }
+                e[i] = y[i] - fitted;
+            }
+        });
+        return e;
+    }
+
+    /// <summary>Total sum of squares as lm: around the weighted mean when there is an intercept or FE, else uncentred.</summary>
+    private static (double Tss, double TssWithin) TotalSums(Design design, double[] yWithin)
+    {
+        var y = design.Y;
+        var w = design.Weights;
+        double sw = 0, swy = 0;
+        for (var i = 0; i < y.Length; i++)
+        {
+            var wi = w?[i] ?? 1.0;
+            sw += wi;
+            swy += wi * y[i];
+        }
+        var centred = design.HasIntercept || design.FixedEffects.Count > 0;
+        var mean = centred ? swy / sw : 0.0;
+        double tss = 0, within = 0;
+        for (var i = 0; i < y.Length; i++)
+        {
+            var wi = w?[i] ?? 1.0;
+            tss += wi * (y[i] - mean) * (y[i] - mean);
+            within += wi * yWithin[i] * yWithin[i];
+        }
+        return (tss, within);
+    }
+
+    private static double Norm(double[] v)
+    {
+        double s = 0;
+        foreach (var x in v)
+        {
+            s += x * x;
+        }
+        return Math.Sqrt(s);
+    }
+}

@@ -1,0 +1,92 @@
+using Trial.Analysis.Designs;
+using Trial.Analysis.FixedEffects;
+using Trial.Analysis.Variance;
+
+namespace Trial.Analysis.Ols;
+
+/// <summary>
+/// A least-squares fit (point estimates only; variance is chosen afterwards with <see cref="Infer"/>). Working arrays
+/// are the within-transformed X and residuals, scaled by √weights when weighted; they are what sandwich kernels use.
+/// </summary>
+public sealed class OlsFit
+{
+    internal OlsFit(Design design, IReadOnlyList<string> names, double[] coefficients, double[,] bread, double[][] workingX,
+        double[] workingResiduals, double[] residuals, double rss, double tss, double tssWithin, AbsorptionReport absorption,
+        IReadOnlyList<DroppedColumn> droppedTerms)
+    {
+        Design = design;
+        Names = names;
+        Coefficients = coefficients;
+        Bread = bread;
+        WorkingX = workingX;
+        WorkingResiduals = workingResiduals;
+        Residuals = residuals;
+        Rss = rss;
+        Tss = tss;
+        TssWithin = tssWithin;
+        Absorption = absorption;
+        DroppedTerms = droppedTerms;
+    }
+
+    public Design Design { get; }
+
+    /// <summary>Names of the estimated coefficients (collinear columns removed).</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    public double[] Coefficients { get; }
+
+    /// <summary>(X̃'WX̃)⁻¹ over the estimated coefficients.</summary>
+    public double[,] Bread { get; }
+
+    internal double[][] WorkingX { get; }
+
+    internal double[] WorkingResiduals { get; }
+
+    /// <summary>Residuals y − ŷ (unweighted), one per design row.</summary>
+    public double[] Residuals { get; }
+
+    /// <summary>Columns dropped as collinear (with earlier columns or with the fixed effects), in the way lm/fixest report them.</summary>
+    public IReadOnlyList<DroppedColumn> DroppedTerms { get; }
+
+    public AbsorptionReport Absorption { get; }
+
+    public int N => Design.RowCount;
+
+    /// <summary>Rank of X (estimated coefficients).</summary>
+    public int Rank => Coefficients.Length;
+
+    /// <summary>N − rank − absorbed fixed-effect df (lm's df.residual with the FE counted as dummies).</summary>
+    public int ResidualDf => N - Rank - Absorption.AbsorbedDf;
+
+    public double Rss { get; }
+
+    public double Tss { get; }
+
+    public double TssWithin { get; }
+
+    public double RSquared => 1 - Rss / Tss;
+
+    /// <summary>R² of the within-transformed model (fixest's within R²); NaN without absorbed fixed effects.</summary>
+    public double WithinRSquared => Absorption.Names.Count == 0 ? double.NaN : 1 - Rss / TssWithin;
+
+    /// <summary>Residual variance RSS / residual df.</summary>
+    public double Sigma2 => Rss / ResidualDf;
+
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Names.Count; i++)
+        {
+            if (string.Equals(Names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        var dropped = DroppedTerms.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.Ordinal));
+        throw new Spec.ModelInputException(dropped is not null
+            ? $"coefficient '{name}' was dropped ({dropped.Reason})"
+            : $"coefficient '{name}' is not in the model; coefficients are {string.Join(", ", Names)}");
+    }
+
+    /// <summary>Variance, df and tests under the given convention.</summary>
+    public Inference Infer(VcovSpec vcov) => Inference.Compute(this, vcov);
+}

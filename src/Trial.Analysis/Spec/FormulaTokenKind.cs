@@ -1,0 +1,10 @@
+namespace Trial.Analysis.Spec;
+
+internal enum FormulaTokenKind
+{
+    Identifier,
+    Number,
+    String,
+    Symbol,
+    End,
+}
