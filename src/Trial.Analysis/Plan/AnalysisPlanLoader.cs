@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using NodaTime.Text;
 using Trial.Analysis.Inputs;
 using Trial.Analysis.Register;
+using Trial.Analysis.Variance;
 
 namespace Trial.Analysis.Plan;
 
@@ -60,7 +61,14 @@ public static class AnalysisPlanLoader
         ["participant"] = ClusterLevel.Participant,
     };
 
-    private static readonly HashSet<string> Vcovs = new(StringComparer.Ordinal) { "HC0", "HC1", "HC2", "HC3", "CR0", "CR1", "CR1S", "CR2" };
+    private static readonly Dictionary<string, VcovKind> Vcovs = new[] { VcovKind.HC0, VcovKind.HC1, VcovKind.HC2, VcovKind.HC3, VcovKind.CR0, VcovKind.CR1, VcovKind.CR1S, VcovKind.CR2 }
+        .ToDictionary(k => k.ToString(), k => k, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, FixedEffectCounting> Counting = new(StringComparer.Ordinal)
+    {
+        ["full"] = FixedEffectCounting.Full,
+        ["nested-excluded"] = FixedEffectCounting.ExcludeNested,
+    };
 
     public static AnalysisPlan Load(string path)
     {
@@ -129,24 +137,20 @@ public static class AnalysisPlanLoader
         var label = n.Child("label").Text();
         if (n.Optional("vcov") is { } vcovNode)
         {
-            var vcov = vcovNode.Text();
-            if (!Vcovs.Contains(vcov))
-            {
-                throw vcovNode.Error($"'{vcov}' is not one of: {string.Join(", ", Vcovs)}");
-            }
-            var clustered = vcov.StartsWith("CR", StringComparison.Ordinal);
+            var vcov = vcovNode.Enum(Vcovs);
+            var clustered = vcov >= VcovKind.CR0;
             var cluster = clustered ? n.Child("cluster").Enum(Clusters) : ClusterLevel.None;
             var df = n.Child("df").Enum(DfRules);
             if (!clustered && df != DfRule.Residual)
             {
                 throw n.Child("df").Error("a heteroskedasticity-robust (HC) variance uses df: residual");
             }
-            if (df == DfRule.Satterthwaite && vcov != "CR2")
+            if (df == DfRule.Satterthwaite && vcov != VcovKind.CR2)
             {
                 throw n.Child("df").Error("Satterthwaite df are defined here for CR2 only");
             }
             return new InferenceChoice(id, label, InferenceMethod.Sandwich, vcov, cluster, df,
-                clustered ? n.Child("fe_in_k").Text() : null, null, 0, 0, null);
+                clustered ? n.Child("fe_in_k").Enum(Counting) : null, null, 0, 0, null);
         }
         if (n.Optional("method") is { } method)
         {
@@ -159,7 +163,7 @@ public static class AnalysisPlanLoader
             {
                 throw n.Child("weights").Error("must be webb or rademacher");
             }
-            return new InferenceChoice(id, label, InferenceMethod.WildClusterBootstrap, null, n.Child("cluster").Enum(Clusters), DfRule.None,
+            return new InferenceChoice(id, label, InferenceMethod.WildClusterBootstrap, null, n.Child("cluster").Enum(Clusters), null,
                 null, weights, n.Child("replications").Integer(99, 1_000_000), (ulong)n.Child("seed").Integer(0, int.MaxValue), null);
         }
         if (n.Optional("test") is { } test)
@@ -171,7 +175,7 @@ public static class AnalysisPlanLoader
                 "chisq" => InferenceMethod.ChiSquare,
                 var t => throw test.Error($"'{t}' is not one of: welch, student, chisq"),
             };
-            return new InferenceChoice(id, label, kind, null, ClusterLevel.None, DfRule.None, null, null, 0, 0, null);
+            return new InferenceChoice(id, label, kind, null, ClusterLevel.None, null, null, null, 0, 0, null);
         }
         if (n.Optional("estimation") is { } estimation)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using Trial.Analysis.Inputs;
 using Trial.Analysis.Plan;
+using Trial.Analysis.Variance;
 
 namespace Trial.Analysis.Tests.Plan;
 
@@ -24,7 +25,7 @@ public class AnalysisPlanLoaderTest
     {
         var plan = AnalysisPlanLoader.Load(PlanPath);
         var cr1 = plan.Inference["centre-cr1"];
-        Assert.Equal(("CR1", ClusterLevel.Centre, DfRule.ClustersMinusOne), (cr1.Vcov, cr1.Cluster, cr1.Df));
+        Assert.Equal((VcovKind.CR1S, ClusterLevel.Centre, DfRule.ClustersMinusOne), ((VcovKind)cr1.Vcov!, cr1.Cluster, (DfRule)cr1.Df!));
         Assert.Equal(DfRule.Satterthwaite, plan.Inference["centre-cr2"].Df);
     }
 
@@ -48,7 +49,7 @@ public class AnalysisPlanLoaderTest
     [Fact]
     public void Parse_InferenceWithoutDf_IsRejected()
     {
-        var yaml = Committed.Replace("    df: clusters-minus-one\n    fe_in_k: nested-excluded   #", "    fe_in_k: nested-excluded   #", StringComparison.Ordinal);
+        var yaml = Committed.Replace("    df: clusters-minus-one\n    fe_in_k: full              #", "    fe_in_k: full              #", StringComparison.Ordinal);
         var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
         Assert.StartsWith("$.inference.centre-cr1", e.Location, StringComparison.Ordinal);
         Assert.Contains("'df' is missing", e.Rule, StringComparison.Ordinal);
@@ -57,7 +58,7 @@ public class AnalysisPlanLoaderTest
     [Fact]
     public void Parse_SatterthwaiteWithCr1_IsRejected()
     {
-        var yaml = Committed.Replace("    vcov: CR1\n    cluster: centre\n    df: clusters-minus-one", "    vcov: CR1\n    cluster: centre\n    df: satterthwaite", StringComparison.Ordinal);
+        var yaml = Committed.Replace("    vcov: CR1S                 # (N−1)/(N−K)·G/(G−1), as the seed's Stata runs\n    cluster: centre\n    df: clusters-minus-one", "    vcov: CR1S\n    cluster: centre\n    df: satterthwaite", StringComparison.Ordinal);
         var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
         Assert.Contains("CR2 only", e.Rule, StringComparison.Ordinal);
     }
