@@ -6,8 +6,8 @@ namespace Trial.Analysis.FixedEffects;
 /// <summary>Applies the within transformation of a design's absorbed fixed effects to copies of y and X, in parallel over columns.</summary>
 internal static class Absorber
 {
-    public const double Tolerance = 1e-13;
-    public const int MaxIterations = 100_000;
+    public const double Tolerance = 1e-12;
+    public const int MaxIterations = 10_000;
 
     public static (double[] Y, double[][] X, AbsorptionReport Report) Absorb(Design design)
     {
@@ -23,11 +23,19 @@ internal static class Absorber
         var result = new double[columns.Length][];
         var iterations = new int[columns.Length];
         var converged = new bool[columns.Length];
-        Parallel.For(0, columns.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, j =>
+        var next = -1;
+        // One worker per core, each reusing its own scratch buffers across columns (memory: 2 × n per worker).
+        Parallel.For(0, Math.Min(Environment.ProcessorCount, columns.Length), _ =>
         {
-            var v = (double[])columns[j].Clone();
-            (iterations[j], converged[j]) = AlternatingProjections.Demean(v, codes, inverse, design.Weights, Tolerance, MaxIterations);
-            result[j] = v;
+            var scratch = new DemeanScratch(design.RowCount, levels);
+            int j;
+            while ((j = Interlocked.Increment(ref next)) < columns.Length)
+            {
+                var v = GC.AllocateUninitializedArray<double>(columns[j].Length);
+                Array.Copy(columns[j], v, v.Length);
+                (iterations[j], converged[j]) = AlternatingProjections.Demean(v, codes, inverse, design.Weights, Tolerance, MaxIterations, scratch);
+                result[j] = v;
+            }
         });
         var report = new AbsorptionReport(fe.Select(f => f.Name).ToArray(), levels, FixedEffectDegrees.Count(codes, levels),
             iterations.Max(), converged.All(c => c), Tolerance);

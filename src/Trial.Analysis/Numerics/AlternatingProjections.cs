@@ -1,49 +1,72 @@
+using System.Runtime.CompilerServices;
+
 namespace Trial.Analysis.Numerics;
 
 /// <summary>
 /// Within transformation for any number of fixed effects: the (weighted) method of alternating projections — subtract
 /// group means of each dimension in turn — accelerated by Irons–Tuck extrapolation as in fixest. Works in place on one
-/// column; memory is O(n) per column and O(levels) per dimension, never an n × levels matrix.
+/// column; memory is O(n) per worker and O(levels) per dimension, never an n × levels matrix. Passes are fused: removing
+/// the means of dimension d accumulates the sums of dimension d+1, so one sweep over D dimensions reads the data D times.
 /// </summary>
 public static class AlternatingProjections
 {
-    /// <summary>Demeans <paramref name="v"/> in place. Returns the number of sweeps and whether it converged
-    /// (max |change| ≤ tolerance × (1 + max |v|)).</summary>
+    /// <summary>
+    /// Demeans <paramref name="v"/> in place. Converged when the largest group mean still to be removed is ≤
+    /// tolerance × max(1, max |v|). Returns the number of sweeps and whether it converged.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int Iterations, bool Converged) Demean(double[] v, int[][] codes, double[][] inverseLevelWeights, double[]? weights,
-        double tolerance, int maxIterations)
+        double tolerance, int maxIterations, DemeanScratch? scratch = null)
     {
         var n = v.Length;
-        var sums = inverseLevelWeights.Select(l => new double[l.Length]).ToArray();
+        var dims = codes.Length;
+        scratch ??= new DemeanScratch(n, inverseLevelWeights.Select(l => l.Length).ToArray());
+        var sums = scratch.Sums;
         var scale = 1.0;
         for (var i = 0; i < n; i++)
         {
             scale = Math.Max(scale, Math.Abs(v[i]));
         }
-        if (codes.Length == 1)
+        var limit = tolerance * scale;
+        Accumulate(v, codes[0], weights, sums[0]);
+        if (dims == 1)
         {
-            Sweep(v, codes, inverseLevelWeights, weights, sums);
+            Project(v, codes[0], inverseLevelWeights[0], sums[0], null, weights, null);
             return (1, true);
         }
-        var x0 = new double[n];
-        var x1 = new double[n];
+        var x0 = scratch.Previous;
+        var x1 = scratch.Current;
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
-            Array.Copy(v, x0, n);
-            Sweep(v, codes, inverseLevelWeights, weights, sums);
+            // Plain sweep; on odd iterations after the first keep snapshots for Irons–Tuck.
+            var accelerate = iteration % 2 == 0;
+            if (accelerate)
+            {
+                Array.Copy(v, x0, n);
+            }
+            var change = Sweep(v, codes, inverseLevelWeights, weights, sums);
+            if (change <= limit || MaxMean(sums[0], inverseLevelWeights[0]) <= limit && dims == 2)
+            {
+                return (iteration, true);
+            }
+            if (!accelerate)
+            {
+                continue;
+            }
             Array.Copy(v, x1, n);
-            Sweep(v, codes, inverseLevelWeights, weights, sums);
-            double change = 0, dot12 = 0, dot22 = 0;
+            change = Sweep(v, codes, inverseLevelWeights, weights, sums);
+            if (change <= limit || MaxMean(sums[0], inverseLevelWeights[0]) <= limit && dims == 2)
+            {
+                return (iteration, true);
+            }
+            // x2 = v. Extrapolate: v ← x2 − coef·(x2 − x1), coef = <Δ1, Δ2>/<Δ2, Δ2>; then refresh the dimension-0 sums.
+            double dot12 = 0, dot22 = 0;
             for (var i = 0; i < n; i++)
             {
                 var d1 = v[i] - x1[i];
                 var d2 = d1 - x1[i] + x0[i];
-                change = Math.Max(change, Math.Abs(d1));
                 dot12 += d1 * d2;
                 dot22 += d2 * d2;
-            }
-            if (change <= tolerance * scale)
-            {
-                return (iteration, true);
             }
             if (dot22 > 0)
             {
@@ -52,12 +75,14 @@ public static class AlternatingProjections
                 {
                     v[i] -= coef * (v[i] - x1[i]);
                 }
+                Accumulate(v, codes[0], weights, sums[0]);
             }
         }
         return (maxIterations, false);
     }
 
     /// <summary>1 / (sum of weights) per level of each dimension (counts when unweighted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[][] InverseLevelWeights(int[][] codes, int[] levels, double[]? weights)
     {
         var result = new double[codes.Length][];
@@ -78,36 +103,92 @@ public static class AlternatingProjections
         return result;
     }
 
-    private static void Sweep(double[] v, int[][] codes, double[][] inverseLevelWeights, double[]? weights, double[][] sums)
+    /// <summary>One sweep; on entry sums[0] holds the dimension-0 sums of v, on exit again. Returns the largest mean removed.</summary>
+    private static double Sweep(double[] v, int[][] codes, double[][] inverse, double[]? weights, double[][] sums)
     {
-        for (var d = 0; d < codes.Length; d++)
+        var dims = codes.Length;
+        double change = 0;
+        for (var d = 0; d < dims; d++)
         {
-            var code = codes[d];
-            var sum = sums[d];
-            var inv = inverseLevelWeights[d];
-            Array.Clear(sum);
-            if (weights is null)
+            var next = (d + 1) % dims;
+            change = Math.Max(change, MaxMean(sums[d], inverse[d]));
+            Project(v, codes[d], inverse[d], sums[d], codes[next], weights, sums[next]);
+        }
+        return change;
+    }
+
+    private static double MaxMean(double[] sums, double[] inverse)
+    {
+        double max = 0;
+        for (var l = 0; l < sums.Length; l++)
+        {
+            max = Math.Max(max, Math.Abs(sums[l] * inverse[l]));
+        }
+        return max;
+    }
+
+    /// <summary>sum[code[i]] += w_i v_i. Runs of equal codes (sorted panels) are summed in a register first, which
+    /// avoids a store-to-load dependency on the same slot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Accumulate(double[] v, int[] code, double[]? weights, double[] sum)
+    {
+        Array.Clear(sum);
+        if (v.Length == 0)
+        {
+            return;
+        }
+        var level = code[0];
+        double run = 0;
+        for (var i = 0; i < v.Length; i++)
+        {
+            var c = code[i];
+            if (c != level)
             {
-                for (var i = 0; i < v.Length; i++)
-                {
-                    sum[code[i]] += v[i];
-                }
+                sum[level] += run;
+                level = c;
+                run = 0;
             }
-            else
-            {
-                for (var i = 0; i < v.Length; i++)
-                {
-                    sum[code[i]] += weights[i] * v[i];
-                }
-            }
-            for (var l = 0; l < sum.Length; l++)
-            {
-                sum[l] *= inv[l];
-            }
+            run += weights is null ? v[i] : weights[i] * v[i];
+        }
+        sum[level] += run;
+    }
+
+    /// <summary>v −= mean of its level in <paramref name="code"/>; at the same time accumulates the sums for <paramref name="nextCode"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Project(double[] v, int[] code, double[] inverse, double[] sum, int[]? nextCode, double[]? weights, double[]? nextSum)
+    {
+        for (var l = 0; l < sum.Length; l++)
+        {
+            sum[l] *= inverse[l];
+        }
+        if (nextCode is null || nextSum is null)
+        {
             for (var i = 0; i < v.Length; i++)
             {
                 v[i] -= sum[code[i]];
             }
+            return;
         }
+        Array.Clear(nextSum);
+        if (v.Length == 0)
+        {
+            return;
+        }
+        var level = nextCode[0];
+        double run = 0;
+        for (var i = 0; i < v.Length; i++)
+        {
+            var x = v[i] - sum[code[i]];
+            v[i] = x;
+            var c = nextCode[i];
+            if (c != level)
+            {
+                nextSum[level] += run;
+                level = c;
+                run = 0;
+            }
+            run += weights is null ? x : weights[i] * x;
+        }
+        nextSum[level] += run;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Trial.Analysis.Numerics;
 
 /// <summary>
@@ -7,49 +8,30 @@ namespace Trial.Analysis.Numerics;
 public static class Householder
 {
     /// <summary>Overwrites column-major <paramref name="a"/> (m rows, leading dimension m, p columns) with R in its top rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Triangularize(double[] a, int m, int p)
     {
         var steps = Math.Min(m, p);
         for (var k = 0; k < steps; k++)
         {
             var ck = k * m;
-            double norm = 0;
-            for (var i = k; i < m; i++)
-            {
-                norm += a[ck + i] * a[ck + i];
-            }
-            norm = Math.Sqrt(norm);
+            var vk = a.AsSpan(ck + k, m - k);
+            var norm = Math.Sqrt(VectorOps.Dot(vk, vk));
             if (norm == 0)
             {
                 continue;
             }
-            var alpha = a[ck + k] > 0 ? -norm : norm;
+            var alpha = vk[0] > 0 ? -norm : norm;
             // v = x − alpha e1, stored in place; H = I − 2 v v'/(v'v)
-            a[ck + k] -= alpha;
-            double vv = 0;
-            for (var i = k; i < m; i++)
-            {
-                vv += a[ck + i] * a[ck + i];
-            }
+            vk[0] -= alpha;
+            var vv = VectorOps.Dot(vk, vk);
             for (var j = k + 1; j < p; j++)
             {
-                var cj = j * m;
-                double dot = 0;
-                for (var i = k; i < m; i++)
-                {
-                    dot += a[ck + i] * a[cj + i];
-                }
-                var f = 2 * dot / vv;
-                for (var i = k; i < m; i++)
-                {
-                    a[cj + i] -= f * a[ck + i];
-                }
+                var vj = a.AsSpan(j * m + k, m - k);
+                VectorOps.SubtractScaled(2 * VectorOps.Dot(vk, vj) / vv, vk, vj);
             }
-            a[ck + k] = alpha;
-            for (var i = k + 1; i < m; i++)
-            {
-                a[ck + i] = 0;
-            }
+            vk[0] = alpha;
+            vk[1..].Clear();
         }
     }
 

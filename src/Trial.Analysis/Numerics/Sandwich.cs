@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Trial.Analysis.Numerics;
 
 /// <summary>
@@ -6,23 +7,58 @@ namespace Trial.Analysis.Numerics;
 /// </summary>
 public static class Sandwich
 {
-    /// <summary>Per-cluster score sums S[g·k + j] = Σ_{i∈g} x_ij e_i.</summary>
+    /// <summary>Per-cluster score sums S[g·k + j] = Σ_{i∈g} x_ij e_i (row chunks in parallel, each with its own buffer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] ClusterScores(double[][] x, double[] e, int[] cluster, int clusterCount)
     {
         var k = x.Length;
-        var scores = new double[clusterCount * k];
-        Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, j =>
+        var n = e.Length;
+        var parts = n < 100_000 ? 1 : Environment.ProcessorCount;
+        var partial = new double[parts][];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
         {
-            var col = x[j];
-            for (var i = 0; i < e.Length; i++)
+            var scores = new double[clusterCount * k];
+            var from = (int)((long)n * part / parts);
+            var to = (int)((long)n * (part + 1) / parts);
+            for (var j = 0; j < k; j++)
             {
-                scores[cluster[i] * k + j] += col[i] * e[i];
+                var col = x[j];
+                if (from >= to)
+                {
+                    break;
+                }
+                // Runs of one cluster (sorted panels) are summed in a register first.
+                var level = cluster[from];
+                double run = 0;
+                for (var i = from; i < to; i++)
+                {
+                    var c = cluster[i];
+                    if (c != level)
+                    {
+                        scores[level * k + j] += run;
+                        level = c;
+                        run = 0;
+                    }
+                    run += col[i] * e[i];
+                }
+                scores[level * k + j] += run;
             }
+            partial[part] = scores;
         });
-        return scores;
+        var total = partial[0];
+        for (var p = 1; p < parts; p++)
+        {
+            var other = partial[p];
+            for (var i = 0; i < total.Length; i++)
+            {
+                total[i] += other[i];
+            }
+        }
+        return total;
     }
 
     /// <summary>Σ_g s_g s_gᵀ of row-major scores (g × k).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[,] OuterSum(double[] scores, int k)
     {
         var g = scores.Length / k;
@@ -48,6 +84,7 @@ public static class Sandwich
     }
 
     /// <summary>Σ_i ω_i x_i x_iᵀ (HC meat with per-row weights ω, e.g. e², e²/(1−h), e²/(1−h)²).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[,] WeightedCrossProduct(double[][] x, double[] omega)
     {
         var k = x.Length;

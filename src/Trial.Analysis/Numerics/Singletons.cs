@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Trial.Analysis.Numerics;
 
 /// <summary>Iterative removal of fixed-effect singletons (levels with one observation), as reghdfe and fixest do.</summary>
@@ -7,6 +8,7 @@ public static class Singletons
     /// Returns a keep mask over n rows: repeatedly drops rows whose level in any of <paramref name="codes"/> has a
     /// single kept row, until no singleton remains. <paramref name="levels"/>[d] is the level count of dimension d.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool[] KeepMask(int[][] codes, int[] levels, int n)
     {
         var keep = new bool[n];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Trial.Analysis.Numerics;
 
 /// <summary>
@@ -32,6 +33,7 @@ public static class TallSkinnyQr
         return r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] FactorRange(double[][] columns, double[]? rowScale, int from, int to)
     {
         var p = columns.Length;

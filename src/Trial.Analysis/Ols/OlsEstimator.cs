@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Trial.Analysis.Data;
 using Trial.Analysis.Designs;
 using Trial.Analysis.FixedEffects;
@@ -61,6 +62,7 @@ public static class OlsEstimator
             residuals, rss, tss, tssWithin, absorption, dropped);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Residuals(double[][] x, double[] y, double[] beta)
     {
         var n = y.Length;
@@ -83,6 +85,7 @@ public static class OlsEstimator
     }
 
     /// <summary>Total sum of squares as lm: around the weighted mean when there is an intercept or FE, else uncentred.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Tss, double TssWithin) TotalSums(Design design, double[] yWithin)
     {
         var y = design.Y;

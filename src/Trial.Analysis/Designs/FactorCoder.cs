@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using Trial.Analysis.Data;
 
@@ -16,6 +17,7 @@ internal static class FactorCoder
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static FactorIndex CodeNumeric(string name, double[] values, int[] rows)
     {
         var codes = new int[rows.Length];
@@ -54,6 +56,7 @@ internal static class FactorCoder
         return new FactorIndex(name, codes, distinct.Select(d => d.ToString("R", CultureInfo.InvariantCulture)).ToArray());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryIntegerRange(double[] values, int[] rows, out long min, out long max)
     {
         min = long.MaxValue;

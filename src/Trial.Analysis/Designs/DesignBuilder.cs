@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Trial.Analysis.Data;
 using Trial.Analysis.Numerics;
 using Trial.Analysis.Spec;
@@ -27,15 +28,16 @@ internal static class DesignBuilder
             .Distinct(StringComparer.Ordinal).Select(c => data[c]).ToArray();
         var conditions = spec.Filter.Select(c => SampleFilterEvaluator.Compile(c, data[c.Column])).ToArray();
 
+        var status = RowStatus(data.RowCount, conditions, modelColumns);
         var rows = new List<int>(data.RowCount);
         int filtered = 0, missing = 0, zeroWeight = 0;
         for (var i = 0; i < data.RowCount; i++)
         {
-            if (!conditions.All(c => c(i)))
+            if (status[i] == Filtered)
             {
                 filtered++;
             }
-            else if (modelColumns.Any(c => c.IsMissing(i)))
+            else if (status[i] == Missing)
             {
                 missing++;
             }
@@ -95,6 +97,51 @@ internal static class DesignBuilder
             }
         }
         return new Design(spec, formula.Outcome.Column, names, columns.ToArray(), y, w, hasIntercept, fixedEffects, clusters, used, accounting, []);
+    }
+
+    private const byte Filtered = 1;
+    private const byte Missing = 2;
+
+    /// <summary>Per row: 0 = usable, Filtered, or Missing (a model column is empty). Column-wise, no per-row allocation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static byte[] RowStatus(int n, Func<int, bool>[] conditions, DataColumn[] modelColumns)
+    {
+        var status = new byte[n];
+        foreach (var condition in conditions)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (status[i] == 0 && !condition(i))
+                {
+                    status[i] = Filtered;
+                }
+            }
+        }
+        foreach (var column in modelColumns)
+        {
+            if (column is NumericColumn numeric)
+            {
+                var values = numeric.Values;
+                for (var i = 0; i < n; i++)
+                {
+                    if (status[i] == 0 && double.IsNaN(values[i]))
+                    {
+                        status[i] = Missing;
+                    }
+                }
+            }
+            else
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    if (status[i] == 0 && column.IsMissing(i))
+                    {
+                        status[i] = Missing;
+                    }
+                }
+            }
+        }
+        return status;
     }
 
     internal static double[] Gather(double[] source, int[] rows, bool allRows)
