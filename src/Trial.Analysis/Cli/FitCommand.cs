@@ -1,5 +1,7 @@
 using System.Globalization;
 using Trial.Analysis.Data;
+using Trial.Analysis.Mixed;
+using Trial.Analysis.Numerics;
 using Trial.Analysis.Ols;
 using Trial.Analysis.Spec;
 using Trial.Analysis.Variance;
@@ -66,9 +68,10 @@ public sealed class FitCommand : ICliCommand
             }
             if (spec.Formula.RandomEffects.Count > 0)
             {
-                error.WriteLine($"trial-analysis fit: the formula has random-effects terms ({string.Join(" + ", spec.Formula.RandomEffects)}); " +
-                    "mixed models are fitted by the mixed-model engine (Trial.Analysis.Mixed, branch analysis-lmm), which is not part of this build yet.");
-                return ExitCodes.EstimationFailed;
+                var mixed = MixedModelEstimator.Fit(spec, CsvReader.ReadFile(parsed.Data), parsed.Ml ? LmmCriterion.MaximumLikelihood : LmmCriterion.Reml);
+                var mixedSummary = mixed.Infer().Summarise(parsed.Level);
+                output.Write(parsed.Json ? mixedSummary.ToJson() + Environment.NewLine : mixedSummary.ToText());
+                return ExitCodes.Ok;
             }
             var data = CsvReader.ReadFile(parsed.Data);
             var fit = OlsEstimator.Fit(spec, data);

@@ -7,13 +7,14 @@ namespace Trial.Analysis.Numerics;
 /// </summary>
 public static class RichardsonDerivatives
 {
-    private const int Levels = 4;
+    /// <summary>numDeriv's r: number of step halvings combined by extrapolation.</summary>
+    public const int DefaultLevels = 4;
 
     /// <summary>Initial step for coordinate value <paramref name="x"/>.</summary>
     public static double Step(double x, double relative) => relative * Math.Max(Math.Abs(x), 0.05);
 
     /// <summary>Gradient of f at x.</summary>
-    public static double[] Gradient(Func<double[], double> f, double[] x, double relativeStep = 1e-3)
+    public static double[] Gradient(Func<double[], double> f, double[] x, double relativeStep = 1e-3, int levels = DefaultLevels)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x);
@@ -21,7 +22,7 @@ public static class RichardsonDerivatives
         for (var i = 0; i < x.Length; i++)
         {
             var index = i;
-            g[i] = Extrapolate(Step(x[i], relativeStep), h => (Shifted(f, x, index, h) - Shifted(f, x, index, -h)) / (2 * h));
+            g[i] = Extrapolate(Step(x[i], relativeStep), levels, h => (Shifted(f, x, index, h) - Shifted(f, x, index, -h)) / (2 * h));
         }
         return g;
     }
@@ -34,9 +35,9 @@ public static class RichardsonDerivatives
         double[][]? result = null;
         for (var i = 0; i < x.Length; i++)
         {
-            var column = new double[Levels][];
+            var column = new double[DefaultLevels][];
             var h = Step(x[i], relativeStep);
-            for (var level = 0; level < Levels; level++, h /= 2)
+            for (var level = 0; level < DefaultLevels; level++, h /= 2)
             {
                 var up = f(With(x, i, x[i] + h));
                 var down = f(With(x, i, x[i] - h));
@@ -53,7 +54,7 @@ public static class RichardsonDerivatives
     }
 
     /// <summary>Symmetric Hessian of f at x (row-major).</summary>
-    public static double[] Hessian(Func<double[], double> f, double[] x, double relativeStep = 1e-2)
+    public static double[] Hessian(Func<double[], double> f, double[] x, double relativeStep = 1e-2, int levels = DefaultLevels)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x);
@@ -63,13 +64,13 @@ public static class RichardsonDerivatives
         for (var i = 0; i < d; i++)
         {
             var ii = i;
-            h2[i * d + i] = Extrapolate(Step(x[i], relativeStep), h =>
+            h2[i * d + i] = Extrapolate(Step(x[i], relativeStep), levels, h =>
                 (Shifted(f, x, ii, h) - 2 * f0 + Shifted(f, x, ii, -h)) / (h * h));
             for (var j = 0; j < i; j++)
             {
                 var jj = j;
                 var ratio = Step(x[j], relativeStep) / Step(x[i], relativeStep);
-                var v = Extrapolate(Step(x[i], relativeStep), h =>
+                var v = Extrapolate(Step(x[i], relativeStep), levels, h =>
                 {
                     var k = h * ratio;
                     return (f(With2(x, ii, h, jj, k)) - f(With2(x, ii, h, jj, -k)) - f(With2(x, ii, -h, jj, k)) + f(With2(x, ii, -h, jj, -k))) / (4 * h * k);
@@ -81,11 +82,11 @@ public static class RichardsonDerivatives
         return h2;
     }
 
-    private static double Extrapolate(double h0, Func<double, double> estimate)
+    private static double Extrapolate(double h0, int levels, Func<double, double> estimate)
     {
-        var a = new double[Levels];
+        var a = new double[levels];
         var h = h0;
-        for (var level = 0; level < Levels; level++, h /= 2) { a[level] = estimate(h); }
+        for (var level = 0; level < levels; level++, h /= 2) { a[level] = estimate(h); }
         return Neville(a);
     }
 

@@ -76,10 +76,12 @@ public sealed class SatterthwaiteApproximation
     /// <summary>
     /// Joint F test of the rows of <paramref name="rows"/> (q × p) as lmerTest's contestMD: eigen-decompose
     /// L Vβ L', one Satterthwaite ν per positive eigen-direction, combined into the F denominator df.
+    /// Tests L β = <paramref name="values"/>.
     /// </summary>
-    public (double F, int NumeratorDf, double DenominatorDf) JointTest(double[][] rows)
+    public (double F, int NumeratorDf, double DenominatorDf) JointTest(double[][] rows, double[] values)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(values);
         var q = rows.Length;
         if (q == 0) { throw new ArgumentException("A joint test needs at least one contrast row.", nameof(rows)); }
         var l = Matrix<double>.Build.DenseOfRowArrays(rows);
@@ -95,8 +97,9 @@ public sealed class SatterthwaiteApproximation
         {
             var d = evd.EigenValues[i].Real;
             if (d <= tolerance) { continue; }
-            var direction = (evd.EigenVectors.Column(i) * l).ToArray();
-            var estimate = Dot(direction, Beta);
+            var eigenvector = evd.EigenVectors.Column(i);
+            var direction = (eigenvector * l).ToArray();
+            var estimate = Dot(direction, Beta) - Dot(eigenvector.ToArray(), values);
             sumT2 += estimate * estimate / d;
             nus.Add(DfFor(direction, d));
         }

@@ -17,11 +17,12 @@ public static class SmoothMinimizer
         var d = start.Length;
         var x = (double[])start.Clone();
         var fx = F(x);
-        var g = RichardsonDerivatives.Gradient(F, x);
+        double[] Gradient(double[] v) => RichardsonDerivatives.Gradient(F, v, 1e-4, levels: 1);
+        var g = Gradient(x);
         var h = Identity(d);
         var iterations = 0;
         var exit = OptimizerExit.IterationLimit;
-        const double gradientTolerance = 1e-5;
+        var gradientTolerance = 1e-9 * Math.Max(1000, Math.Abs(fx));
         while (iterations < maxIterations)
         {
             if (MaxAbs(g) < gradientTolerance) { exit = OptimizerExit.GradientConverged; break; }
@@ -47,12 +48,12 @@ public static class SmoothMinimizer
             }
             while (t > 1e-12);
             if (!accepted) { exit = OptimizerExit.NoFurtherProgress; break; }
-            var gNew = RichardsonDerivatives.Gradient(F, xNew);
+            var gNew = Gradient(xNew);
             var s = xNew.Zip(x, (a, b) => a - b).ToArray();
             var y = gNew.Zip(g, (a, b) => a - b).ToArray();
             var sy = Dot(s, y);
             if (sy > 1e-18) { h = BfgsUpdate(h, s, y, sy); }
-            var small = Math.Abs(fx - fNew) <= 1e-15 * (Math.Abs(fx) + 1) && MaxAbs(s) <= 1e-11;
+            var small = Math.Abs(fx - fNew) <= 1e-13 * (Math.Abs(fx) + 1) && MaxAbs(s) <= 1e-7;
             x = xNew;
             fx = fNew;
             g = gNew;
@@ -61,30 +62,31 @@ public static class SmoothMinimizer
         var polished = Polish(F, x, fx, ref iterations);
         x = polished.X;
         fx = polished.F;
-        g = RichardsonDerivatives.Gradient(F, x);
+        g = polished.Gradient;
         if (MaxAbs(g) < gradientTolerance && exit != OptimizerExit.IterationLimit) { exit = OptimizerExit.GradientConverged; }
         return new OptimizerOutcome(x, fx, iterations, evaluations, exit, MaxAbs(g));
     }
 
-    // A few Newton steps on the Richardson Hessian; each step is kept only if it does not increase f.
-    private static (double[] X, double F) Polish(Func<double[], double> f, double[] x, double fx, ref int iterations)
+    // Newton steps with one Richardson Hessian (near the optimum it barely changes); a step is kept only if it
+    // does not increase f. Returns the gradient at the final point.
+    private static (double[] X, double F, double[] Gradient) Polish(Func<double[], double> f, double[] x, double fx, ref int iterations)
     {
-        for (var step = 0; step < 6; step++)
+        var hess = RichardsonDerivatives.Hessian(f, x, 1e-2, levels: 2);
+        var g = RichardsonDerivatives.Gradient(f, x, 1e-3, levels: 2);
+        for (var step = 0; step < 8; step++)
         {
-            var g = RichardsonDerivatives.Gradient(f, x);
-            var hess = RichardsonDerivatives.Hessian(f, x);
             var delta = SolveSymmetric(hess, g, x.Length);
             if (delta is null) { break; }
             var xNew = x.Zip(delta, (a, b) => a - b).ToArray();
             var fNew = f(xNew);
             if (!(fNew <= fx)) { break; }
             iterations++;
-            var moved = MaxAbs(delta);
             x = xNew;
             fx = fNew;
-            if (moved < 1e-12) { break; }
+            g = RichardsonDerivatives.Gradient(f, x, 1e-3, levels: 2);
+            if (MaxAbs(delta) < 1e-8 * (1 + MaxAbs(x))) { break; }
         }
-        return (x, fx);
+        return (x, fx, g);
     }
 
     // Cholesky solve of H δ = g; null when H is not positive definite (then polishing stops).

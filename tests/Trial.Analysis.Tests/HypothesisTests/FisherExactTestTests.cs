@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Trial.Analysis.HypothesisTests;
-using Trial.Analysis.Tests.Golden;
 
 namespace Trial.Analysis.Tests.HypothesisTests;
 

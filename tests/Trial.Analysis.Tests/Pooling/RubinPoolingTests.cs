@@ -1,5 +1,4 @@
 using Trial.Analysis.Pooling;
-using Trial.Analysis.Tests.Golden;
 
 namespace Trial.Analysis.Tests.Pooling;
 

@@ -45,7 +45,8 @@ describe <- function(m) {
     vc_grp = vc$grp, vc_var1 = ifelse(is.na(vc$var1), "", vc$var1), vc_var2 = ifelse(is.na(vc$var2), "", vc$var2),
     vc_vcov = vc$vcov, vc_sdcor = vc$sdcor,
     n = nobs(m), ngrps = as.list(ngrps(m)), singular = isSingular(m),
-    criterion_at_start = as.numeric(getME(m, "devfun")(getME(m, "theta") * 0 + (getME(m, "lower") == 0)))
+    # a fresh deviance function: evaluating getME(m, "devfun") would change the fitted model's internal state
+    criterion_at_start = as.numeric(update(m, devFunOnly = TRUE)(getME(m, "theta") * 0 + (getME(m, "lower") == 0)))
   )
 }
 fits <- list(

@@ -1,22 +1,11 @@
 using System.Text.Json;
 
-namespace Trial.Analysis.Tests.Golden;
+namespace Trial.Analysis.Tests;
 
-/// <summary>Reads golden files written by the R scripts in tests/Trial.Analysis.Tests/reference.</summary>
+/// <summary>Reads the JSON golden files written by the R scripts in tests/Trial.Analysis.Tests/reference (copied to the output folder).</summary>
 internal static class GoldenJson
 {
-    /// <summary>Absolute path of a file under reference/, found by walking up from the test binary.</summary>
-    public static string PathOf(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Trial.Analysis.Tests", "reference", relative);
-            if (File.Exists(candidate)) { return candidate; }
-        }
-        throw new FileNotFoundException($"Golden file reference/{relative} not found above {AppContext.BaseDirectory}.");
-    }
-
-    public static JsonElement Load(string relative) => JsonDocument.Parse(File.ReadAllText(PathOf(relative))).RootElement;
+    public static JsonElement Load(string relative) => JsonDocument.Parse(File.ReadAllText(Golden.PathOf(relative))).RootElement;
 
     public static double[] Doubles(this JsonElement e) => e.ValueKind == JsonValueKind.Array
         ? [.. e.EnumerateArray().Select(v => v.GetDouble())]
