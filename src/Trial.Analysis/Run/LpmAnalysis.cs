@@ -17,7 +17,7 @@ public static class LpmAnalysis
             var frame = PanelFrame.Build(d, a, outcome, a.Window!);
             var model = ModelRun.Estimate(LpmFormula.Build(["ips"], a.Controls), frame, a.Inference, LpmFormula.References(d));
             models.Add((StatusAnalysis.OutcomeLabel(d, outcome, l), model));
-            json[outcome] = RegressionTable.Json(model, a.Inference);
+            json[outcome] = RegressionTable.Json(model, a.Inference, "ips");
         }
         var table = RegressionTable.Build(a.Id, a.Heading, models, ["ips"], LpmFormula.ControlTerms(models.Select(m => m.Item2), a.Controls),
             a.Inference, LpmFormula.FixedEffectLabels(l), l,

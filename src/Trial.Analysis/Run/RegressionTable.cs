@@ -33,7 +33,8 @@ public static class RegressionTable
             }
             foreach (var choice in choices.Where(c => c.Method == InferenceMethod.WildClusterBootstrap))
             {
-                rows.Add([ReportCell.Text($"   p ({Short(choice)})"), .. models.Select(_ => ReportCell.Text(l.Text("not run", "ikke kjørt")))]);
+                rows.Add([ReportCell.Text($"   95 % CI ({Short(choice)})"), .. models.Select(m => m.Model.HasTerm(term) ? ReportCell.Interval(m.Model.Bootstrap(term, choice).ConfLow, m.Model.Bootstrap(term, choice).ConfHigh, 3, l) : ReportCell.Empty)]);
+                rows.Add([ReportCell.Text($"   p ({Short(choice)})"), .. models.Select(m => m.Model.HasTerm(term) ? ReportCell.P(m.Model.Bootstrap(term, choice).PValue, l) : ReportCell.Empty)]);
             }
         }
         foreach (var term in controlTerms)
@@ -60,10 +61,14 @@ public static class RegressionTable
         {
             notes.AddRange(first.Conventions(primary).Where(s => s.StartsWith("vcov", StringComparison.Ordinal) || s.StartsWith("small", StringComparison.Ordinal) || s.StartsWith("df", StringComparison.Ordinal) || s.StartsWith("K", StringComparison.Ordinal)));
         }
-        if (choices.Any(c => c.Method == InferenceMethod.WildClusterBootstrap))
+        foreach (var c in choices.Where(c => c.Method == InferenceMethod.WildClusterBootstrap))
         {
-            notes.Add(l.Text("The wild cluster bootstrap is planned but the estimator library in this build does not provide it yet; it was not run.",
-                             "Wild cluster bootstrap er planlagt, men er ikke tilgjengelig i denne versjonen av estimatorbiblioteket; den ble ikke kjørt."));
+            var m = models.FirstOrDefault(m => focusTerms.Any(m.Model.HasTerm));
+            if (m.Model is not null)
+            {
+                var b = m.Model.Bootstrap(focusTerms.First(m.Model.HasTerm), c);
+                notes.Add($"WCB: restricted wild cluster bootstrap, {b.Weights} weights, {(b.FullEnumeration ? $"all {b.Replications} sign vectors" : $"{b.Replications} draws, seed {b.Seed}")}, G = {b.Clusters}, CR1S t statistic, symmetric p, CI by test inversion.");
+            }
         }
         if (extraNotes is not null)
         {
@@ -72,7 +77,7 @@ public static class RegressionTable
         return new ReportTable(id, title, columns, rows, notes);
     }
 
-    public static JsonObject Json(ModelRun m, IReadOnlyList<InferenceChoice> choices)
+    public static JsonObject Json(ModelRun m, IReadOnlyList<InferenceChoice> choices, params string[] focus)
     {
         var coefficients = new JsonObject();
         foreach (var term in m.Fit.Names)
@@ -85,6 +90,15 @@ public static class RegressionTable
                 {
                     ["se"] = StatusAnalysis.Json(r.StdError), ["df"] = StatusAnalysis.Json(r.Df), ["p"] = StatusAnalysis.Json(r.PValue),
                     ["ciLower"] = StatusAnalysis.Json(r.ConfLow), ["ciUpper"] = StatusAnalysis.Json(r.ConfHigh),
+                };
+            }
+            foreach (var c in choices.Where(c => c.Method == InferenceMethod.WildClusterBootstrap && focus.Contains(term, StringComparer.Ordinal)))
+            {
+                var b = m.Bootstrap(term, c);
+                by[c.Id] = new JsonObject
+                {
+                    ["p"] = StatusAnalysis.Json(b.PValue), ["ciLower"] = StatusAnalysis.Json(b.ConfLow), ["ciUpper"] = StatusAnalysis.Json(b.ConfHigh),
+                    ["replications"] = b.Replications, ["weights"] = b.Weights.ToString(), ["seed"] = b.Seed,
                 };
             }
             coefficients[term] = new JsonObject { ["estimate"] = m.Fit.Coefficients[m.Fit.IndexOf(term)], ["inference"] = by };
