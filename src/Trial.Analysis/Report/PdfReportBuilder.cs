@@ -25,9 +25,10 @@ public sealed class PdfReportBuilder : IDisposable
         document = SKDocument.CreatePdf(output, new SKDocumentPdfMetadata { Title = title, Creator = "trial-analysis", Producer = "SkiaSharp" })
             ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document.");
         this.footer = footer;
-        regular = SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default;
-        bold = SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Bold) ?? regular;
-        italic = SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Italic) ?? regular;
+        regular = ReportFonts.Load("DejaVuSans.ttf", SKFontStyle.Normal);
+        bold = ReportFonts.Load("DejaVuSans-Bold.ttf", SKFontStyle.Bold);
+        italic = ReportFonts.Load("DejaVuSans-Oblique.ttf", SKFontStyle.Italic);
+        ReportFonts.RegisterWithScottPlot();
     }
 
     public int Pages { get; private set; }

@@ -13,7 +13,8 @@ namespace Trial.Analysis.Run;
 public static class PanelFrame
 {
     public static DataFrame Build(StudyData d, PlannedAnalysis a, string outcome, EventWindow window,
-        Func<StudyParticipant, bool>? include = null, IReadOnlyDictionary<string, Func<StudyParticipant, int, double>>? extra = null)
+        Func<StudyParticipant, bool>? include = null, IReadOnlyDictionary<string, Func<StudyParticipant, int, double>>? extra = null,
+        Func<int, bool>? keepMonth = null)
     {
         var panel = d.Panel;
         var values = panel.Outcomes[outcome];
@@ -21,7 +22,7 @@ public static class PanelFrame
         for (var r = 0; r < panel.Count; r++)
         {
             var p = d.Participants[panel.Person[r]];
-            if (window.Contains(panel.EventMonth[r]) && !double.IsNaN(values[r]) && d.InPopulation(a.Population, p) && (include is null || include(p)))
+            if (window.Contains(panel.EventMonth[r]) && (keepMonth is null || keepMonth(panel.EventMonth[r])) && !double.IsNaN(values[r]) && d.InPopulation(a.Population, p) && (include is null || include(p)))
             {
                 rows.Add(r);
             }

@@ -21,8 +21,19 @@ public static class PlanRunner
             results.Add(a.Kind switch
             {
                 AnalysisKind.StatusAtMonths => StatusAnalysis.Run(a, d, l),
+                AnalysisKind.BeforeAfter => BeforeAfterAnalysis.Run(a, d, l),
                 AnalysisKind.Lpm => LpmAnalysis.Run(a, d, l, progress),
-                _ => NotRun(a, l),
+                AnalysisKind.Subgroups => SubgroupAnalysis.Run(a, d, l, progress),
+                AnalysisKind.CentreEffects => CentreAnalysis.Run(a, d, l, progress),
+                AnalysisKind.WindowSweep => WindowSweepAnalysis.Run(a, d, l, progress),
+                AnalysisKind.EarlyLate => EarlyLateAnalysis.Run(a, d, l, progress),
+                AnalysisKind.AllocationPeriod => AllocationPeriodAnalysis.Run(a, d, l, progress),
+                AnalysisKind.Ancova => AncovaAnalysis.Run(a, d, l),
+                AnalysisKind.EventStudy => EventStudyAnalysis.Run(a, d, l),
+                AnalysisKind.QuestionnaireMeans => QuestionnaireMeansAnalysis.Run(a, d, l),
+                AnalysisKind.MixedModel => MixedModelAnalysis.Run(a, d, l, progress),
+                AnalysisKind.Attrition => AttritionAnalysis.Run(a, d, l),
+                _ => throw new ArgumentOutOfRangeException(nameof(d), a.Kind, "unknown analysis kind"),
             });
         }
         CriticalWageAnalysis? costBenefit = null;
@@ -34,8 +45,4 @@ public static class PlanRunner
         progress.WriteLine($"run: all analyses done in {clock.Elapsed.TotalSeconds:0.0} s");
         return new RunResults(baseline, consort, workFigure, workJson, results, costBenefit);
     }
-
-    private static AnalysisResult NotRun(PlannedAnalysis a, ReportLocale l) =>
-        new(a.Id, a.Heading, [], [], new System.Text.Json.Nodes.JsonObject { ["status"] = "not run in this build" },
-            [l.Text($"Not run: the '{a.Kind}' analysis is not implemented in this build.", $"Ikke kjørt: analysen '{a.Kind}' er ikke implementert i denne versjonen.")]);
 }
