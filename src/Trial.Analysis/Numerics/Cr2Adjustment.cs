@@ -41,11 +41,8 @@ public sealed class Cr2Adjustment
             var size = start[g + 1] - from;
             var xg = Matrix<double>.Build.Dense(size, k, (r, c) => x[c][order[from + r]]);
             var b = Matrix<double>.Build.DenseOfArray(bread);
-            var m = Matrix<double>.Build.DenseIdentity(size) - xg * b * xg.Transpose();
-            var a = InverseSquareRoot(m);
-            var axg = a * xg;
             var eg = Vector<double>.Build.Dense(size, r => e[order[from + r]]);
-            var ae = a * eg;
+            var (axg, ae) = ClusterInverseSquareRoot.Apply(xg, b, eg);
             for (var c = 0; c < k; c++)
             {
                 double s = 0;

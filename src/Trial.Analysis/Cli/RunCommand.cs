@@ -1,0 +1,128 @@
+using NodaTime;
+using NodaTime.Text;
+using Trial.Analysis.Inputs;
+using Trial.Analysis.Package;
+using Trial.Analysis.Plan;
+using Trial.Analysis.Register;
+using Trial.Analysis.Report;
+using Trial.Analysis.Run;
+using Trial.Analysis.Spec;
+
+namespace Trial.Analysis.Cli;
+
+/// <summary>`trial-analysis run`: the whole locked plan on a data package → report.pdf, results.json, tables/*.csv.</summary>
+public sealed class RunCommand(IClock clock) : ICliCommand
+{
+    public RunCommand()
+        : this(SystemClock.Instance)
+    {
+    }
+
+    public string Name => "run";
+
+    public string Summary => "Run the locked analysis plan on a data package: report.pdf, results.json, CSV tables";
+
+    public string Help => """
+        trial-analysis run --plan FILE --data PACKAGE --register FILE --out FOLDER [--locale en|nb-NO] [--blinded]
+
+        Validates the plan, checks it against its lock (<plan>.lock.json; see lock-plan), verifies the data package
+        (every file's SHA-256 and row count against manifest.json) and the register extract (line/column errors),
+        runs every planned analysis, and writes into FOLDER:
+          report.pdf    title page (plan and package hashes, deviations), CONSORT diagram, baseline table,
+                        every planned table and figure, cost-benefit
+          results.json  every estimate with its inference conventions
+          tables/*.csv  one CSV per table (invariant numbers, for R or Stata)
+        Nothing is written when any input is rejected.
+
+          --locale L   en (default) or nb-NO (decimal commas)
+          --blinded    dry run before unblinding: allocations permuted within centre, arms shown as random codes;
+                       allowed without a lock
+
+        Exit codes: 0 ok, 2 usage, 3 invalid input (nothing written), 4 estimation failed, 5 plan does not match its lock.
+        """;
+
+    public int Run(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    {
+        var options = CommandOptions.Parse(arguments,
+            new HashSet<string>(StringComparer.Ordinal) { "--plan", "--data", "--register", "--out", "--locale" },
+            new HashSet<string>(StringComparer.Ordinal) { "--blinded" }, error);
+        if (options is null)
+        {
+            return ExitCodes.Usage;
+        }
+        var (planPath, dataPath, registerPath, outPath) = (options.Value("--plan"), options.Value("--data"), options.Value("--register"), options.Value("--out"));
+        if (planPath is null || dataPath is null || registerPath is null || outPath is null)
+        {
+            error.WriteLine("trial-analysis run: --plan, --data, --register and --out are required (see --help).");
+            return ExitCodes.Usage;
+        }
+        var locale = ReportLocale.Find(options.Value("--locale") ?? "en");
+        if (locale is null)
+        {
+            error.WriteLine("trial-analysis run: --locale must be en or nb-NO.");
+            return ExitCodes.Usage;
+        }
+        var disclosure = options.Has("--blinded") ? ArmDisclosure.Blinded : ArmDisclosure.Unblinded;
+        try
+        {
+            output.WriteLine($"run: plan {planPath}");
+            var plan = AnalysisPlanLoader.Load(planPath);
+            var lockStatus = LockStatus(plan, planPath, disclosure);
+            output.WriteLine($"run: plan SHA-256 {plan.Sha256}: {lockStatus}");
+            output.WriteLine($"run: verifying data package {dataPath}");
+            var package = DataPackageReader.Open(dataPath);
+            output.WriteLine($"run: reading register extract {registerPath}");
+            var register = RegisterExtractReader.Read(registerPath);
+            PlanDataCheck.Verify(plan, package);
+            if (Directory.Exists(outPath) && Directory.EnumerateFileSystemEntries(outPath).Any())
+            {
+                throw new InputRejectedException(outPath, "--out", "the output folder is not empty; results are never overwritten");
+            }
+            var data = StudyData.Build(plan, package, register, disclosure);
+            var results = PlanRunner.Run(data, locale, output);
+            var context = new RunContext(planPath, plan.Sha256, plan.Version, lockStatus, dataPath, package.Sha256, package.CreatedAt,
+                registerPath, register.Sha256, disclosure == ArmDisclosure.Blinded ? $"BLINDED ({data.TreatedLabel}, {data.ControlLabel})" : "unblinded",
+                InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()));
+            output.WriteLine("run: writing report.pdf");
+            using var pdf = new MemoryStream();
+            var pages = ReportComposer.Write(pdf, data, results, context, locale);
+            Directory.CreateDirectory(outPath);
+            File.WriteAllBytes(Path.Combine(outPath, "report.pdf"), pdf.ToArray());
+            ResultsWriter.Write(outPath, results, context, locale, pages);
+            output.WriteLine($"run: wrote {Path.Combine(outPath, "report.pdf")} ({pages} pages), results.json and {ResultsWriter.AllTables(results, locale).Count} tables");
+            return ExitCodes.Ok;
+        }
+        catch (InputRejectedException e)
+        {
+            error.WriteLine($"trial-analysis run: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (ModelInputException e)
+        {
+            error.WriteLine($"trial-analysis run: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (PlanLockMismatchException e)
+        {
+            error.WriteLine($"trial-analysis run: {e.Message}");
+            return ExitCodes.LockMismatch;
+        }
+        catch (EstimationException e)
+        {
+            error.WriteLine($"trial-analysis run: estimation failed: {e.Message}");
+            return ExitCodes.EstimationFailed;
+        }
+    }
+
+    private static string LockStatus(AnalysisPlan plan, string planPath, ArmDisclosure disclosure)
+    {
+        var planLock = PlanLock.Read(PlanLock.PathFor(planPath));
+        if (planLock is null)
+        {
+            return disclosure == ArmDisclosure.Blinded
+                ? "not locked (allowed for a blinded dry run)"
+                : throw new PlanLockMismatchException(planPath, $"the plan is not locked ({PlanLock.PathFor(planPath)} is missing): run `trial-analysis lock-plan --plan {planPath}` before an unblinded run, or use --blinded");
+        }
+        return planLock.Check(plan);
+    }
+}

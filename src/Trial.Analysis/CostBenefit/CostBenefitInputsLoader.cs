@@ -1,0 +1,84 @@
+using Trial.Analysis.Inputs;
+
+namespace Trial.Analysis.CostBenefit;
+
+/// <summary>Loads and validates cost-benefit.yaml; every error names the file, the YAML path and the rule.</summary>
+public static class CostBenefitInputsLoader
+{
+    private static readonly Dictionary<string, CostItemKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["operating"] = CostItemKind.Operating,
+        ["one-off"] = CostItemKind.OneOff,
+        ["deduction"] = CostItemKind.Deduction,
+    };
+
+    public static CostBenefitInputs Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputRejectedException(path, "$", "file not found");
+        }
+        return Parse(path, File.ReadAllText(path));
+    }
+
+    public static CostBenefitInputs Parse(string file, string yaml)
+    {
+        var root = YamlNode.Parse(file, yaml);
+        if (root.Child("format").Text() != "trial-cost-benefit")
+        {
+            throw root.Child("format").Error("must be 'trial-cost-benefit'");
+        }
+        var p = root.Child("parameters");
+        var parameters = new CostBenefitParameters(
+            p.Child("social_costs").Number(0, 2),
+            p.Child("average_tax").Number(0, 1),
+            p.Child("tax_financing_cost").Number(0, 2),
+            p.Child("extra_tax_on_new_income").Number(0, 1),
+            p.Child("real_wage_growth").Number(-0.5, 0.5),
+            p.Child("discount_rate").Number(-0.5, 1),
+            p.Child("disability_benefit").Number(0, 1e8));
+        var effect = root.Child("effect");
+        var costs = root.Child("costs");
+        var unit = costs.Child("unit").Number(1, 1e6);
+        var items = costs.Child("items").Items().Select(i =>
+        {
+            var kind = i.Child("kind").Enum(Kinds);
+            var amount = i.Child("amount").Number();
+            if ((kind == CostItemKind.Deduction) != (amount < 0))
+            {
+                throw i.Child("amount").Error("deductions must be negative and other items non-negative");
+            }
+            return new CostItem(i.Child("code").Text(), i.Child("label").Text(), kind, amount * unit);
+        }).ToList();
+        if (items.Count == 0)
+        {
+            throw costs.Child("items").Error("at least one cost item is required");
+        }
+        var table = new CostTable(
+            costs.Child("year").Integer(1900, 2200),
+            items,
+            costs.Child("participants").Integer(1, 10_000_000),
+            costs.Child("nav_measure_saving_per_participant").Number(double.MinValue, 0),
+            costs.Optional("required_pv_as_reported")?.Number(0, 1e9));
+        var sensitivity = root.Child("sensitivity");
+        return new CostBenefitInputs(
+            root.Child("trial").Text(),
+            root.Child("version").Text(),
+            parameters,
+            effect.Child("estimate").Number(-1, 1),
+            effect.Child("source").Text(),
+            table,
+            Years(root.Child("horizons")),
+            Years(sensitivity.Child("durations")),
+            NonEmpty(sensitivity.Child("discount_rates"), n => n.Number(-0.5, 1)),
+            NonEmpty(root.Child("break_even").Child("wages"), n => n.Number(1, 1e8)));
+    }
+
+    private static List<int> Years(YamlNode node) => NonEmpty(node, n => n.Integer(1, 60));
+
+    private static List<T> NonEmpty<T>(YamlNode node, Func<YamlNode, T> read)
+    {
+        var values = node.Items().Select(read).ToList();
+        return values.Count > 0 ? values : throw node.Error("must list at least one value");
+    }
+}

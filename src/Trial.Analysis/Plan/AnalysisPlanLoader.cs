@@ -1,0 +1,278 @@
+using System.Security.Cryptography;
+using NodaTime.Text;
+using Trial.Analysis.Inputs;
+using Trial.Analysis.Register;
+using Trial.Analysis.Variance;
+
+namespace Trial.Analysis.Plan;
+
+/// <summary>
+/// Loads analysis-plan.yaml and validates every reference inside it (populations, outcomes, covariates, inference
+/// choices). Errors name the file, the YAML path and the rule. Checks against the data happen in
+/// <see cref="PlanDataCheck"/>, before anything is written.
+/// </summary>
+public static class AnalysisPlanLoader
+{
+    private static readonly Dictionary<string, AnalysisKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["status-at-months"] = AnalysisKind.StatusAtMonths,
+        ["before-after"] = AnalysisKind.BeforeAfter,
+        ["lpm"] = AnalysisKind.Lpm,
+        ["subgroups"] = AnalysisKind.Subgroups,
+        ["centre-effects"] = AnalysisKind.CentreEffects,
+        ["window-sweep"] = AnalysisKind.WindowSweep,
+        ["early-late"] = AnalysisKind.EarlyLate,
+        ["allocation-period"] = AnalysisKind.AllocationPeriod,
+        ["ancova"] = AnalysisKind.Ancova,
+        ["event-study"] = AnalysisKind.EventStudy,
+        ["questionnaire-means"] = AnalysisKind.QuestionnaireMeans,
+        ["mixed-model"] = AnalysisKind.MixedModel,
+        ["attrition"] = AnalysisKind.Attrition,
+    };
+
+    private static readonly HashSet<AnalysisKind> QuestionnaireKinds = [AnalysisKind.QuestionnaireMeans, AnalysisKind.MixedModel, AnalysisKind.Attrition];
+
+    private static readonly Dictionary<string, PopulationRule> Rules = new(StringComparer.Ordinal)
+    {
+        ["all-randomised"] = PopulationRule.AllRandomised,
+        ["min-age"] = PopulationRule.MinimumAge,
+    };
+
+    private static readonly Dictionary<string, CovariateType> CovariateTypes = new(StringComparer.Ordinal)
+    {
+        ["number"] = CovariateType.Number,
+        ["indicator"] = CovariateType.Indicator,
+        ["factor"] = CovariateType.Factor,
+    };
+
+    private static readonly Dictionary<string, RegisterStatus> Statuses =
+        Enum.GetValues<RegisterStatus>().ToDictionary(RegisterExtract.ColumnOf, s => s, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, DfRule> DfRules = new(StringComparer.Ordinal)
+    {
+        ["residual"] = DfRule.Residual,
+        ["clusters-minus-one"] = DfRule.ClustersMinusOne,
+        ["satterthwaite"] = DfRule.Satterthwaite,
+    };
+
+    private static readonly Dictionary<string, ClusterLevel> Clusters = new(StringComparer.Ordinal)
+    {
+        ["centre"] = ClusterLevel.Centre,
+        ["participant"] = ClusterLevel.Participant,
+    };
+
+    private static readonly Dictionary<string, VcovKind> Vcovs = new[] { VcovKind.HC0, VcovKind.HC1, VcovKind.HC2, VcovKind.HC3, VcovKind.CR0, VcovKind.CR1, VcovKind.CR1S, VcovKind.CR2 }
+        .ToDictionary(k => k.ToString(), k => k, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, FixedEffectCounting> Counting = new(StringComparer.Ordinal)
+    {
+        ["full"] = FixedEffectCounting.Full,
+        ["nested-excluded"] = FixedEffectCounting.ExcludeNested,
+    };
+
+    public static AnalysisPlan Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputRejectedException(path, "$", "analysis plan not found");
+        }
+        var bytes = File.ReadAllBytes(path);
+        return Parse(path, bytes);
+    }
+
+    public static AnalysisPlan Parse(string file, byte[] bytes)
+    {
+        var root = YamlNode.Parse(file, System.Text.Encoding.UTF8.GetString(bytes));
+        if (root.Child("format").Text() != "trial-analysis-plan")
+        {
+            throw root.Child("format").Error("must be 'trial-analysis-plan'");
+        }
+        var populations = Map(root.Child("populations"), (id, n) =>
+        {
+            var rule = n.Child("rule").Enum(Rules);
+            return new PopulationDefinition(id, n.Child("label").Text(), rule, rule == PopulationRule.MinimumAge ? n.Child("min_age").Integer(0, 120) : 0);
+        });
+        var covariates = Map(root.Child("covariates"), (id, n) =>
+        {
+            var type = n.Child("type").Enum(CovariateTypes);
+            return new CovariateDefinition(id, n.Child("column").Text(), type,
+                type == CovariateType.Indicator ? n.Child("level").Text() : null,
+                type == CovariateType.Factor ? n.Child("reference").Text() : null, n.Path);
+        });
+        var register = Map(root.Child("register_outcomes"), (id, n) =>
+        {
+            var allOf = n.Child("all_of").Items().Select(i => i.Enum(Statuses)).ToList();
+            return allOf.Count > 0
+                ? new RegisterOutcomeDefinition(id, n.Child("label").Text(), n.Child("label_nb").Text(), allOf)
+                : throw n.Child("all_of").Error("must list at least one register status");
+        });
+        var questionnaire = Map(root.Child("questionnaire_outcomes"), (id, n) =>
+        {
+            var min = n.Child("min").Number();
+            var max = n.Child("max").Number();
+            return max > min
+                ? new QuestionnaireOutcomeDefinition(id, n.Child("label").Text(), n.Child("instrument").Text(), n.Child("scale").Text(), min, max)
+                : throw n.Child("max").Error("max must exceed min");
+        });
+        var inference = Map(root.Child("inference"), Inference);
+        var arms = root.Child("arms");
+        var analyses = root.Child("analyses").Items()
+            .Select(n => Analysis(n, populations, covariates, register, questionnaire, inference)).ToList();
+        var duplicate = analyses.GroupBy(a => a.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw root.Child("analyses").Error($"analysis id '{duplicate.Key}' is used twice");
+        }
+        return new AnalysisPlan(file, Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            root.Child("trial").Text(), root.Child("version").Text(), root.Child("title").Text(),
+            arms.Child("treatment").Text(), arms.Child("control").Text(),
+            populations, covariates, register, questionnaire, inference, analyses,
+            CostBenefit(root.Optional("cost_benefit"), file, analyses),
+            root.Child("deviations").Items().Select(d => new Deviation(d.Child("date").Text(), d.Child("section").Text(),
+                d.Child("change").Text(), d.Child("reason").Text())).ToList());
+    }
+
+    private static InferenceChoice Inference(string id, YamlNode n)
+    {
+        var label = n.Child("label").Text();
+        if (n.Optional("vcov") is { } vcovNode)
+        {
+            var vcov = vcovNode.Enum(Vcovs);
+            var clustered = vcov >= VcovKind.CR0;
+            var cluster = clustered ? n.Child("cluster").Enum(Clusters) : ClusterLevel.None;
+            var df = n.Child("df").Enum(DfRules);
+            if (!clustered && df != DfRule.Residual)
+            {
+                throw n.Child("df").Error("a heteroskedasticity-robust (HC) variance uses df: residual");
+            }
+            if (df == DfRule.Satterthwaite && vcov != VcovKind.CR2)
+            {
+                throw n.Child("df").Error("Satterthwaite df are defined here for CR2 only");
+            }
+            return new InferenceChoice(id, label, InferenceMethod.Sandwich, vcov, cluster, df,
+                clustered ? n.Child("fe_in_k").Enum(Counting) : null, null, 0, 0, null);
+        }
+        if (n.Optional("method") is { } method)
+        {
+            if (method.Text() != "wild-cluster-bootstrap")
+            {
+                throw method.Error("the only method is 'wild-cluster-bootstrap'");
+            }
+            var weights = n.Child("weights").Text();
+            if (weights is not ("webb" or "rademacher"))
+            {
+                throw n.Child("weights").Error("must be webb or rademacher");
+            }
+            return new InferenceChoice(id, label, InferenceMethod.WildClusterBootstrap, null, n.Child("cluster").Enum(Clusters), null,
+                null, weights, n.Child("replications").Integer(99, 1_000_000), (ulong)n.Child("seed").Integer(0, int.MaxValue), null);
+        }
+        if (n.Optional("test") is { } test)
+        {
+            var kind = test.Text() switch
+            {
+                "welch" => InferenceMethod.Welch,
+                "student" => InferenceMethod.Student,
+                "chisq" => InferenceMethod.ChiSquare,
+                var t => throw test.Error($"'{t}' is not one of: welch, student, chisq"),
+            };
+            return new InferenceChoice(id, label, kind, null, ClusterLevel.None, null, null, null, 0, 0, null);
+        }
+        if (n.Optional("estimation") is { } estimation)
+        {
+            var e = estimation.Text();
+            if (e is not ("ml" or "reml"))
+            {
+                throw estimation.Error("must be ml or reml");
+            }
+            return new InferenceChoice(id, label, InferenceMethod.MixedModel, null, ClusterLevel.None, n.Child("df").Enum(DfRules), null, null, 0, 0, e);
+        }
+        throw n.Error("an inference choice needs one of: vcov, method, test, estimation (nothing is defaulted)");
+    }
+
+    private static PlannedAnalysis Analysis(YamlNode n,
+        IReadOnlyDictionary<string, PopulationDefinition> populations,
+        IReadOnlyDictionary<string, CovariateDefinition> covariates,
+        IReadOnlyDictionary<string, RegisterOutcomeDefinition> register,
+        IReadOnlyDictionary<string, QuestionnaireOutcomeDefinition> questionnaire,
+        IReadOnlyDictionary<string, InferenceChoice> inference)
+    {
+        var kind = n.Child("kind").Enum(Kinds);
+        var questionnaireKind = QuestionnaireKinds.Contains(kind);
+        var outcomes = n.Child("outcomes").Items().Select(o =>
+        {
+            var id = o.Text();
+            var known = questionnaireKind ? questionnaire.ContainsKey(id) : register.ContainsKey(id);
+            return known ? id : throw o.Error($"unknown {(questionnaireKind ? "questionnaire" : "register")} outcome '{id}'; defined: {string.Join(", ", questionnaireKind ? questionnaire.Keys : register.Keys)}");
+        }).ToList();
+        if (outcomes.Count == 0)
+        {
+            throw n.Child("outcomes").Error("must list at least one outcome");
+        }
+        var choices = Refs(n.Optional("inference"), inference, "inference choice");
+        if (choices.Count == 0 && kind != AnalysisKind.StatusAtMonths)
+        {
+            throw n.Error("an analysis that tests or estimates must list its inference choices (the first is primary)");
+        }
+        var populationNode = n.Child("population");
+        var population = populations.TryGetValue(populationNode.Text(), out var p) ? p
+            : throw populationNode.Error($"unknown population '{populationNode.Text()}'; defined: {string.Join(", ", populations.Keys)}");
+        CovariateDefinition? by = n.Optional("by") is { } byNode
+            ? covariates.TryGetValue(byNode.Text(), out var b) ? b : throw byNode.Error($"unknown covariate '{byNode.Text()}'")
+            : null;
+        return new PlannedAnalysis(
+            n.Child("id").Text(), kind, n.Child("title").Text(), n.Optional("seed_table")?.Integer(1, 99), population, outcomes, choices,
+            Refs(n.Optional("controls"), covariates, "covariate"),
+            Window(n.Optional("window")), Window(n.Optional("before")), Window(n.Optional("after")),
+            n.Optional("months")?.Items().Select(m => m.Integer(-200, 200)).ToList() ?? [],
+            by,
+            Refs(n.Optional("separate_inference"), inference, "inference choice"),
+            n.Optional("early_before") is { } early ? ParseDate(early) : null,
+            n.Optional("occasions")?.Items().Select(o => o.Text()).ToList() ?? [],
+            n.Optional("categorical")?.Items().Select(o => o.Text()).ToList() ?? [],
+            n.Optional("reference")?.Integer(-200, 200) ?? -1,
+            n.Path) with
+        {
+            Window = kind is AnalysisKind.WindowSweep or AnalysisKind.EventStudy
+                ? new EventWindow(n.Child("from").Integer(-200, 200), n.Child("to").Integer(-200, 200))
+                : Window(n.Optional("window")),
+        };
+    }
+
+    private static NodaTime.LocalDate ParseDate(YamlNode node)
+    {
+        var result = LocalDatePattern.Iso.Parse(node.Text());
+        return result.Success ? result.Value : throw node.Error($"'{node.Text()}' is not a yyyy-MM-dd date");
+    }
+
+    private static EventWindow? Window(YamlNode? n) => n is null ? null : new EventWindow(Bound(n.Child("from"), "first"), Bound(n.Child("to"), "last"));
+
+    private static int? Bound(YamlNode n, string open) => n.Text() == open ? null : n.Integer(-200, 200);
+
+    private static List<T> Refs<T>(YamlNode? list, IReadOnlyDictionary<string, T> defined, string what) =>
+        list?.Items().Select(i => defined.TryGetValue(i.Text(), out var v) ? v
+            : throw i.Error($"unknown {what} '{i.Text()}'; defined: {string.Join(", ", defined.Keys)}")).ToList() ?? [];
+
+    private static Dictionary<string, T> Map<T>(YamlNode node, Func<string, YamlNode, T> read) =>
+        node.Keys().ToDictionary(k => k, k => read(k, node.Child(k)), StringComparer.Ordinal);
+
+    private static CostBenefitLink? CostBenefit(YamlNode? n, string file, IReadOnlyList<PlannedAnalysis> analyses)
+    {
+        if (n is null)
+        {
+            return null;
+        }
+        var from = n.Child("effect_from");
+        var analysis = analyses.FirstOrDefault(a => a.Id == from.Child("analysis").Text())
+            ?? throw from.Child("analysis").Error($"no analysis with id '{from.Child("analysis").Text()}'");
+        var outcome = from.Child("outcome").Text();
+        if (!analysis.Outcomes.Contains(outcome, StringComparer.Ordinal))
+        {
+            throw from.Child("outcome").Error($"analysis '{analysis.Id}' has no outcome '{outcome}'");
+        }
+        var inferenceId = from.Child("inference").Text();
+        var selected = analysis.Inference.FirstOrDefault(i => i.Id == inferenceId)
+            ?? throw from.Child("inference").Error($"analysis '{analysis.Id}' does not use inference '{inferenceId}'");
+        var inputs = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", n.Child("inputs").Text());
+        return new CostBenefitLink(inputs, analysis.Id, outcome, selected);
+    }
+}

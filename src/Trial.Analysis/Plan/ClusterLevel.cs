@@ -1,0 +1,8 @@
+namespace Trial.Analysis.Plan;
+
+public enum ClusterLevel
+{
+    None,
+    Centre,
+    Participant,
+}

@@ -1,0 +1,29 @@
+using NodaTime;
+
+namespace Trial.Analysis.Plan;
+
+/// <summary>One analysis of the plan. Fields that a kind does not use are empty.</summary>
+public sealed record PlannedAnalysis(
+    string Id,
+    AnalysisKind Kind,
+    string Title,
+    int? SeedTable,
+    PopulationDefinition Population,
+    IReadOnlyList<string> Outcomes,
+    IReadOnlyList<InferenceChoice> Inference,
+    IReadOnlyList<CovariateDefinition> Controls,
+    EventWindow? Window,
+    EventWindow? Before,
+    EventWindow? After,
+    IReadOnlyList<int> Months,
+    CovariateDefinition? By,
+    IReadOnlyList<InferenceChoice> SeparateInference,
+    LocalDate? EarlyBefore,
+    IReadOnlyList<string> Occasions,
+    IReadOnlyList<string> Categorical,
+    int Reference,
+    string YamlPath)
+{
+    /// <summary>"Table 8: …" when the analysis reproduces a seed table, else the title.</summary>
+    public string Heading => SeedTable is { } t ? $"{Title} (seed 001 Table {t})" : Title;
+}

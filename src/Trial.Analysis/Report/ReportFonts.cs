@@ -1,0 +1,35 @@
+using SkiaSharp;
+
+namespace Trial.Analysis.Report;
+
+/// <summary>
+/// Loads the report's typefaces from font files (DejaVu Sans covers −, χ², Δ, λ, æ/ø/å). The native Skia build has no
+/// fontconfig, so family-name lookup would give an empty typeface and invisible text.
+/// </summary>
+public static class ReportFonts
+{
+    private static readonly string[] Folders = ["/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts", AppContext.BaseDirectory];
+
+    public static string? RegularPath => Find("DejaVuSans.ttf");
+
+    public static SKTypeface Load(string file, SKFontStyle style)
+    {
+        var path = Find(file);
+        return (path is null ? null : SKTypeface.FromFile(path)) ?? SKTypeface.FromFamilyName("DejaVu Sans", style) ?? SKTypeface.Default;
+    }
+
+    /// <summary>Registers the fonts with ScottPlot so plot text renders with the same typeface.</summary>
+    public static void RegisterWithScottPlot()
+    {
+        foreach (var (file, bold, italic) in new[] { ("DejaVuSans.ttf", false, false), ("DejaVuSans-Bold.ttf", true, false) })
+        {
+            if (Find(file) is { } path)
+            {
+                ScottPlot.Fonts.AddFontFile("DejaVu Sans", path, bold, italic);
+            }
+        }
+    }
+
+    private static string? Find(string file) =>
+        Folders.Select(f => Path.Combine(f, file)).FirstOrDefault(File.Exists);
+}

@@ -1,0 +1,5 @@
+namespace Trial.Analysis.Report;
+
+/// <summary>Provenance printed on the title page and in results.json.</summary>
+public sealed record RunContext(string PlanFile, string PlanSha256, string PlanVersion, string LockStatus, string PackageFolder, string PackageSha256,
+    string PackageCreatedAt, string RegisterFile, string RegisterSha256, string Disclosure, string GeneratedAt);

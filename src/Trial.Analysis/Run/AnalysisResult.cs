@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+using Trial.Analysis.Report;
+
+namespace Trial.Analysis.Run;
+
+/// <summary>What one planned analysis produced: tables, figures, machine-readable estimates and notes.</summary>
+public sealed record AnalysisResult(
+    string Id,
+    string Heading,
+    IReadOnlyList<ReportTable> Tables,
+    IReadOnlyList<ReportFigure> Figures,
+    JsonObject Json,
+    IReadOnlyList<string> Notes);

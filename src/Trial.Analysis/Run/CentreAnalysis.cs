@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using Trial.Analysis.Plan;
+using Trial.Analysis.Report;
+using Trial.Analysis.Variance;
+
+namespace Trial.Analysis.Run;
+
+/// <summary>Seed 001 Tables 11–12: IPS × centre interactions (no IPS main effect) and separate per-centre regressions, with a test of equal effects.</summary>
+public static class CentreAnalysis
+{
+    public static AnalysisResult Run(PlannedAnalysis a, StudyData d, ReportLocale l, TextWriter progress)
+    {
+        var centres = d.Participants.Select(p => p.Centre).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var primary = a.Inference[0];
+        var second = a.Inference.Count > 1 ? a.Inference[1] : primary;
+        var separateChoice = a.SeparateInference.Count > 0 ? a.SeparateInference[0] : primary;
+        var tables = new List<ReportTable>();
+        var figures = new List<ReportFigure>();
+        var json = new JsonObject();
+        foreach (var outcome in a.Outcomes)
+        {
+            progress.WriteLine($"  {a.Id}: {outcome}");
+            var terms = centres.Select(c => $"ips_{c}").ToList();
+            var extra = centres.ToDictionary(c => $"ips_{c}", c => (Func<StudyParticipant, int, double>)((p, _) => p.Treated && p.Centre == c ? 1 : 0));
+            var frame = PanelFrame.Build(d, a, outcome, a.Window!, extra: extra);
+            var model = ModelRun.Estimate(LpmFormula.Build(terms, a.Controls), frame, a.Inference, LpmFormula.References(d));
+            var equal = model.Test(LinearHypothesis.AllEqual([.. terms]), primary);
+            var equal2 = model.Test(LinearHypothesis.AllEqual([.. terms]), second);
+            var rows = new List<IReadOnlyList<ReportCell>>();
+            var forest = new List<(string, double, double, double)>();
+            var o = new JsonObject { ["interaction"] = RegressionTable.Json(model, a.Inference, [.. terms]) };
+            foreach (var (centre, term) in centres.Zip(terms))
+            {
+                var r1 = model.Row(term, primary);
+                var r2 = model.Row(term, second);
+                var own = PanelFrame.Build(d, a, outcome, a.Window!, p => p.Centre == centre);
+                var sep = ModelRun.Estimate(LpmFormula.Build(["ips"], a.Controls, centreDummies: false), own, a.SeparateInference.Count > 0 ? a.SeparateInference : a.Inference, LpmFormula.References(d));
+                var rs = sep.Row("ips", separateChoice);
+                rows.Add([ReportCell.Text(centre), ReportCell.Estimate(r1.Estimate, r1.PValue, 3, l), ReportCell.Interval(r1.ConfLow, r1.ConfHigh, 3, l),
+                    ReportCell.Interval(r2.ConfLow, r2.ConfHigh, 3, l), ReportCell.Estimate(rs.Estimate, rs.PValue, 3, l), ReportCell.Interval(rs.ConfLow, rs.ConfHigh, 3, l),
+                    ReportCell.Count(sep.N, l), ReportCell.Count(sep.Persons, l)]);
+                forest.Add((centre, rs.Estimate, rs.ConfLow, rs.ConfHigh));
+                o[centre] = RegressionTable.Json(sep, a.SeparateInference.Count > 0 ? a.SeparateInference : a.Inference, "ips");
+            }
+            o["equalEffects"] = new JsonObject { [primary.Id] = Test(equal), [second.Id] = Test(equal2) };
+            json[outcome] = o;
+            var label = StatusAnalysis.OutcomeLabel(d, outcome, l);
+            tables.Add(new ReportTable($"{a.Id}-{outcome}", $"{a.Heading}: {label}",
+                [ReportColumn.Label(l.Text("Centre", "Senter"), "centre"), ReportColumn.Value(l.Text("IPS × centre", "IPS × senter"), "interaction"),
+                 ReportColumn.Interval($"95 % CI ({RegressionTable.Short(primary)})", "ci_primary"), ReportColumn.Interval($"95 % CI ({RegressionTable.Short(second)})", "ci_second"),
+                 ReportColumn.Value(l.Text("Separate fit", "Egen modell"), "separate"), ReportColumn.Interval($"95 % CI ({RegressionTable.Short(separateChoice)})", "ci_separate"),
+                 ReportColumn.Value("N", "n"), ReportColumn.Value(l.Text("Persons", "Personer"), "persons")], rows,
+                [l.Text($"Interaction model (seed Table 11): IPS × centre for every centre, no IPS main effect, centre dummies, controls, year and calendar-month FE. Separate fits (seed Table 12): one LPM per centre without centre dummies, inference {separateChoice.Label}.",
+                        $"Samspillsmodell (seed tabell 11): IPS × senter for hvert senter, uten hovedeffekt. Egne modeller (seed tabell 12): én LPM per senter, inferens {separateChoice.Label}."),
+                 l.Text($"Test of equal IPS effects across centres: {Describe(equal, l)} ({RegressionTable.Short(primary)}); {Describe(equal2, l)} ({RegressionTable.Short(second)}).",
+                        $"Test av like IPS-effekter på tvers av sentre: {Describe(equal, l)} ({RegressionTable.Short(primary)}); {Describe(equal2, l)} ({RegressionTable.Short(second)}).")]));
+            figures.Add(new ReportFigure($"{a.Id}-{outcome}-forest", l.Text($"IPS effect on '{label}' by centre (separate fits, 95 % CI {separateChoice.Label}); dotted line: pooled interaction-model mean.",
+                    $"IPS-effekt på '{label}' per senter (egne modeller, 95 % KI {separateChoice.Label}); prikket linje: gjennomsnitt."),
+                190, () => Charts.Forest(l, l.Text($"{label}: IPS effect by centre", $"{label}: IPS-effekt per senter"), l.Text("IPS effect (probability)", "IPS-effekt (sannsynlighet)"), forest,
+                    terms.Average(t => model.Row(t, primary).Estimate))));
+        }
+        return new AnalysisResult(a.Id, a.Heading, tables, figures, json, []);
+    }
+
+    public static string Describe(WaldTest t, ReportLocale l) =>
+        $"F({t.NumeratorDf}; {l.Number(t.DenominatorDf, 1)}) = {l.Number(t.F, 2)}, p = {l.PValue(t.PValue)}";
+
+    public static JsonObject Test(WaldTest t) => new()
+    {
+        ["hypothesis"] = t.Hypothesis, ["f"] = StatusAnalysis.Json(t.F), ["df1"] = t.NumeratorDf, ["df2"] = StatusAnalysis.Json(t.DenominatorDf),
+        ["p"] = StatusAnalysis.Json(t.PValue), ["convention"] = t.Convention,
+    };
+}

@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using Trial.Analysis.Plan;
+using Trial.Analysis.Report;
+
+namespace Trial.Analysis.Run;
+
+/// <summary>Seed 001 Tables 8–9: the LPM on post-inclusion person-months, one column per outcome.</summary>
+public static class LpmAnalysis
+{
+    public static AnalysisResult Run(PlannedAnalysis a, StudyData d, ReportLocale l, TextWriter progress)
+    {
+        var models = new List<(string, ModelRun)>();
+        var json = new JsonObject();
+        foreach (var outcome in a.Outcomes)
+        {
+            progress.WriteLine($"  {a.Id}: {outcome}");
+            var frame = PanelFrame.Build(d, a, outcome, a.Window!);
+            var model = ModelRun.Estimate(LpmFormula.Build(["ips"], a.Controls), frame, a.Inference, LpmFormula.References(d));
+            models.Add((StatusAnalysis.OutcomeLabel(d, outcome, l), model));
+            json[outcome] = RegressionTable.Json(model, a.Inference, "ips");
+        }
+        var table = RegressionTable.Build(a.Id, a.Heading, models, ["ips"], LpmFormula.ControlTerms(models.Select(m => m.Item2), a.Controls),
+            a.Inference, LpmFormula.FixedEffectLabels(l), l,
+            [l.Text($"Population: {a.Population.Label}. Months {a.Window} relative to inclusion.", $"Populasjon: {a.Population.Label}. Måneder {a.Window} etter inklusjon.")]);
+        return new AnalysisResult(a.Id, a.Heading, [table], [], json, []);
+    }
+}

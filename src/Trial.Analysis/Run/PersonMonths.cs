@@ -1,0 +1,65 @@
+using Trial.Analysis.Plan;
+using Trial.Analysis.Register;
+
+namespace Trial.Analysis.Run;
+
+/// <summary>
+/// The register extract as a person-month panel: each row is one participant in one calendar month, with the event
+/// month k (0 = inclusion month) and every register outcome of the plan (1 only when all its statuses are 1; NaN
+/// when any of them has no data).
+/// </summary>
+public sealed class PersonMonths
+{
+    private PersonMonths(int[] person, int[] month, int[] eventMonth, IReadOnlyDictionary<string, double[]> outcomes)
+    {
+        Person = person;
+        Month = month;
+        EventMonth = eventMonth;
+        Outcomes = outcomes;
+    }
+
+    /// <summary>Index into the participant list.</summary>
+    public int[] Person { get; }
+
+    /// <summary>Calendar month, months since 2000-01.</summary>
+    public int[] Month { get; }
+
+    public int[] EventMonth { get; }
+
+    public IReadOnlyDictionary<string, double[]> Outcomes { get; }
+
+    public int Count => Person.Length;
+
+    public static PersonMonths Build(IReadOnlyList<StudyParticipant> participants, RegisterExtract register, AnalysisPlan plan)
+    {
+        var index = participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var person = new int[register.Count];
+        var eventMonth = new int[register.Count];
+        for (var r = 0; r < register.Count; r++)
+        {
+            if (!index.TryGetValue(register.Participant[r], out var i))
+            {
+                throw new Inputs.InputRejectedException(register.Source, $"line {r + 2}, column 1 (participant_id)",
+                    $"participant {register.Participant[r]} is not in the data package");
+            }
+            person[r] = i;
+            eventMonth[r] = register.Month[r] - participants[i].InclusionMonth;
+        }
+        var outcomes = plan.RegisterOutcomes.ToDictionary(o => o.Key, o =>
+        {
+            var columns = o.Value.AllOf.Select(register.Status).ToArray();
+            var values = new double[register.Count];
+            for (var r = 0; r < values.Length; r++)
+            {
+                var v = 1.0;
+                foreach (var c in columns)
+                {
+                    v = double.IsNaN(c[r]) || double.IsNaN(v) ? double.NaN : Math.Min(v, c[r]);
+                }
+                values[r] = v;
+            }
+            return values;
+        }, StringComparer.Ordinal);
+        return new PersonMonths(person, register.Month, eventMonth, outcomes);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Trial.Analysis.Plan;
+using Trial.Analysis.Report;
+using Trial.Analysis.Variance;
+
+namespace Trial.Analysis.Run;
+
+/// <summary>Seed 001 Table 10: the LPM separately per subgroup, plus the formal interaction test the seed lacked.</summary>
+public static class SubgroupAnalysis
+{
+    public static AnalysisResult Run(PlannedAnalysis a, StudyData d, ReportLocale l, TextWriter progress)
+    {
+        var by = a.By!;
+        var levels = d.Participants.Select(p => p.Record.Covariate(by.Column)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var primary = a.Inference[0];
+        var second = a.Inference.Count > 1 ? a.Inference[1] : primary;
+        var columns = new List<ReportColumn> { ReportColumn.Label(l.Text("Outcome", "Utfall"), "outcome") };
+        foreach (var level in levels)
+        {
+            columns.Add(ReportColumn.Value($"IPS, {level}", $"ips_{level}"));
+            columns.Add(ReportColumn.Interval($"95 % CI ({RegressionTable.Short(primary)})", $"ci_{level}"));
+            columns.Add(ReportColumn.Value(l.Text("persons", "personer"), $"persons_{level}"));
+        }
+        columns.Add(ReportColumn.Value(l.Text("Interaction", "Samspill"), "interaction"));
+        columns.Add(ReportColumn.Value($"p ({RegressionTable.Short(primary)})", "p_interaction_primary"));
+        columns.Add(ReportColumn.Value($"p ({RegressionTable.Short(second)})", "p_interaction_second"));
+        var rows = new List<IReadOnlyList<ReportCell>>();
+        var json = new JsonObject();
+        var forest = new List<(string, double, double, double)>();
+        var interactionTerm = $"ips_{levels.Last()}";
+        foreach (var outcome in a.Outcomes)
+        {
+            progress.WriteLine($"  {a.Id}: {outcome}");
+            var cells = new List<ReportCell> { ReportCell.Text(StatusAnalysis.OutcomeLabel(d, outcome, l)) };
+            var o = new JsonObject();
+            foreach (var level in levels)
+            {
+                var frame = PanelFrame.Build(d, a, outcome, a.Window!, p => p.Record.Covariate(by.Column) == level);
+                var m = ModelRun.Estimate(LpmFormula.Build(["ips"], a.Controls), frame, a.Inference, LpmFormula.References(d));
+                var r = m.Row("ips", primary);
+                cells.Add(ReportCell.Estimate(r.Estimate, r.PValue, 3, l));
+                cells.Add(ReportCell.Interval(r.ConfLow, r.ConfHigh, 3, l));
+                cells.Add(ReportCell.Count(m.Persons, l));
+                o[level] = RegressionTable.Json(m, a.Inference, "ips");
+                if (outcome == a.Outcomes[0])
+                {
+                    forest.Add(($"{StatusAnalysis.OutcomeLabel(d, outcome, l)}: {level}", r.Estimate, r.ConfLow, r.ConfHigh));
+                }
+            }
+            var pooledFrame = PanelFrame.Build(d, a, outcome, a.Window!, p => p.Record.Covariate(by.Column).Length > 0,
+                new Dictionary<string, Func<StudyParticipant, int, double>> { [interactionTerm] = (p, _) => p.Treated && p.Record.Covariate(by.Column) == levels.Last() ? 1 : 0 });
+            var pooled = ModelRun.Estimate(LpmFormula.Build(["ips", interactionTerm, by.Name], a.Controls), pooledFrame, a.Inference, LpmFormula.References(d));
+            var ir = pooled.Row(interactionTerm, primary);
+            cells.Add(ReportCell.Number(ir.Estimate, 3, l));
+            cells.Add(ReportCell.P(ir.PValue, l));
+            cells.Add(ReportCell.P(pooled.Row(interactionTerm, second).PValue, l));
+            o["interaction"] = RegressionTable.Json(pooled, a.Inference, interactionTerm);
+            rows.Add(cells);
+            json[outcome] = o;
+        }
+        var table = new ReportTable(a.Id, a.Heading, columns, rows,
+            [l.Text($"Separate LPMs per {by.Name} level (controls, year, calendar-month and centre FE); interaction = IPS × {levels.Last()} in a pooled model with a {by.Name} main effect. Participants without {by.Name} are excluded. Stars and CIs: {primary.Label}.",
+                    $"Separate LPM per nivå av {by.Name}; samspill = IPS × {levels.Last()} i en samlet modell med hovedeffekt. Deltakere uten {by.Name} er utelatt. Stjerner og KI: {primary.Label}."),
+             $"{RegressionTable.Short(second)}: {second.Label}"]);
+        var figure = new ReportFigure($"{a.Id}-forest", l.Text($"IPS effect on '{StatusAnalysis.OutcomeLabel(d, a.Outcomes[0], l)}' by {by.Name}, 95 % CI ({primary.Label}).", $"IPS-effekt på '{StatusAnalysis.OutcomeLabel(d, a.Outcomes[0], l)}' etter {by.Name}, 95 % KI ({primary.Label})."),
+            150, () => Charts.Forest(l, l.Text("Subgroup effects", "Effekter i undergrupper"), l.Text("IPS effect (probability)", "IPS-effekt (sannsynlighet)"), forest));
+        return new AnalysisResult(a.Id, a.Heading, [table], [figure], json, []);
+    }
+}

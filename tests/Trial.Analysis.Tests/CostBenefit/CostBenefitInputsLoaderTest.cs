@@ -1,0 +1,52 @@
+using Trial.Analysis.CostBenefit;
+using Trial.Analysis.Inputs;
+
+namespace Trial.Analysis.Tests.CostBenefit;
+
+public class CostBenefitInputsLoaderTest
+{
+    private static readonly string Committed = File.ReadAllText(RepositoryFiles.Protocol("ips-norway/cost-benefit.yaml"));
+
+    [Fact]
+    public void Parse_MissingDiscountRate_NamesThePath()
+    {
+        var yaml = Committed.Replace("  discount_rate: 0.04           # r: real social discount rate\n", "", StringComparison.Ordinal);
+        var e = Assert.Throws<InputRejectedException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
+        Assert.Equal("cb.yaml", e.File);
+        Assert.Contains("$.parameters", e.Location, StringComparison.Ordinal);
+        Assert.Contains("discount_rate", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TaxRateAboveOne_IsRejectedWithItsRange()
+    {
+        var yaml = Committed.Replace("average_tax: 0.34", "average_tax: 34", StringComparison.Ordinal);
+        var e = Assert.Throws<InputRejectedException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
+        Assert.StartsWith("$.parameters.average_tax", e.Location, StringComparison.Ordinal);
+        Assert.Contains("outside [0, 1]", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_PositiveDeduction_IsRejected()
+    {
+        var yaml = Committed.Replace("kind: deduction, amount: -2793", "kind: deduction, amount: 2793", StringComparison.Ordinal);
+        var e = Assert.Throws<InputRejectedException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
+        Assert.StartsWith("$.costs.items[6].amount", e.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DecimalComma_IsRejectedAsNotANumber()
+    {
+        var yaml = Committed.Replace("real_wage_growth: 0.013", "real_wage_growth: '0,013'", StringComparison.Ordinal);
+        var e = Assert.Throws<InputRejectedException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
+        Assert.Contains("decimal point", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_WithoutReportedTotal_UsesTheDerivedTotal()
+    {
+        var yaml = string.Join('\n', Committed.Split('\n').Where(l => !l.Contains("required_pv_as_reported", StringComparison.Ordinal)));
+        var inputs = CostBenefitInputsLoader.Parse("cb.yaml", yaml);
+        Assert.Equal(inputs.RequiredPresentValue.Derived, inputs.RequiredPresentValue.Used);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using Trial.Analysis.Inputs;
+using Trial.Analysis.Plan;
+using Trial.Analysis.Variance;
+
+namespace Trial.Analysis.Tests.Plan;
+
+public class AnalysisPlanLoaderTest
+{
+    private static readonly string PlanPath = RepositoryFiles.Protocol("ips-norway/analysis-plan.yaml");
+    private static readonly string Committed = File.ReadAllText(PlanPath);
+
+    private static AnalysisPlan Parse(string yaml) => AnalysisPlanLoader.Parse("plan.yaml", Encoding.UTF8.GetBytes(yaml));
+
+    [Fact]
+    public void Load_CommittedPlan_HasEveryPlannedAnalysis()
+    {
+        var plan = AnalysisPlanLoader.Load(PlanPath);
+        Assert.Equal(Enum.GetValues<AnalysisKind>().Order(), plan.Analyses.Select(a => a.Kind).Distinct().Order());
+        Assert.Equal("centre-cr2", plan.CostBenefit!.Inference.Id);
+    }
+
+    [Fact]
+    public void Load_CommittedPlan_EveryInferenceChoiceIsExplicit()
+    {
+        var plan = AnalysisPlanLoader.Load(PlanPath);
+        var cr1 = plan.Inference["centre-cr1"];
+        Assert.Equal((VcovKind.CR1S, ClusterLevel.Centre, DfRule.ClustersMinusOne), ((VcovKind)cr1.Vcov!, cr1.Cluster, (DfRule)cr1.Df!));
+        Assert.Equal(DfRule.Satterthwaite, plan.Inference["centre-cr2"].Df);
+    }
+
+    [Fact]
+    public void Parse_UnknownOutcome_NamesAnalysisPath()
+    {
+        var yaml = Committed.Replace("outcomes: [in_work, aap_and_job]", "outcomes: [in_work, aap_and_jobs]", StringComparison.Ordinal);
+        var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
+        Assert.StartsWith("$.analyses[6].outcomes[1]", e.Location, StringComparison.Ordinal);
+        Assert.Contains("unknown register outcome 'aap_and_jobs'", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownPopulation_IsRejected()
+    {
+        var yaml = Committed.Replace("population: age21", "population: age18", StringComparison.Ordinal);
+        var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
+        Assert.Contains("unknown population 'age18'", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_InferenceWithoutDf_IsRejected()
+    {
+        var yaml = Committed.Replace("    df: clusters-minus-one\n    fe_in_k: full              #", "    fe_in_k: full              #", StringComparison.Ordinal);
+        var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
+        Assert.StartsWith("$.inference.centre-cr1", e.Location, StringComparison.Ordinal);
+        Assert.Contains("'df' is missing", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SatterthwaiteWithCr1_IsRejected()
+    {
+        var yaml = Committed.Replace("    vcov: CR1S                 # (N−1)/(N−K)·G/(G−1), as the seed's Stata runs\n    cluster: centre\n    df: clusters-minus-one", "    vcov: CR1S\n    cluster: centre\n    df: satterthwaite", StringComparison.Ordinal);
+        var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
+        Assert.Contains("CR2 only", e.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownRegisterStatus_IsRejected()
+    {
+        var yaml = Committed.Replace("all_of: [aap, employed]", "all_of: [aap, employment]", StringComparison.Ordinal);
+        var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
+        Assert.StartsWith("$.register_outcomes.aap_and_job.all_of[1]", e.Location, StringComparison.Ordinal);
+    }
+}
