@@ -17,4 +17,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 dotnet build Trial.sln -c Release -nologo -clp:ErrorsOnly
-dotnet test Trial.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@"
+log="$(mktemp)"
+status=0
+dotnet test Trial.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log" || status=$?
+# One closing line over all test projects, e.g. "Total: 412 passed, 0 failed, 3 skipped".
+awk '/(Passed|Failed)! +- +Failed:/ { gsub(",", ""); f += $4; p += $6; s += $8 }
+     END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"

@@ -13,21 +13,23 @@ namespace Trial.TestServers;
 public sealed class SmtpSink : IAsyncDisposable
 {
     private const string Script = """
-        import email, email.policy, json, sys, threading
+        import email, email.header, json, sys, threading
         from aiosmtpd.controller import Controller
 
         class Recorder:
             def __init__(self, path):
-                self.path = path
+                self.log = open(path, 'a', encoding='utf-8')
 
             async def handle_DATA(self, server, session, envelope):
-                msg = email.message_from_bytes(envelope.content, policy=email.policy.default)
-                body = msg.get_body(preferencelist=('plain',))
-                record = {"message_id": str(msg.get('Message-ID', '')), "to": envelope.rcpt_tos,
-                          "subject": str(msg.get('Subject', '')), "language": str(msg.get('Content-Language', '')),
-                          "body": body.get_content() if body else ""}
-                with open(self.path, 'a', encoding='utf-8') as f:
-                    f.write(json.dumps(record, ensure_ascii=False) + "\n")
+                msg = email.message_from_bytes(envelope.content)
+                part = next((p for p in msg.walk() if p.get_content_type() == 'text/plain'), None)
+                body = part.get_payload(decode=True).decode(part.get_content_charset() or 'utf-8') if part else ""
+                subject = str(email.header.make_header(email.header.decode_header(msg.get('Subject', ''))))
+                record = {"message_id": msg.get('Message-ID', ''), "to": envelope.rcpt_tos, "subject": subject,
+                          "language": msg.get('Content-Language', ''), "body": body}
+                # Written and flushed before the 250 reply: whatever the client saw accepted is in the log.
+                self.log.write(json.dumps(record, ensure_ascii=False) + "\n")
+                self.log.flush()
                 return '250 OK'
 
         controller = Controller(Recorder(sys.argv[2]), hostname='127.0.0.1', port=int(sys.argv[1]))

@@ -2,6 +2,7 @@ using System.Data.Common;
 using NodaTime;
 using Trial.Followup.Channels;
 using Trial.Followup.Contact;
+using Trial.Followup.Hosting;
 using Trial.Followup.Occasions;
 using Trial.Followup.Questionnaires;
 using Trial.Followup.Scheduling;
@@ -38,6 +39,8 @@ internal sealed class OutboxDispatcher(
     /// <summary>Runs <paramref name="workers"/> workers until no due row is left to claim.</summary>
     public async Task<DispatchReport> DispatchDueAsync(int workers, CancellationToken cancellationToken)
     {
+        // SQLite has a single writer; one worker there, so a claim is never read by two workers at once.
+        workers = D.Database == FollowupDatabase.Sqlite ? 1 : workers;
         var reports = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => RunWorkerAsync(cancellationToken), cancellationToken)));
         return reports.Aggregate(DispatchReport.Empty, (total, report) => total.Add(report));
     }

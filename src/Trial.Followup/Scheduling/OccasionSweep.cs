@@ -37,10 +37,10 @@ internal sealed class OccasionSweep(FollowupStore store, FollowupProtocol protoc
                 UPDATE {D.Occasion} SET state = 'invited', invited_at = @now, next_reminder_at = @next, phone_task_due_at = @phone
                 WHERE id = @id AND state = 'pending'
                 """,
-                ("id", row[0]), ("now", D.Bind(now)), ("next", D.BindNullable(next)), ("phone", D.BindNullable(phone)));
+                    [("id", row[0]), ("now", D.Bind(now)), ("next", D.BindNullable(next)), ("phone", D.BindNullable(phone))], cancellationToken);
             if (changed == 1)
             {
-                await EnqueueAsync(tx, row[0], attempt: 0, now, zone);
+                await EnqueueAsync(tx, row[0], attempt: 0, now, zone, cancellationToken);
             }
             return changed;
         },
@@ -66,10 +66,10 @@ internal sealed class OccasionSweep(FollowupStore store, FollowupProtocol protoc
                 UPDATE {D.Occasion} SET state = 'reminded', reminders_sent = @attempt, next_reminder_at = @next, phone_task_due_at = @phone
                 WHERE id = @id AND state IN {OccasionStateCodes.ContactedList} AND reminders_sent = @previous
                 """,
-                ("id", row[0]), ("attempt", attempt), ("previous", attempt - 1), ("next", D.BindNullable(next)), ("phone", D.BindNullable(phone)));
+                    [("id", row[0]), ("attempt", attempt), ("previous", attempt - 1), ("next", D.BindNullable(next)), ("phone", D.BindNullable(phone))], cancellationToken);
             if (changed == 1)
             {
-                await EnqueueAsync(tx, row[0], attempt, now, zone);
+                await EnqueueAsync(tx, row[0], attempt, now, zone, cancellationToken);
             }
             return changed;
         },
@@ -89,7 +89,7 @@ internal sealed class OccasionSweep(FollowupStore store, FollowupProtocol protoc
                 UPDATE {D.Occasion} SET state = 'missed', closed_at = @now, next_reminder_at = NULL, phone_task_due_at = NULL
                 WHERE id = @id AND state IN {OccasionStateCodes.OpenList}
                 """,
-                ("id", row[0]), ("now", D.Bind(now)));
+                    [("id", row[0]), ("now", D.Bind(now))], cancellationToken);
             if (changed == 1)
             {
                 await PendingSends.CancelAsync(D, tx, "@id", [("id", row[0])], "missed", cancellationToken);
@@ -109,7 +109,7 @@ internal sealed class OccasionSweep(FollowupStore store, FollowupProtocol protoc
         {
             var changed = await ExecuteAsync(tx,
                 $"UPDATE {D.Occasion} SET phone_task_due_at = NULL WHERE id = @id AND phone_task_due_at IS NOT NULL",
-                ("id", row[0]));
+                    [("id", row[0])], cancellationToken);
             if (changed == 1)
             {
                 await ExecuteAsync(tx,
@@ -117,13 +117,13 @@ internal sealed class OccasionSweep(FollowupStore store, FollowupProtocol protoc
                     INSERT INTO {D.PhoneTask} (id, occasion_id, participant, centre_code, created_at, state)
                     VALUES (@task, @id, @participant, @centre, @now, 'open')
                     """,
-                    ("task", D.Bind(Guid.NewGuid())), ("id", row[0]), ("participant", row[1]), ("centre", row[2]), ("now", D.Bind(now)));
+                    [("task", D.Bind(Guid.NewGuid())), ("id", row[0]), ("participant", row[1]), ("centre", row[2]), ("now", D.Bind(now))], cancellationToken);
             }
             return changed;
         },
         cancellationToken);
 
-    private async Task EnqueueAsync(DbTransaction tx, object occasionId, int attempt, Instant now, DateTimeZone zone)
+    private async Task EnqueueAsync(DbTransaction tx, object occasionId, int attempt, Instant now, DateTimeZone zone, CancellationToken cancellationToken)
     {
         var occasion = OccasionId.From(occasionId as Guid? ?? Guid.Parse((string)occasionId));
         foreach (var channel in protocol.Channels)
@@ -134,9 +134,9 @@ internal sealed class OccasionSweep(FollowupStore store, FollowupProtocol protoc
                 INSERT INTO {D.Outbox} (id, occasion_id, channel, attempt, idempotency_key, kind, not_before, state, created_at)
                 VALUES (@id, @occasion, @channel, @attempt, @key, @kind, @notBefore, 'pending', @now)
                 """,
-                ("id", D.Bind(Guid.NewGuid())), ("occasion", occasionId), ("channel", ChannelCodes.Code(channel)), ("attempt", attempt),
+                    [("id", D.Bind(Guid.NewGuid())), ("occasion", occasionId), ("channel", ChannelCodes.Code(channel)), ("attempt", attempt),
                 ("key", key.ToString()), ("kind", key.Kind == MessageKind.Invitation ? "invitation" : "reminder"),
-                ("notBefore", D.Bind(protocol.AllowedHours.EarliestFrom(now, zone))), ("now", D.Bind(now)));
+                ("notBefore", D.Bind(protocol.AllowedHours.EarliestFrom(now, zone))), ("now", D.Bind(now))], cancellationToken);
         }
     }
 
@@ -183,9 +183,9 @@ internal sealed class OccasionSweep(FollowupStore store, FollowupProtocol protoc
         return rows;
     }
 
-    private static async Task<int> ExecuteAsync(DbTransaction tx, string sql, params (string, object?)[] parameters)
+    private static async Task<int> ExecuteAsync(DbTransaction tx, string sql, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
         await using var command = SqlStatement.Create(tx, sql, parameters);
-        return await command.ExecuteNonQueryAsync();
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

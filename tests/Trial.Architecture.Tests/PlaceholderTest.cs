@@ -1,7 +1,0 @@
-namespace Trial.Architecture.Tests;
-
-public class PlaceholderTest
-{
-    [Fact]
-    public void Placeholder_IsReplacedByRealTests() => Assert.True(true);
-}
