@@ -123,6 +123,10 @@ internal sealed class QuestionnaireHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (Directory.Exists(SmsDirectory))
+        {
+            Directory.Delete(SmsDirectory, recursive: true);
+        }
     }
 
     private static int FreePort()
