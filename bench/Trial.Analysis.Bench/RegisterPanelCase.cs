@@ -131,9 +131,9 @@ internal static class RegisterPanelCase
         report.WriteLine("### R side by side");
         report.WriteLine();
         var rscript = FindOnPath("Rscript");
-        if (rscript is null)
+        if (rscript is null || Environment.GetEnvironmentVariable("TRIAL_BENCH_SKIP_R") == "1")
         {
-            report.WriteLine("Rscript is not on PATH: R comparison skipped.");
+            report.WriteLine(rscript is null ? "Rscript is not on PATH: R comparison skipped." : "TRIAL_BENCH_SKIP_R=1: R comparison skipped.");
             return;
         }
         var dir = Directory.CreateTempSubdirectory("trial-bench-a-");

@@ -55,7 +55,7 @@ internal static class DesignBuilder
             }
         }
         var used = rows.Count == data.RowCount ? AllRows(data.RowCount) : rows.ToArray();
-        var fixedEffects = formula.AbsorbedFixedEffects.Select(fe => FactorCoder.Code(data[fe], used)).ToArray();
+        var fixedEffects = formula.AbsorbedFixedEffects.AsParallel().AsOrdered().Select(fe => FactorCoder.Code(data[fe], used)).ToArray();
         var singletons = 0;
         if (fixedEffects.Length > 0 && spec.Singletons == SingletonPolicy.Drop)
         {

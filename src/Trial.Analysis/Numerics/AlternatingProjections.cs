@@ -127,10 +127,7 @@ public static class AlternatingProjections
         return max;
     }
 
-    /// <summary>
-    /// target ← source while sum[code[i]] += w_i v_i; returns max |v| and Σ v². Runs of equal codes (sorted panels) are
-    /// summed in a register first, which avoids a store-to-load dependency on the same slot.
-    /// </summary>
+    /// <summary>target ← source while sum[code[i]] += w_i v_i; returns max |v| and Σ v².</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Max, double Squares) CopyAndAccumulate(double[] source, double[] target, int[] code, double[]? weights, double[] sum)
     {
@@ -139,24 +136,17 @@ public static class AlternatingProjections
         {
             return (0, 0);
         }
-        var level = code[0];
-        double run = 0, max = 0, squares = 0;
+        var running = new RunningGroupSum(code[0]);
+        double max = 0, squares = 0;
         for (var i = 0; i < source.Length; i++)
         {
             var x = source[i];
             target[i] = x;
             max = Math.Max(max, Math.Abs(x));
             squares += x * x;
-            var c = code[i];
-            if (c != level)
-            {
-                sum[level] += run;
-                level = c;
-                run = 0;
-            }
-            run += weights is null ? x : weights[i] * x;
+            running.Add(sum, code[i], weights is null ? x : weights[i] * x);
         }
-        sum[level] += run;
+        running.Flush(sum);
         return (max, squares);
     }
 
@@ -184,23 +174,15 @@ public static class AlternatingProjections
         {
             return 0;
         }
-        var level = nextCode[0];
-        double run = 0;
+        var running = new RunningGroupSum(nextCode[0]);
         for (var i = 0; i < v.Length; i++)
         {
             var x = v[i] - sum[code[i]];
             v[i] = x;
             squares += x * x;
-            var c = nextCode[i];
-            if (c != level)
-            {
-                nextSum[level] += run;
-                level = c;
-                run = 0;
-            }
-            run += weights is null ? x : weights[i] * x;
+            running.Add(nextSum, nextCode[i], weights is null ? x : weights[i] * x);
         }
-        nextSum[level] += run;
+        running.Flush(nextSum);
         return squares;
     }
 }
