@@ -41,31 +41,24 @@ public class CallawaySantAnnaGoldenTests
     [Theory]
     [InlineData(ControlGroup.NeverTreated)]
     [InlineData(ControlGroup.NotYetTreated)]
-    public void DynamicAggregation_MatchesAggte(ControlGroup control)
-    {
-        var dynamic = Estimate(control).Aggregate(AggregationType.Dynamic);
-        foreach (var effect in dynamic.Effects)
-        {
-            Golden.AssertRelative(Golden.Value(File, "staggered", Model(control), "dynamic", $"att_e{effect.Key}"), effect.Att, 1e-10, effect.Label);
-            Golden.AssertRelative(Golden.Value(File, "staggered", Model(control), "dynamic", $"se_e{effect.Key}"), effect.StdError, 1e-10, effect.Label);
-        }
-        Golden.AssertRelative(Golden.Value(File, "staggered", Model(control), "dynamic_overall", "att"), dynamic.Overall.Att, 1e-10, "overall");
-        Golden.AssertRelative(Golden.Value(File, "staggered", Model(control), "dynamic_overall", "se"), dynamic.Overall.StdError, 1e-10, "overall SE");
-    }
+    public void DynamicAggregation_MatchesAggte(ControlGroup control) =>
+        AssertAggregation(Estimate(control).Aggregate(AggregationType.Dynamic), Model(control), "dynamic", "e");
 
     [Theory]
     [InlineData(ControlGroup.NeverTreated)]
     [InlineData(ControlGroup.NotYetTreated)]
-    public void GroupAggregation_MatchesAggte(ControlGroup control)
+    public void GroupAggregation_MatchesAggte(ControlGroup control) =>
+        AssertAggregation(Estimate(control).Aggregate(AggregationType.Group), Model(control), "group", "g");
+
+    private static void AssertAggregation(Aggregation aggregation, string model, string quantity, string keyPrefix)
     {
-        var group = Estimate(control).Aggregate(AggregationType.Group);
-        foreach (var effect in group.Effects)
+        foreach (var effect in aggregation.Effects)
         {
-            Golden.AssertRelative(Golden.Value(File, "staggered", Model(control), "group", $"att_g{effect.Key}"), effect.Att, 1e-10, effect.Label);
-            Golden.AssertRelative(Golden.Value(File, "staggered", Model(control), "group", $"se_g{effect.Key}"), effect.StdError, 1e-10, effect.Label);
+            Golden.AssertRelative(Golden.Value(File, "staggered", model, quantity, $"att_{keyPrefix}{effect.Key}"), effect.Att, 1e-10, effect.Label);
+            Golden.AssertRelative(Golden.Value(File, "staggered", model, quantity, $"se_{keyPrefix}{effect.Key}"), effect.StdError, 1e-10, effect.Label);
         }
-        Golden.AssertRelative(Golden.Value(File, "staggered", Model(control), "group_overall", "att"), group.Overall.Att, 1e-10, "overall");
-        Golden.AssertRelative(Golden.Value(File, "staggered", Model(control), "group_overall", "se"), group.Overall.StdError, 1e-10, "overall SE");
+        Golden.AssertRelative(Golden.Value(File, "staggered", model, quantity + "_overall", "att"), aggregation.Overall.Att, 1e-10, "overall");
+        Golden.AssertRelative(Golden.Value(File, "staggered", model, quantity + "_overall", "se"), aggregation.Overall.StdError, 1e-10, "overall SE");
     }
 
     [Fact]
