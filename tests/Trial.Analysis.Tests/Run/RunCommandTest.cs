@@ -118,7 +118,7 @@ public class RunCommandTest
         Assert.InRange(results["report"]!["pages"]!.GetValue<int>(), 12, 60);
         var tables = results["report"]!["tables"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()).ToList();
         string[] planned = ["baseline", "status", "did", "did-regression", "main", "main21", "subgroups", "centres-in_work", "windows", "earlylate-in_work",
-            "periods-in_work", "ancova", "eventstudy-in_work", "unadjusted-6m", "unadjusted-12m", "adjusted", "attrition", "cost-critical-wage", "cost-required-pv",
+            "periods-in_work", "ancova", "eventstudy-in_work", "unadjusted-6m", "unadjusted-12m", "adjusted-6m", "adjusted-12m", "attrition", "cost-critical-wage", "cost-required-pv",
             "cost-breakdown", "cost-sensitivity", "cost-break-even"];
         Assert.All(planned, id => Assert.Contains(id, tables));
         Assert.All(tables, id => Assert.True(File.Exists(Path.Combine(output, "tables", id + ".csv")), id));
