@@ -54,8 +54,8 @@ internal static class DesignBuilder
                 rows.Add(i);
             }
         }
-        var used = rows.ToArray();
-        var fixedEffects = formula.AbsorbedFixedEffects.Select(fe => FactorCoder.Code(data[fe], used)).ToArray();
+        var used = rows.Count == data.RowCount ? AllRows(data.RowCount) : rows.ToArray();
+        var fixedEffects = formula.AbsorbedFixedEffects.AsParallel().AsOrdered().Select(fe => FactorCoder.Code(data[fe], used)).ToArray();
         var singletons = 0;
         if (fixedEffects.Length > 0 && spec.Singletons == SingletonPolicy.Drop)
         {
@@ -76,7 +76,9 @@ internal static class DesignBuilder
         var allRows = used.Length == data.RowCount;
         var y = Gather(outcome.Values, used, allRows);
         var w = weights is null ? null : Gather(weights.Values, used, allRows);
-        var clusters = spec.Clusters.Select(c => FactorCoder.Code(data[c], used)).ToArray();
+        // A cluster column that is also an absorbed FE is coded once (same rows, same codes).
+        var clusters = spec.Clusters.Select(c => fixedEffects.FirstOrDefault(f => string.Equals(f.Name, c, StringComparison.Ordinal))
+            ?? FactorCoder.Code(data[c], used)).ToArray();
         var hasIntercept = formula.HasIntercept && fixedEffects.Length == 0;
         var names = new List<string>();
         var columns = new List<double[]>();
@@ -142,6 +144,16 @@ internal static class DesignBuilder
             }
         }
         return status;
+    }
+
+    private static int[] AllRows(int n)
+    {
+        var all = GC.AllocateUninitializedArray<int>(n);
+        for (var i = 0; i < n; i++)
+        {
+            all[i] = i;
+        }
+        return all;
     }
 
     internal static double[] Gather(double[] source, int[] rows, bool allRows)

@@ -11,53 +11,49 @@ namespace Trial.Analysis.Numerics;
 public static class AlternatingProjections
 {
     /// <summary>
-    /// Demeans <paramref name="v"/> in place. Converged when the largest group mean still to be removed is ≤
-    /// tolerance × max(1, max |v|). Returns the number of sweeps and whether it converged.
+    /// Writes the demeaned <paramref name="source"/> into <paramref name="v"/> (same length). Converged when the largest
+    /// group mean still to be removed is ≤ tolerance × max(1, max |source|). The first pass copies and accumulates the
+    /// dimension-0 sums at once; every later pass also returns Σ v² of its output.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (int Iterations, bool Converged) Demean(double[] v, int[][] codes, double[][] inverseLevelWeights, double[]? weights,
+    public static DemeanOutcome Demean(double[] source, double[] v, int[][] codes, double[][] inverseLevelWeights, double[]? weights,
         double tolerance, int maxIterations, DemeanScratch? scratch = null)
     {
         var n = v.Length;
         var dims = codes.Length;
         scratch ??= new DemeanScratch(n, inverseLevelWeights.Select(l => l.Length).ToArray());
         var sums = scratch.Sums;
-        var scale = 1.0;
-        for (var i = 0; i < n; i++)
-        {
-            scale = Math.Max(scale, Math.Abs(v[i]));
-        }
-        var limit = tolerance * scale;
-        Accumulate(v, codes[0], weights, sums[0]);
+        var (scale, sourceSquares) = CopyAndAccumulate(source, v, codes[0], weights, sums[0]);
+        var limit = tolerance * Math.Max(1.0, scale);
         if (dims == 1)
         {
-            Project(v, codes[0], inverseLevelWeights[0], sums[0], null, weights, null);
-            return (1, true);
+            var squares = Project(v, codes[0], inverseLevelWeights[0], sums[0], null, weights, null);
+            return new DemeanOutcome(1, true, sourceSquares, squares);
         }
         var x0 = scratch.Previous;
         var x1 = scratch.Current;
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
-            // Plain sweep; on odd iterations after the first keep snapshots for Irons–Tuck.
+            // Plain sweep; on even iterations keep snapshots for an Irons–Tuck extrapolation.
             var accelerate = iteration % 2 == 0;
             if (accelerate)
             {
                 Array.Copy(v, x0, n);
             }
-            var change = Sweep(v, codes, inverseLevelWeights, weights, sums);
-            if (change <= limit || MaxMean(sums[0], inverseLevelWeights[0]) <= limit && dims == 2)
+            var (change, squares) = Sweep(v, codes, inverseLevelWeights, weights, sums);
+            if (Converged(change, sums[0], inverseLevelWeights[0], dims, limit))
             {
-                return (iteration, true);
+                return new DemeanOutcome(iteration, true, sourceSquares, squares);
             }
             if (!accelerate)
             {
                 continue;
             }
             Array.Copy(v, x1, n);
-            change = Sweep(v, codes, inverseLevelWeights, weights, sums);
-            if (change <= limit || MaxMean(sums[0], inverseLevelWeights[0]) <= limit && dims == 2)
+            (change, squares) = Sweep(v, codes, inverseLevelWeights, weights, sums);
+            if (Converged(change, sums[0], inverseLevelWeights[0], dims, limit))
             {
-                return (iteration, true);
+                return new DemeanOutcome(iteration, true, sourceSquares, squares);
             }
             // x2 = v. Extrapolate: v ← x2 − coef·(x2 − x1), coef = <Δ1, Δ2>/<Δ2, Δ2>; then refresh the dimension-0 sums.
             double dot12 = 0, dot22 = 0;
@@ -75,11 +71,15 @@ public static class AlternatingProjections
                 {
                     v[i] -= coef * (v[i] - x1[i]);
                 }
-                Accumulate(v, codes[0], weights, sums[0]);
+                CopyAndAccumulate(v, v, codes[0], weights, sums[0]);
             }
         }
-        return (maxIterations, false);
+        return new DemeanOutcome(maxIterations, false, sourceSquares, double.NaN);
     }
+
+    /// <summary>With two dimensions the last one was just projected exactly, so small dimension-0 means are a fixed point.</summary>
+    private static bool Converged(double change, double[] sums0, double[] inverse0, int dims, double limit) =>
+        change <= limit || (dims == 2 && MaxMean(sums0, inverse0) <= limit);
 
     /// <summary>1 / (sum of weights) per level of each dimension (counts when unweighted).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -103,18 +103,18 @@ public static class AlternatingProjections
         return result;
     }
 
-    /// <summary>One sweep; on entry sums[0] holds the dimension-0 sums of v, on exit again. Returns the largest mean removed.</summary>
-    private static double Sweep(double[] v, int[][] codes, double[][] inverse, double[]? weights, double[][] sums)
+    /// <summary>One sweep; on entry sums[0] holds the dimension-0 sums of v, on exit again. Returns the largest mean removed and Σ v².</summary>
+    private static (double Change, double Squares) Sweep(double[] v, int[][] codes, double[][] inverse, double[]? weights, double[][] sums)
     {
         var dims = codes.Length;
-        double change = 0;
+        double change = 0, squares = 0;
         for (var d = 0; d < dims; d++)
         {
             var next = (d + 1) % dims;
             change = Math.Max(change, MaxMean(sums[d], inverse[d]));
-            Project(v, codes[d], inverse[d], sums[d], codes[next], weights, sums[next]);
+            squares = Project(v, codes[d], inverse[d], sums[d], codes[next], weights, sums[next]);
         }
-        return change;
+        return (change, squares);
     }
 
     private static double MaxMean(double[] sums, double[] inverse)
@@ -127,68 +127,62 @@ public static class AlternatingProjections
         return max;
     }
 
-    /// <summary>sum[code[i]] += w_i v_i. Runs of equal codes (sorted panels) are summed in a register first, which
-    /// avoids a store-to-load dependency on the same slot.</summary>
+    /// <summary>target ← source while sum[code[i]] += w_i v_i; returns max |v| and Σ v².</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Accumulate(double[] v, int[] code, double[]? weights, double[] sum)
+    private static (double Max, double Squares) CopyAndAccumulate(double[] source, double[] target, int[] code, double[]? weights, double[] sum)
     {
         Array.Clear(sum);
-        if (v.Length == 0)
+        if (source.Length == 0)
         {
-            return;
+            return (0, 0);
         }
-        var level = code[0];
-        double run = 0;
-        for (var i = 0; i < v.Length; i++)
+        var running = new RunningGroupSum(code[0]);
+        double max = 0, squares = 0;
+        for (var i = 0; i < source.Length; i++)
         {
-            var c = code[i];
-            if (c != level)
-            {
-                sum[level] += run;
-                level = c;
-                run = 0;
-            }
-            run += weights is null ? v[i] : weights[i] * v[i];
+            var x = source[i];
+            target[i] = x;
+            max = Math.Max(max, Math.Abs(x));
+            squares += x * x;
+            running.Add(sum, code[i], weights is null ? x : weights[i] * x);
         }
-        sum[level] += run;
+        running.Flush(sum);
+        return (max, squares);
     }
 
-    /// <summary>v −= mean of its level in <paramref name="code"/>; at the same time accumulates the sums for <paramref name="nextCode"/>.</summary>
+    /// <summary>v −= mean of its level in <paramref name="code"/>, accumulating the sums for <paramref name="nextCode"/>; returns Σ v².</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Project(double[] v, int[] code, double[] inverse, double[] sum, int[]? nextCode, double[]? weights, double[]? nextSum)
+    private static double Project(double[] v, int[] code, double[] inverse, double[] sum, int[]? nextCode, double[]? weights, double[]? nextSum)
     {
         for (var l = 0; l < sum.Length; l++)
         {
             sum[l] *= inverse[l];
         }
+        double squares = 0;
         if (nextCode is null || nextSum is null)
         {
             for (var i = 0; i < v.Length; i++)
             {
-                v[i] -= sum[code[i]];
+                var x = v[i] - sum[code[i]];
+                v[i] = x;
+                squares += x * x;
             }
-            return;
+            return squares;
         }
         Array.Clear(nextSum);
         if (v.Length == 0)
         {
-            return;
+            return 0;
         }
-        var level = nextCode[0];
-        double run = 0;
+        var running = new RunningGroupSum(nextCode[0]);
         for (var i = 0; i < v.Length; i++)
         {
             var x = v[i] - sum[code[i]];
             v[i] = x;
-            var c = nextCode[i];
-            if (c != level)
-            {
-                nextSum[level] += run;
-                level = c;
-                run = 0;
-            }
-            run += weights is null ? x : weights[i] * x;
+            squares += x * x;
+            running.Add(nextSum, nextCode[i], weights is null ? x : weights[i] * x);
         }
-        nextSum[level] += run;
+        running.Flush(nextSum);
+        return squares;
     }
 }

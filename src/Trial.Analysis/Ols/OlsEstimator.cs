@@ -22,7 +22,7 @@ public static class OlsEstimator
         {
             throw new ModelInputException("formula: random-effects terms need the mixed-model engine, not OLS");
         }
-        var (y, x, absorption) = Absorber.Absorb(design);
+        var (y, x, absorption, squares, withinSquares) = Absorber.Absorb(design);
         if (!absorption.Converged)
         {
             throw new EstimationException($"fixed effects: {absorption}");
@@ -31,7 +31,7 @@ public static class OlsEstimator
         var candidates = new List<int>();
         for (var j = 0; j < x.Length; j++)
         {
-            if (absorption.Names.Count > 0 && Norm(x[j]) <= LeastSquares.DefaultTolerance * Norm(design.X[j]))
+            if (absorption.Names.Count > 0 && Math.Sqrt(withinSquares[j]) <= LeastSquares.DefaultTolerance * Math.Sqrt(squares[j]))
             {
                 dropped.Add(new DroppedColumn(design.ColumnNames[j], "collinear with the fixed effects"));
             }
@@ -107,15 +107,5 @@ public static class OlsEstimator
             within += wi * yWithin[i] * yWithin[i];
         }
         return (tss, within);
-    }
-
-    private static double Norm(double[] v)
-    {
-        double s = 0;
-        foreach (var x in v)
-        {
-            s += x * x;
-        }
-        return Math.Sqrt(s);
     }
 }

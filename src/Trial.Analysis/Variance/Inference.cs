@@ -87,9 +87,11 @@ public sealed class Inference
                 kUsed = spec.FixedEffectK == FixedEffectCounting.Full ? kFull : k + NonNestedFixedEffectDf(fit);
                 if (spec.Kind == VcovKind.CR2)
                 {
-                    if (design.Clusters.Count > 1 || design.FixedEffects.Count > 0 || design.Weights is not null)
+                    // With absorbed FE nested in the clusters, CR2 on the within design equals CR2 with dummies (verified
+                    // against clubSandwich, reference/ols_sandwich.R); non-nested FE would need the FE leverage.
+                    if (design.Clusters.Count > 1 || design.Weights is not null || design.FixedEffects.Any(f => !f.IsNestedIn(design.Clusters[0])))
                     {
-                        throw new ModelInputException("vcov: CR2 is implemented for one-way clustering without absorbed fixed effects or weights; use explicit dummies or CR1S");
+                        throw new ModelInputException("vcov: CR2 is implemented for one-way clustering without weights, with absorbed fixed effects only when they are nested in the clusters; use explicit dummies or CR1S");
                     }
                     cr2 = Cr2Adjustment.Compute(x, e, bread, design.Clusters[0].Codes, design.Clusters[0].LevelCount);
                     vcov = Sandwich.Sandwiched(bread, cr2.Meat);

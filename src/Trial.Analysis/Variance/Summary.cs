@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Trial.Analysis.Designs;
 
 namespace Trial.Analysis.Variance;
 

@@ -112,6 +112,22 @@ public class GrunfeldGoldenTests
         AssertSe(FitFirmFe.Value, "inv~value+capital|firm", VcovSpec.Fixest(), "se_CR1S_firm_nestedK");
 
     [Fact]
+    public void FirmFe_Cr2AndSatterthwaiteDfMatchClubSandwichWithDummies()
+    {
+        var inference = FitFirmFe.Value.Infer(VcovSpec.Cluster(VcovKind.CR2, FixedEffectCounting.Full, MultiwayAdjustment.PerDimension));
+        for (var j = 0; j < inference.Fit.Rank; j++)
+        {
+            var term = inference.Fit.Names[j];
+            Golden.AssertRelative(Golden.Value(File, "Grunfeld", "inv~value+capital|firm", "se_CR2_firm", term), inference.StandardError(j), 1e-8, $"se {term}");
+            Golden.AssertRelative(Golden.Value(File, "Grunfeld", "inv~value+capital|firm", "df_CR2_firm", term), inference.Df[j], 1e-8, $"df {term}");
+        }
+    }
+
+    [Fact]
+    public void Cr2WithFixedEffectNotNestedInClusters_IsRejected() =>
+        Assert.Throws<ModelInputException>(() => FitFirmYearFe.Value.Infer(VcovSpec.Cluster(VcovKind.CR2, FixedEffectCounting.Full, MultiwayAdjustment.PerDimension)));
+
+    [Fact]
     public void FirmFe_RSquaredAndWithinRSquaredMatchLm()
     {
         Golden.AssertRelative(Golden.Value(File, "Grunfeld", "inv~value+capital|firm", "r2", "r2"), FitFirmFe.Value.RSquared, 1e-9, "R²");

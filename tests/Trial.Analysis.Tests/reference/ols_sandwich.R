@@ -67,6 +67,10 @@ add("Grunfeld", "inv~value+capital|firm", "se_CR1S_firm_fullK", se(Vfull))
 # Nested FE not counted (fixest default / xtreg): K = 2 -> rescale (N-K_full)/(N-K_nested)
 N <- nobs(fe); Kfull <- fe$rank; Knest <- 2
 add("Grunfeld", "inv~value+capital|firm", "se_CR1S_firm_nestedK", se(Vfull * (N - Kfull) / (N - Knest)))
+# CR2 + Satterthwaite df with firm dummies (FE nested in the clusters): clubSandwich on lm with dummies.
+add("Grunfeld", "inv~value+capital|firm", "se_CR2_firm", sqrt(diag(vcovCR(fe, cluster = Grunfeld$firm, type = "CR2")))[c("value", "capital")])
+ct <- coef_test(fe, vcov = "CR2", cluster = Grunfeld$firm, test = "Satterthwaite")
+add("Grunfeld", "inv~value+capital|firm", "df_CR2_firm", setNames(ct$df_Satt, names(coef(fe)))[c("value", "capital")])
 s <- summary(fe)
 add("Grunfeld", "inv~value+capital|firm", "r2", c(r2 = s$r.squared))
 # within R2: R2 of the demeaned regression
