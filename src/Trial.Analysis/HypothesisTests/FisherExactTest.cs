@@ -1,12 +1,12 @@
 using MathNet.Numerics;
-using MathNet.Numerics.RootFinding;
 
 namespace Trial.Analysis.HypothesisTests;
 
 /// <summary>
 /// Fisher's exact test for 2×2 tables, equal to R <c>fisher.test</c>: two-sided p, conditional MLE of the
 /// odds ratio and its exact CI from the non-central hypergeometric distribution. R finds the roots with
-/// <c>uniroot</c> (tolerance ≈ 1.2e-4), so its odds ratio and limits can differ from these exact roots in the 5th digit.
+/// <c>uniroot</c> (tolerance ≈ 1.2e-4); <see cref="RUniroot"/> reproduces that search, so the odds ratio and limits
+/// are R's numbers (not the exact roots, which can differ by up to ~7% for a limit found on the 1/OR scale).
 /// </summary>
 public static class FisherExactTest
 {
@@ -55,16 +55,18 @@ public static class FisherExactTest
         private double Mean(double oddsRatio) =>
             oddsRatio == 0 ? Low : double.IsPositiveInfinity(oddsRatio) ? High : Density(oddsRatio).Select((v, i) => v * (Low + i)).Sum();
 
-        private double Cdf(int q, double oddsRatio, bool upper) =>
-            Density(oddsRatio).Select((v, i) => (upper ? Low + i >= q : Low + i <= q) ? v : 0).Sum();
+        // R's pnhyper, including its special cases for odds ratio 0 (all mass at Low).
+        private double Cdf(int q, double oddsRatio, bool upper) => oddsRatio == 0
+            ? (upper ? (q <= Low ? 1 : 0) : (q >= Low ? 1 : 0))
+            : Density(oddsRatio).Select((v, i) => (upper ? Low + i >= q : Low + i <= q) ? v : 0).Sum();
 
         public double ConditionalMle(int x)
         {
             if (x == Low) { return 0; }
             if (x == High) { return double.PositiveInfinity; }
             var mu = Mean(1);
-            if (mu > x) { return Brent.FindRoot(t => Mean(t) - x, 1e-300, 1, 1e-14, 1000); }
-            if (mu < x) { return 1 / Brent.FindRoot(t => Mean(1 / t) - x, 2.220446049250313e-16, 1, 1e-14, 1000); }
+            if (mu > x) { return RUniroot.Find(t => Mean(t) - x, 0, 1); }
+            if (mu < x) { return 1 / RUniroot.Find(t => Mean(1 / t) - x, 2.220446049250313e-16, 1); }
             return 1;
         }
 
@@ -72,8 +74,8 @@ public static class FisherExactTest
         {
             if (x == High) { return double.PositiveInfinity; }
             var p = Cdf(x, 1, false);
-            if (p < alpha) { return Brent.FindRoot(t => Cdf(x, t, false) - alpha, 1e-300, 1, 1e-14, 1000); }
-            if (p > alpha) { return 1 / Brent.FindRoot(t => Cdf(x, 1 / t, false) - alpha, 2.220446049250313e-16, 1, 1e-14, 1000); }
+            if (p < alpha) { return RUniroot.Find(t => Cdf(x, t, false) - alpha, 0, 1); }
+            if (p > alpha) { return 1 / RUniroot.Find(t => Cdf(x, 1 / t, false) - alpha, 2.220446049250313e-16, 1); }
             return 1;
         }
 
@@ -81,8 +83,8 @@ public static class FisherExactTest
         {
             if (x == Low) { return 0; }
             var p = Cdf(x, 1, true);
-            if (p > alpha) { return Brent.FindRoot(t => Cdf(x, t, true) - alpha, 1e-300, 1, 1e-14, 1000); }
-            if (p < alpha) { return 1 / Brent.FindRoot(t => Cdf(x, 1 / t, true) - alpha, 2.220446049250313e-16, 1, 1e-14, 1000); }
+            if (p > alpha) { return RUniroot.Find(t => Cdf(x, t, true) - alpha, 0, 1); }
+            if (p < alpha) { return 1 / RUniroot.Find(t => Cdf(x, 1 / t, true) - alpha, 2.220446049250313e-16, 1); }
             return 1;
         }
     }

@@ -44,6 +44,18 @@ public static class TTest
         return new TTestResult(variance, countX, countY, meanX, meanY, difference, se, t, df, p, difference - q * se, difference + q * se, confidence);
     }
 
+    /// <summary>The mean of <paramref name="x"/> with its t interval (R <c>t.test(x, conf.level = confidence)$conf.int</c>).</summary>
+    public static MeanInterval Mean(IReadOnlyList<double> x, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (!(confidence > 0 && confidence < 1)) { throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "The confidence level must be in (0, 1)."); }
+        var sd = StandardDeviation(x, nameof(x));
+        var mean = x.Average();
+        var se = sd / Math.Sqrt(x.Count);
+        var q = new StudentT(0, 1, x.Count - 1).InverseCumulativeDistribution(1 - (1 - confidence) / 2);
+        return new MeanInterval(x.Count, mean, sd, se, x.Count - 1, mean - q * se, mean + q * se, confidence);
+    }
+
     private static double Mean(IReadOnlyList<double> v) => v.Count == 0 ? double.NaN : v.Average();
 
     private static double StandardDeviation(IReadOnlyList<double> v, string name)

@@ -29,10 +29,13 @@ public static class SmoothMinimizer
             iterations++;
             var dir = MultiplyNegated(h, g);
             var slope = Dot(g, dir);
-            if (slope >= 0)
+            if (slope >= 0 || iterations == 1)
             {
+                // Steepest descent scaled so that no coordinate moves by more than 0.5 (θ is O(1)).
                 h = Identity(d);
-                dir = [.. g.Select(v => -v)];
+                var scale = 0.5 / Math.Max(MaxAbs(g), 1e-300);
+                if (scale < 1) { for (var i = 0; i < h.Length; i++) { h[i] *= scale; } }
+                dir = MultiplyNegated(h, g);
                 slope = Dot(g, dir);
             }
             var t = 1.0;
@@ -46,14 +49,14 @@ public static class SmoothMinimizer
                 if (fNew <= fx + 1e-4 * t * slope) { accepted = true; break; }
                 t /= 2;
             }
-            while (t > 1e-12);
+            while (t > 1e-6);
             if (!accepted) { exit = OptimizerExit.NoFurtherProgress; break; }
             var gNew = Gradient(xNew);
             var s = xNew.Zip(x, (a, b) => a - b).ToArray();
             var y = gNew.Zip(g, (a, b) => a - b).ToArray();
             var sy = Dot(s, y);
             if (sy > 1e-18) { h = BfgsUpdate(h, s, y, sy); }
-            var small = Math.Abs(fx - fNew) <= 1e-13 * (Math.Abs(fx) + 1) && MaxAbs(s) <= 1e-7;
+            var small = Math.Abs(fx - fNew) <= 1e-12 * (Math.Abs(fx) + 1);
             x = xNew;
             fx = fNew;
             g = gNew;
@@ -63,30 +66,38 @@ public static class SmoothMinimizer
         x = polished.X;
         fx = polished.F;
         g = polished.Gradient;
-        if (MaxAbs(g) < gradientTolerance && exit != OptimizerExit.IterationLimit) { exit = OptimizerExit.GradientConverged; }
+        // Converged when the gradient is small or the Newton step it implies (lme4's "scaled gradient") is.
+        if ((MaxAbs(g) < gradientTolerance || polished.NewtonStep < 1e-7 * (1 + MaxAbs(x))) && exit != OptimizerExit.IterationLimit)
+        {
+            exit = OptimizerExit.GradientConverged;
+        }
         return new OptimizerOutcome(x, fx, iterations, evaluations, exit, MaxAbs(g));
     }
 
     // Newton steps with one Richardson Hessian (near the optimum it barely changes); a step is kept only if it
     // does not increase f. Returns the gradient at the final point.
-    private static (double[] X, double F, double[] Gradient) Polish(Func<double[], double> f, double[] x, double fx, ref int iterations)
+    private static (double[] X, double F, double[] Gradient, double NewtonStep) Polish(Func<double[], double> f, double[] x, double fx, ref int iterations)
     {
         var hess = RichardsonDerivatives.Hessian(f, x, 1e-2, levels: 2);
         var g = RichardsonDerivatives.Gradient(f, x, 1e-3, levels: 2);
+        var newtonStep = double.PositiveInfinity;
         for (var step = 0; step < 8; step++)
         {
             var delta = SolveSymmetric(hess, g, x.Length);
             if (delta is null) { break; }
+            newtonStep = MaxAbs(delta);
             var xNew = x.Zip(delta, (a, b) => a - b).ToArray();
             var fNew = f(xNew);
-            if (!(fNew <= fx)) { break; }
+            // Near the optimum the decrease ½δ'Hδ can be below the criterion's round-off; allow that much.
+            if (!(fNew <= fx + 1e-13 * Math.Abs(fx))) { break; }
             iterations++;
             x = xNew;
             fx = fNew;
             g = RichardsonDerivatives.Gradient(f, x, 1e-3, levels: 2);
-            if (MaxAbs(delta) < 1e-8 * (1 + MaxAbs(x))) { break; }
+            if (newtonStep < 1e-8 * (1 + MaxAbs(x))) { break; }
         }
-        return (x, fx, g);
+        var last = SolveSymmetric(hess, g, x.Length);
+        return (x, fx, g, last is null ? newtonStep : MaxAbs(last));
     }
 
     // Cholesky solve of H δ = g; null when H is not positive definite (then polishing stops).

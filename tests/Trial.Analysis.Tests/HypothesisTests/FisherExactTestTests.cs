@@ -23,26 +23,26 @@ public class FisherExactTestTests
     [InlineData("fisher_tea")]
     [InlineData("fisher_convictions")]
     [InlineData("fisher_am_vs")]
-    public void TwoByTwo_RTables_MatchFisherTestOddsRatioToUnirootTolerance(string key)
+    public void TwoByTwo_RTables_MatchFisherTestOddsRatio(string key)
     {
         var g = Golden.GetProperty(key);
         var r = FisherExactTest.TwoByTwo(g.GetProperty("table").Matrix());
-        // R's uniroot stops at tol ≈ 1.2e-4 on the odds-ratio scale (or 1/OR), so agreement is to ~1e-4.
-        GoldenJson.Near(g.Number("estimate"), r.OddsRatio, 2e-4, what: "odds ratio");
+        // Same uniroot search as R (tolerance ≈ 1.2e-4, same stopping point), so R's number to round-off.
+        GoldenJson.Near(g.Number("estimate"), r.OddsRatio, 1e-9, what: "odds ratio");
     }
 
     [Theory]
     [InlineData("fisher_tea")]
     [InlineData("fisher_convictions")]
     [InlineData("fisher_am_vs")]
-    public void TwoByTwo_RTables_MatchFisherTestLimitsToRootTolerance(string key)
+    public void TwoByTwo_RTables_MatchFisherTestLimits(string key)
     {
         var g = Golden.GetProperty(key);
         var r = FisherExactTest.TwoByTwo(g.GetProperty("table").Matrix());
         // R solves for 1/OR with absolute tolerance 1.2e-4, which moves a limit like 622 (1/OR = 0.0016) by up to
-        // ~7%; ours are the exact roots, so the limits agree only to that root tolerance.
-        GoldenJson.Near(g.Number("lower"), r.Lower, 1e-2, what: "lower");
-        GoldenJson.Near(g.Number("upper"), r.Upper, 1e-2, what: "upper");
+        // ~7% from the exact root; RUniroot follows R's search, so the limits are R's to round-off.
+        GoldenJson.Near(g.Number("lower"), r.Lower, 1e-9, what: "lower");
+        GoldenJson.Near(g.Number("upper"), r.Upper, 1e-9, what: "upper");
     }
 
     [Fact]

@@ -25,6 +25,18 @@ public class TTestTests
         GoldenJson.Near(g.Number("stderr"), r.StandardError, 1e-12, what: "stderr");
     }
 
+    [Theory]
+    [InlineData("mean_sleep_1")]
+    [InlineData("mean_mtcars_manual")]
+    public void Mean_RDatasets_MatchOneSampleTTestInterval(string key)
+    {
+        var g = Golden.GetProperty(key);
+        var r = TTest.Mean(g.GetProperty("x").Doubles());
+        GoldenJson.Near(g.Number("mean"), r.Mean, 1e-12, what: "mean");
+        GoldenJson.Near(g.Number("lower"), r.Lower, 1e-10, what: "lower");
+        GoldenJson.Near(g.Number("upper"), r.Upper, 1e-10, what: "upper");
+    }
+
     [Fact]
     public void FromSummaries_SeedTable18SixMonths_GivesWelchDf()
     {

@@ -25,6 +25,7 @@ internal static class MixedModelCases
         ["dietox_slopes_reml"] = ("dietox", "Weight ~ Time + (Time | Pig)", LmmCriterion.Reml),
         ["trial_ml"] = ("trial", "y ~ factor(time) * arm + (1 | id)", LmmCriterion.MaximumLikelihood),
         ["trial_reml"] = ("trial", "y ~ factor(time) * arm + (1 | id)", LmmCriterion.Reml),
+        ["trial_nested_reml"] = ("trial", "y_centre ~ factor(time) * arm + (1 | centre/id)", LmmCriterion.Reml),
     };
 
     private static readonly ConcurrentDictionary<string, Lazy<MixedModelFit>> Fits = new(StringComparer.Ordinal);

@@ -29,6 +29,17 @@ public class MixedModelPropertyTests
         Golden.AssertRelative(a.Sigma, b.Sigma, 1e-6, "σ");
     }
 
+    [Fact]
+    public void Fit_DoubleBarSyntax_EqualsSeparateUncorrelatedTerms()
+    {
+        // (Days || Subject) is lme4 shorthand for (1 | Subject) + (0 + Days | Subject).
+        var data = Golden.Data("mixed/sleepstudy.csv");
+        var shorthand = MixedModelEstimator.Fit(ModelSpec.FromFormula("Reaction ~ Days + (Days || Subject)"), data, LmmCriterion.Reml);
+        // Source: reference/mixed/sleepstudy_uncorrelated_reml.json (tight lme4 REML criterion).
+        var expected = MixedModelCases.Expected("sleepstudy_uncorrelated_reml").Number("criterion");
+        Golden.AssertRelative(expected, shorthand.CriterionValue, 1e-9, "REML criterion");
+    }
+
     private static DataColumn Permute(DataColumn column, int[] order) => column switch
     {
         NumericColumn n => new NumericColumn(n.Name, [.. order.Select(i => n.Values[i])]),

@@ -25,7 +25,12 @@ convictions <- matrix(c(2, 10, 15, 3), nrow = 2)       # fisher.test help: Convi
 smokers <- matrix(c(83, 3, 90, 3, 129, 7, 70, 12), nrow = 2)  # prop.test help: smokers (2x4 as counts)
 mtcars_am_vs <- unname(unclass(table(mtcars$am, mtcars$vs)))
 hair_eye <- unname(apply(HairEyeColor, c(1, 2), sum))  # 4x4
+mi <- function(x) {
+  r <- t.test(x)
+  list(call = "t.test(x)$conf.int", x = x, mean = unname(r$estimate), lower = r$conf.int[1], upper = r$conf.int[2])
+}
 out <- list(
+  mean_sleep_1 = mi(sleep_x), mean_mtcars_manual = mi(mt_y),
   welch_sleep = tt(sleep_x, sleep_y, FALSE), student_sleep = tt(sleep_x, sleep_y, TRUE),
   welch_mtcars = tt(mt_x, mt_y, FALSE), student_mtcars = tt(mt_x, mt_y, TRUE),
   chisq_yates_am_vs = ch(mtcars_am_vs, TRUE), chisq_plain_am_vs = ch(mtcars_am_vs, FALSE),

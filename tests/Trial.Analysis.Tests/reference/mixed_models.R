@@ -27,6 +27,9 @@ trial <- do.call(rbind, lapply(c(0, 6, 12), function(t) {
 }))
 trial <- trial[trial$time == 0 | runif(nrow(trial)) > 0.25, ]
 trial$y <- round(trial$y, 2)
+# Six centres (participants nested in centres), with a fixed centre shift for the nested-model case (no RNG).
+trial$centre <- LETTERS[(as.integer(substr(trial$id, 2, 4)) %% 6) + 1]
+trial$y_centre <- trial$y + c(A = -2, B = -1, C = 0, D = 0.5, E = 1, F = 2.5)[trial$centre]
 wcsv(trial, "trial")
 
 tight <- lmerControl(optimizer = "nloptwrap",
@@ -61,7 +64,8 @@ fits <- list(
   dietox_intercept_reml = list(Weight ~ Time + (1 | Pig), pig, TRUE),
   dietox_slopes_reml = list(Weight ~ Time + (Time | Pig), pig, TRUE),
   trial_ml = list(y ~ factor(time) * arm + (1 | id), trial, FALSE),
-  trial_reml = list(y ~ factor(time) * arm + (1 | id), trial, TRUE)
+  trial_reml = list(y ~ factor(time) * arm + (1 | id), trial, TRUE),
+  trial_nested_reml = list(y_centre ~ factor(time) * arm + (1 | centre/id), trial, TRUE)
 )
 for (name in names(fits)) {
   f <- fits[[name]]
@@ -69,7 +73,7 @@ for (name in names(fits)) {
   m_tight <- lmer(f[[1]], data = f[[2]], REML = f[[3]], control = tight)
   out <- list(formula = deparse(f[[1]]), call = sprintf("lmer(%s, REML = %s)", deparse(f[[1]]), f[[3]]),
               default = describe(m_default), tight = describe(m_tight))
-  if (startsWith(name, "trial")) {
+  if (name %in% c("trial_ml", "trial_reml")) {
     emm <- emmeans(m_tight, ~ arm | time, at = list(time = c(0, 6, 12)), lmer.df = "satterthwaite")
     e <- as.data.frame(summary(emm))
     ct <- as.data.frame(summary(contrast(emm, method = list(`IPS - Control` = c(-1, 1))), infer = TRUE))
