@@ -78,7 +78,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
             {
                 throw new InputRejectedException(outPath, "--out", "the output folder is not empty; results are never overwritten");
             }
-            var data = StudyData.Build(plan, package, register, disclosure);
+            var data = StudyData.Build(plan, package, register, disclosure, locale.Text("Control", "Kontroll"));
             var results = PlanRunner.Run(data, locale, output);
             var context = new RunContext(planPath, plan.Sha256, plan.Version, lockStatus, dataPath, package.Sha256, package.CreatedAt,
                 registerPath, register.Sha256, disclosure == ArmDisclosure.Blinded ? $"BLINDED ({data.TreatedLabel}, {data.ControlLabel})" : "unblinded",

@@ -149,13 +149,4 @@ public sealed class Cr2Adjustment
         }
         return (order, start);
     }
-
-    private static Matrix<double> InverseSquareRoot(Matrix<double> m)
-    {
-        var evd = m.Evd(Symmetricity.Symmetric);
-        var values = evd.EigenValues.Real();
-        var max = values.Maximum();
-        var d = Vector<double>.Build.Dense(values.Count, i => values[i] > 1e-12 * Math.Max(1, max) ? 1 / Math.Sqrt(values[i]) : 0);
-        return evd.EigenVectors * Matrix<double>.Build.DenseOfDiagonalVector(d) * evd.EigenVectors.Transpose();
-    }
 }

@@ -81,6 +81,7 @@ public static class CostBenefitTables
                 var maxY = years.Select(t => model.CriticalWage(t, a.Effect.Estimate)).Max();
                 plot.Axes.SetLimitsY(0, maxY * 2.2);
             }
+            plot.Axes.Bottom.SetTicks(xs, [.. years.Select(t => t.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
             plot.ShowLegend(ScottPlot.Alignment.UpperRight);
             return plot;
         });

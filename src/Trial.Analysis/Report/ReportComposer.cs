@@ -10,10 +10,10 @@ public static class ReportComposer
         var plan = d.Plan;
         using var pdf = new PdfReportBuilder(output, $"{plan.Trial} · plan {c.PlanSha256[..12]} · package {c.PackageSha256[..12]} · {c.Disclosure}", plan.Title);
         pdf.NewPage();
-        pdf.Space(60);
+        pdf.Space(20);
         pdf.Title(plan.Title);
         pdf.Paragraph(l.Text("Statistical report of the prespecified analysis plan", "Statistisk rapport etter forhåndsspesifisert analyseplan"), 12);
-        pdf.Space(20);
+        pdf.Space(8);
         if (d.Disclosure == ArmDisclosure.Blinded)
         {
             pdf.Bold(l.Text("BLINDED DRY RUN: allocations permuted within centre and arms shown as random codes. No estimate in this report says anything about the effect of IPS.",
@@ -34,8 +34,7 @@ public static class ReportComposer
             (l.Text("Generated", "Generert"), c.GeneratedAt),
         })
         {
-            pdf.Bold(k, 9);
-            pdf.Paragraph(v, 9);
+            pdf.Paragraph($"{k}: {v}", 8.5f);
         }
         pdf.Space(12);
         pdf.Bold(l.Text("Deviations from the locked plan", "Avvik fra den låste planen"), 11);
@@ -49,7 +48,7 @@ public static class ReportComposer
         }
         pdf.Space(12);
         pdf.Bold(l.Text("Contents", "Innhold"), 11);
-        pdf.Paragraph(string.Join("\n", new[] { l.Text("CONSORT 2010 flow diagram", "CONSORT 2010 flytdiagram"), r.Baseline.Heading }
+        pdf.Paragraph(string.Join("; ", new[] { l.Text("CONSORT 2010 flow diagram", "CONSORT 2010 flytdiagram"), r.Baseline.Heading }
             .Concat(r.Analyses.Select(a => a.Heading)).Append(l.Text("Cost-benefit: critical wage", "Kost-nytte: kritisk lønn"))));
 
         pdf.NewPage();

@@ -37,8 +37,8 @@ public static class AttritionAnalysis
                 var resp = withScore.Where(p => responded[occasion].Contains(p.Id)).Select(p => baseline[p.Id]).ToList();
                 var non = withScore.Where(p => !responded[occasion].Contains(p.Id)).Select(p => baseline[p.Id]).ToList();
                 var t = TTest.TwoSample(resp, non, variance);
-                cells.Add(MeanSd(non, l));
-                cells.Add(MeanSd(resp, l));
+                cells.Add(SampleMoments.Cell(non, 2, l));
+                cells.Add(SampleMoments.Cell(resp, 2, l));
                 cells.Add(new ReportCell($"t = {l.Number(t.Statistic, 2)}, df = {l.Number(t.Df, variance == TTestVariance.Pooled ? 0 : 1)}", [ReportCell.Raw(t.Statistic), ReportCell.Raw(t.Df)]));
                 cells.Add(ReportCell.P(t.P, l));
                 o[occasion] = new JsonObject { ["t"] = t.Statistic, ["df"] = t.Df, ["p"] = t.P, ["respondersMean"] = t.MeanX, ["nonRespondersMean"] = t.MeanY, ["test"] = t.Conventions };
@@ -81,12 +81,5 @@ public static class AttritionAnalysis
             [l.Text($"Scores: mean (SD) at baseline; {(variance == TTestVariance.Pooled ? "Student two-sample t-test (pooled variance)" : "Welch t-test")}, two-sided. Categorical: % of non-responders / responders; Pearson χ² without continuity correction.",
                     $"Skårer: gjennomsnitt (SD) ved baseline; {(variance == TTestVariance.Pooled ? "Student t-test (felles varians)" : "Welch t-test")}, tosidig. Kategoriske: % av ikke-svarende / svarende; Pearson χ² uten kontinuitetskorreksjon.")]);
         return new AnalysisResult(a.Id, a.Heading, [tableOut], [], json, []);
-    }
-
-    private static ReportCell MeanSd(IReadOnlyList<double> v, ReportLocale l)
-    {
-        var mean = v.Average();
-        var sd = Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1));
-        return new ReportCell($"{l.Number(mean, 2)} ({l.Number(sd, 2)})", [ReportCell.Raw(mean), ReportCell.Raw(sd)]);
     }
 }

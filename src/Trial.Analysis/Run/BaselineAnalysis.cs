@@ -73,17 +73,7 @@ public static class BaselineAnalysis
         _ => name,
     };
 
-    private static ReportCell MeanSd(IEnumerable<double> values, ReportLocale l)
-    {
-        var v = values.Where(double.IsFinite).ToArray();
-        if (v.Length < 2)
-        {
-            return ReportCell.Empty;
-        }
-        var mean = v.Average();
-        var sd = Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1));
-        return new ReportCell($"{l.Number(mean, 1)} ({l.Number(sd, 1)})", [ReportCell.Raw(mean), ReportCell.Raw(sd)]);
-    }
+    private static ReportCell MeanSd(IEnumerable<double> values, ReportLocale l) => SampleMoments.Cell(values.Where(double.IsFinite).ToList(), 1, l);
 
     private static ReportCell Share(IReadOnlyList<StudyParticipant> group, Func<StudyParticipant, bool> has, ReportLocale l)
     {

@@ -52,6 +52,8 @@ public static class CentreAnalysis
                  ReportColumn.Value("N", "n"), ReportColumn.Value(l.Text("Persons", "Personer"), "persons")], rows,
                 [l.Text($"Interaction model (seed Table 11): IPS × centre for every centre, no IPS main effect, centre dummies, controls, year and calendar-month FE. Separate fits (seed Table 12): one LPM per centre without centre dummies, inference {separateChoice.Label}.",
                         $"Samspillsmodell (seed tabell 11): IPS × senter for hvert senter, uten hovedeffekt. Egne modeller (seed tabell 12): én LPM per senter, inferens {separateChoice.Label}."),
+                 l.Text("Each IPS × centre term is identified within a single cluster, so cluster-robust inference on centre is not informative for it: CR1S intervals are spuriously narrow (as the seed's uniform *** in Table 11) and CR2's Satterthwaite df are degenerate (shown as –).",
+                        "Hvert IPS × senter-ledd identifiseres innen ett cluster, så cluster-robust inferens på senter er ikke informativ: CR1S-intervallene blir kunstig smale (som seedens *** i tabell 11), og CR2s Satterthwaite-df blir degenererte (vist som –)."),
                  l.Text($"Test of equal IPS effects across centres: {Describe(equal, l)} ({RegressionTable.Short(primary)}); {Describe(equal2, l)} ({RegressionTable.Short(second)}).",
                         $"Test av like IPS-effekter på tvers av sentre: {Describe(equal, l)} ({RegressionTable.Short(primary)}); {Describe(equal2, l)} ({RegressionTable.Short(second)}).")]));
             figures.Add(new ReportFigure($"{a.Id}-{outcome}-forest", l.Text($"IPS effect on '{label}' by centre (separate fits, 95 % CI {separateChoice.Label}); dotted line: pooled interaction-model mean.",
@@ -63,7 +65,7 @@ public static class CentreAnalysis
     }
 
     public static string Describe(WaldTest t, ReportLocale l) =>
-        $"F({t.NumeratorDf}; {l.Number(t.DenominatorDf, 1)}) = {l.Number(t.F, 2)}, p = {l.PValue(t.PValue)}";
+        $"F({t.NumeratorDf}; {l.Number(t.DenominatorDf, 1)}) = {l.Number(t.F, 2)}, p {(t.PValue < 0.001 ? "" : "= ")}{l.PValue(t.PValue)}";
 
     public static JsonObject Test(WaldTest t) => new()
     {

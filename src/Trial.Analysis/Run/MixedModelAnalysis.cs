@@ -19,11 +19,11 @@ public static class MixedModelAnalysis
     {
         var choice = a.Inference[0];
         var criterion = choice.Estimation == "reml" ? LmmCriterion.Reml : LmmCriterion.MaximumLikelihood;
-        var rows = new List<IReadOnlyList<ReportCell>>();
         var json = new JsonObject();
         var plots = new List<(string Label, List<MarginalMean> Means)>();
         var conventions = new List<string>();
         var followUps = a.Occasions.Where(o => o != "0m").ToList();
+        var rows = followUps.ToDictionary(o => o, _ => new List<IReadOnlyList<ReportCell>>(), StringComparer.Ordinal);
         foreach (var id in a.Outcomes)
         {
             progress.WriteLine($"  {a.Id}: {id}");
@@ -51,7 +51,6 @@ public static class MixedModelAnalysis
             {
                 conventions.AddRange(emm.Conventions);
             }
-            var cells = new List<ReportCell> { ReportCell.Text(q.Label) };
             var o = new JsonObject { ["n"] = fit.N, ["converged"] = fit.Convergence.ToString() };
             foreach (var occasion in followUps)
             {
@@ -59,32 +58,31 @@ public static class MixedModelAnalysis
                 var t = emm.Means.Single(m => m.Level == "IPS" && m.ByLevel == time);
                 var c = emm.Means.Single(m => m.Level == "Control" && m.ByLevel == time);
                 var diff = differences.Single(x => x.ByLevel == time);
+                var cells = new List<ReportCell> { ReportCell.Text(q.Label) };
                 cells.Add(new ReportCell($"{l.Number(t.Estimate, 2)} ({l.Number(t.Lower, 2)}; {l.Number(t.Upper, 2)})", [ReportCell.Raw(t.Estimate), ReportCell.Raw(t.Lower), ReportCell.Raw(t.Upper)]));
                 cells.Add(new ReportCell($"{l.Number(c.Estimate, 2)} ({l.Number(c.Lower, 2)}; {l.Number(c.Upper, 2)})", [ReportCell.Raw(c.Estimate), ReportCell.Raw(c.Lower), ReportCell.Raw(c.Upper)]));
                 cells.Add(new ReportCell($"{l.Number(diff.Estimate, 2)} ({l.Number(diff.Lower, 2)}; {l.Number(diff.Upper, 2)})", [ReportCell.Raw(diff.Estimate), ReportCell.Raw(diff.Lower), ReportCell.Raw(diff.Upper)]));
+                cells.Add(ReportCell.Number(diff.Df, 1, l));
                 cells.Add(ReportCell.P(diff.P, l));
+                rows[occasion].Add(cells);
                 o[occasion] = new JsonObject
                 {
                     ["treatedMean"] = t.Estimate, ["controlMean"] = c.Estimate, ["difference"] = diff.Estimate, ["se"] = diff.StdError,
                     ["df"] = diff.Df, ["ciLower"] = diff.Lower, ["ciUpper"] = diff.Upper, ["p"] = diff.P,
                 };
             }
-            rows.Add(cells);
             json[id] = o;
             plots.Add((q.Label, emm.Means.ToList()));
         }
-        var columns = new List<ReportColumn> { ReportColumn.Label(l.Text("Measure", "Mål"), "measure") };
-        foreach (var occasion in followUps)
-        {
-            columns.Add(new ReportColumn($"{d.TreatedLabel} {occasion}", [$"treated_{occasion}", $"treated_{occasion}_lower", $"treated_{occasion}_upper"]));
-            columns.Add(new ReportColumn($"{d.ControlLabel} {occasion}", [$"control_{occasion}", $"control_{occasion}_lower", $"control_{occasion}_upper"]));
-            columns.Add(new ReportColumn(l.Text($"Diff {occasion} (95 % CI)", $"Forskjell {occasion} (95 % KI)"), [$"diff_{occasion}", $"diff_{occasion}_lower", $"diff_{occasion}_upper"]));
-            columns.Add(ReportColumn.Value($"p {occasion}", $"p_{occasion}"));
-        }
-        var table = new ReportTable(a.Id, a.Heading, columns, rows,
-            [l.Text($"y ~ time × arm + (1 | participant), {(criterion == LmmCriterion.Reml ? "REML" : "ML")}; adjusted means (95 % CI) per arm and occasion; all occasions incl. baseline used (valid under MAR).",
+        var tables = followUps.Select(occasion => new ReportTable($"{a.Id}-{occasion}", $"{a.Heading}: {occasion}",
+            [ReportColumn.Label(l.Text("Measure", "Mål"), "measure"),
+             new ReportColumn($"{d.TreatedLabel} (95 % CI)", ["treated", "treated_lower", "treated_upper"]),
+             new ReportColumn($"{d.ControlLabel} (95 % CI)", ["control", "control_lower", "control_upper"]),
+             new ReportColumn(l.Text("Difference (95 % CI)", "Forskjell (95 % KI)"), ["difference", "difference_lower", "difference_upper"]),
+             ReportColumn.Value("df", "df"), ReportColumn.Value("p", "p")], rows[occasion],
+            [l.Text($"y ~ time × arm + (1 | participant), {(criterion == LmmCriterion.Reml ? "REML" : "ML")}; adjusted means (95 % CI) per arm; all occasions incl. baseline used (valid under MAR).",
                     $"y ~ tid × gruppe + (1 | deltaker), {(criterion == LmmCriterion.Reml ? "REML" : "ML")}; justerte gjennomsnitt (95 % KI); alle tidspunkt inkl. baseline brukt (gyldig under MAR)."),
-             .. conventions]);
+             .. conventions])).ToList();
         var figure = new ReportFigure($"{a.Id}-means", l.Text($"Adjusted means of the first planned measure over 0/6/12 months with 95 % CI, per arm (mixed model, {(criterion == LmmCriterion.Reml ? "REML" : "ML")}); all measures are in the table and results.json.",
                 $"Justerte gjennomsnitt over 0/6/12 måneder med 95 % KI per gruppe (blandet modell)."),
             230, () =>
@@ -101,6 +99,6 @@ public static class MixedModelAnalysis
                 plot.ShowLegend(ScottPlot.Alignment.UpperRight);
                 return plot;
             });
-        return new AnalysisResult(a.Id, a.Heading, [table], [figure], json, []);
+        return new AnalysisResult(a.Id, a.Heading, tables, [figure], json, []);
     }
 }

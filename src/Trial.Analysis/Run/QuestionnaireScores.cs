@@ -12,8 +12,7 @@ public static class QuestionnaireScores
     /// <summary>Mean and its 95 % t interval (n − 1 df).</summary>
     public static (double Mean, double Lower, double Upper) MeanCi(IReadOnlyList<double> v)
     {
-        var mean = v.Average();
-        var sd = Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1));
+        var (mean, sd) = SampleMoments.Of(v);
         var q = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, v.Count - 1, 0.975);
         return (mean, mean - q * sd / Math.Sqrt(v.Count), mean + q * sd / Math.Sqrt(v.Count));
     }

@@ -38,7 +38,7 @@ public sealed class StudyData
 
     public string ControlLabel { get; }
 
-    public static StudyData Build(AnalysisPlan plan, DataPackage package, RegisterExtract register, ArmDisclosure disclosure)
+    public static StudyData Build(AnalysisPlan plan, DataPackage package, RegisterExtract register, ArmDisclosure disclosure, string controlName = "Control")
     {
         var arms = new[] { plan.TreatmentArm, plan.ControlArm };
         for (var i = 0; i < package.Participants.Count; i++)
@@ -50,7 +50,7 @@ public sealed class StudyData
             }
         }
         var treated = package.Participants.Select(p => p.Arm == plan.TreatmentArm).ToArray();
-        var (treatedLabel, controlLabel) = ("IPS", "Control");
+        var (treatedLabel, controlLabel) = ("IPS", controlName);
         if (disclosure == ArmDisclosure.Blinded)
         {
             var rng = new SimulationRandom(Convert.ToUInt64(package.Sha256[..15], 16));

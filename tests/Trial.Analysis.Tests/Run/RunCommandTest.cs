@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Testing;
+using Trial.Analysis.Cli;
+
+namespace Trial.Analysis.Tests.Run;
+
+/// <summary>`trial-analysis run` end to end on a simulated package: bad input writes nothing; a good run writes everything.</summary>
+public class RunCommandTest
+{
+    private static readonly FakeClock Clock = new(Instant.FromUtc(2016, 5, 3, 9, 0));
+
+    /// <summary>A private copy of the committed plan (and its cost-benefit inputs) that a test may edit and lock.</summary>
+    private static string PlanCopy(Func<string, string>? edit = null)
+    {
+        var folder = SimulatedTrial.TempPath("plan");
+        Directory.CreateDirectory(folder);
+        File.Copy(RepositoryFiles.Protocol("ips-norway/cost-benefit.yaml"), Path.Combine(folder, "cost-benefit.yaml"));
+        var text = File.ReadAllText(RepositoryFiles.Protocol("ips-norway/analysis-plan.yaml"));
+        var path = Path.Combine(folder, "analysis-plan.yaml");
+        File.WriteAllText(path, edit is null ? text : edit(text));
+        return path;
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = new RunCommand(Clock).Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    private static int Lock(string plan) => new LockPlanCommand(Clock).Run(["--plan", plan], TextWriter.Null, TextWriter.Null);
+
+    [Fact]
+    public void Run_PlanReferencesMissingVariable_ExitsInvalidAndWritesNothing()
+    {
+        var plan = PlanCopy(t => t.Replace("female: { column: sex,", "female: { column: gender,", StringComparison.Ordinal));
+        var output = SimulatedTrial.TempPath("out");
+        var (code, _, err) = Run("--plan", plan, "--data", SimulatedTrial.Package, "--register", SimulatedTrial.Register, "--out", output, "--blinded");
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("$.covariates.female.column", err, StringComparison.Ordinal);
+        Assert.Contains("'gender' is not a column", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Run_PlanChangedAfterLock_ExitsLockMismatchAndWritesNothing()
+    {
+        var plan = PlanCopy();
+        Assert.Equal(ExitCodes.Ok, Lock(plan));
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("from: 12\n    to: 27", "from: 12\n    to: 24", StringComparison.Ordinal));
+        var output = SimulatedTrial.TempPath("out");
+        var (code, _, err) = Run("--plan", plan, "--data", SimulatedTrial.Package, "--register", SimulatedTrial.Register, "--out", output);
+        Assert.Equal(ExitCodes.LockMismatch, code);
+        Assert.Contains("no deviation was recorded", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Run_UnlockedPlanUnblinded_ExitsLockMismatch()
+    {
+        var (code, _, err) = Run("--plan", PlanCopy(), "--data", SimulatedTrial.Package, "--register", SimulatedTrial.Register, "--out", SimulatedTrial.TempPath("out"));
+        Assert.Equal(ExitCodes.LockMismatch, code);
+        Assert.Contains("not locked", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_OutcomeWithoutVariation_ExitsInvalidAndNamesThePlanPath()
+    {
+        var register = SimulatedTrial.TempPath("register") + ".csv";
+        var lines = File.ReadAllLines(SimulatedTrial.Register);
+        File.WriteAllLines(register, lines.Take(1).Concat(lines.Skip(1).Select(l => l[..l.LastIndexOf(',')] + ",0")));
+        var output = SimulatedTrial.TempPath("out");
+        var (code, _, err) = Run("--plan", PlanCopy(), "--data", SimulatedTrial.Package, "--register", register, "--out", output, "--blinded");
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("outcome 'education' has no variation", err, StringComparison.Ordinal);
+        Assert.Contains("$.analyses[1].outcomes[7]", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Run_PackageHashMismatch_ExitsInvalidAndNamesTheFile()
+    {
+        var copy = SimulatedTrial.Copy();
+        File.AppendAllText(Path.Combine(copy, "participants.csv"), "\n");
+        var output = SimulatedTrial.TempPath("out");
+        var (code, _, err) = Run("--plan", PlanCopy(), "--data", copy, "--register", SimulatedTrial.Register, "--out", output, "--blinded");
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("participants.csv", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Run_BadRegisterCell_ReportsLineAndColumn()
+    {
+        var register = SimulatedTrial.TempPath("register") + ".csv";
+        var lines = File.ReadAllLines(SimulatedTrial.Register);
+        lines[5] = lines[5][..lines[5].LastIndexOf(',')] + ",x";
+        File.WriteAllLines(register, lines);
+        var (code, _, err) = Run("--plan", PlanCopy(), "--data", SimulatedTrial.Package, "--register", register, "--out", SimulatedTrial.TempPath("out"), "--blinded");
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("line 6, column 9 (education)", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_LockedPlan_WritesPdfResultsAndEveryTable()
+    {
+        var plan = PlanCopy();
+        Assert.Equal(ExitCodes.Ok, Lock(plan));
+        var output = SimulatedTrial.TempPath("out");
+        var (code, stdout, err) = Run("--plan", plan, "--data", SimulatedTrial.Package, "--register", SimulatedTrial.Register, "--out", output);
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Contains("run: [14/14]", stdout, StringComparison.Ordinal);
+        var pdf = File.ReadAllBytes(Path.Combine(output, "report.pdf"));
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!;
+        Assert.InRange(results["report"]!["pages"]!.GetValue<int>(), 12, 60);
+        var tables = results["report"]!["tables"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()).ToList();
+        string[] planned = ["baseline", "status", "did", "did-regression", "main", "main21", "subgroups", "centres-in_work", "windows", "earlylate-in_work",
+            "periods-in_work", "ancova", "eventstudy-in_work", "unadjusted-6m", "unadjusted-12m", "adjusted-6m", "adjusted-12m", "attrition", "cost-critical-wage", "cost-required-pv",
+            "cost-breakdown", "cost-sensitivity", "cost-break-even"];
+        Assert.All(planned, id => Assert.Contains(id, tables));
+        Assert.All(tables, id => Assert.True(File.Exists(Path.Combine(output, "tables", id + ".csv")), id));
+        var figures = results["report"]!["figures"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
+        Assert.All(new[] { "work-share", "subgroups-forest", "centres-in_work-forest", "eventstudy-in_work", "adjusted-means", "critical-wage" }, f => Assert.Contains(f, figures));
+        Assert.Equal(64, results["plan"]!["sha256"]!.GetValue<string>().Length);
+    }
+}
