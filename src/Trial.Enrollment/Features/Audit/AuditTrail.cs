@@ -21,13 +21,14 @@ internal sealed class AuditTrail(IClock clock)
         {
             throw new InvalidOperationException("Audit entries are written inside the transaction of the change they record.");
         }
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO audit_chains (chain, last_seq, last_hash) VALUES ({chain}, 0, {AuditHash.Genesis}) ON CONFLICT (chain) DO NOTHING",
-            cancellationToken);
-        // Untracked: a head tracked from an earlier append in this context would hide the current row's values.
-        var head = db.IsPostgres
-            ? (await db.AuditChains.FromSql($"SELECT * FROM audit_chains WHERE chain = {chain} FOR UPDATE").AsNoTracking().ToListAsync(cancellationToken)).Single()
-            : await db.AuditChains.AsNoTracking().SingleAsync(c => c.Chain == chain, cancellationToken);
+        var head = await LockHeadAsync(db, chain, cancellationToken);
+        if (head is null)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO audit_chains (chain, last_seq, last_hash) VALUES ({chain}, 0, {AuditHash.Genesis}) ON CONFLICT (chain) DO NOTHING",
+                cancellationToken);
+            head = await LockHeadAsync(db, chain, cancellationToken) ?? throw new InvalidOperationException($"Audit chain '{chain}' has no head.");
+        }
         var entry = new AuditEntryRecord
         {
             Chain = chain,
@@ -41,11 +42,24 @@ internal sealed class AuditTrail(IClock clock)
             Hash = "",
         };
         entry.Hash = AuditHash.Compute(entry);
+        // The entry and the new head go to the database in one batch.
+        foreach (var tracked in db.ChangeTracker.Entries<AuditChainRecord>().ToList())
+        {
+            tracked.State = EntityState.Detached;
+        }
+        db.AuditChains.Attach(head);
+        head.LastSeq = entry.ChainSeq;
+        head.LastHash = entry.Hash;
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync(
-            $"UPDATE audit_chains SET last_seq = {entry.ChainSeq}, last_hash = {entry.Hash} WHERE chain = {chain}", cancellationToken);
     }
+
+    /// <summary>Untracked, so a head tracked by an earlier append in this context cannot hide the row's current values.</summary>
+    private static async Task<AuditChainRecord?> LockHeadAsync(TrialDbContext db, string chain, CancellationToken cancellationToken) =>
+        db.IsPostgres
+            ? (await db.AuditChains.FromSql($"SELECT * FROM audit_chains WHERE chain = {chain} FOR UPDATE").AsNoTracking().ToListAsync(cancellationToken))
+                .SingleOrDefault()
+            : await db.AuditChains.AsNoTracking().SingleOrDefaultAsync(c => c.Chain == chain, cancellationToken);
 
     /// <summary>PostgreSQL keeps microseconds; truncating first makes the stored instant hash the same when re-read.</summary>
     private static Instant TruncateToMicroseconds(Instant instant) =>

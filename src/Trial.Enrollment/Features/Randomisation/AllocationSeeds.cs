@@ -24,7 +24,7 @@ internal sealed class AllocationSeeds(TrialProtocol protocol)
         {
             return loaded;
         }
-        var record = await db.AllocationSeeds.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var record = await db.AllocationSeeds.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(cancellationToken);
         if (record is null)
         {
             return null;

@@ -30,14 +30,16 @@ internal sealed class ParticipantRandomisation(
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
-        var existing = await db.Randomisations.AsNoTracking().SingleOrDefaultAsync(r => r.ParticipantId == id.Value, cancellationToken);
-        if (existing is not null)
+        // One query answers both: is this participant randomised, and was this key used before?
+        var earlier = await db.Randomisations.AsNoTracking().Where(r => r.ParticipantId == id.Value || r.IdempotencyKey == idempotencyKey)
+            .ToListAsync(cancellationToken);
+        if (earlier.FirstOrDefault(r => r.ParticipantId == id.Value) is { } existing)
         {
             return existing.IdempotencyKey == idempotencyKey
                 ? new AllocationOutcome(Response(existing, participant), AllocationOrigin.Replayed)
-                : throw RejectedException.Conflict("already-randomised", $"The participant was randomised on {existing.RandomisedOn}.");
+                : throw RejectedException.Conflict("already-randomised", $"The participant was randomised on {existing.RandomisedOn:uuuu-MM-dd}.");
         }
-        if (await db.Randomisations.AnyAsync(r => r.IdempotencyKey == idempotencyKey, cancellationToken))
+        if (earlier.Count > 0)
         {
             throw RejectedException.Conflict("idempotency-key-reused", "This Idempotency-Key was used for another participant.");
         }

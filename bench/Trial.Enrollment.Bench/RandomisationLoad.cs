@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Consent;
+using Trial.Enrollment.Features.Participants;
+using Trial.Enrollment.Features.Randomisation;
+using Trial.Enrollment.Features.Screening;
+using Trial.Enrollment.Hosting;
+using Trial.Enrollment.Identity;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Protocol;
+using Trial.Followup.Access;
+
+namespace Trial.Enrollment.Bench;
+
+/// <summary>
+/// Randomisations per second through the service's own handler (transaction, row locks, follow-up schedule, audit
+/// entry), without HTTP, at a given number of concurrent clients. Afterwards the database is checked for duplicate
+/// or skipped slots.
+/// </summary>
+internal static class RandomisationLoad
+{
+    private static readonly string[] Centres = ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"];
+    private static readonly StaffUser Manager = new("bench", TrialRoles.TrialManager, OrganisationCode.Parse("trial-office"),
+        Centres.Select(CentreCode.Parse).ToList());
+
+    public sealed record Result(int Clients, int Randomisations, double Seconds, int Duplicates, int Gaps)
+    {
+        public double PerSecond => Randomisations / Seconds;
+    }
+
+    public static async Task<Result> RunAsync(string connectionString, int clients, int participants, TextWriter progress)
+    {
+        await using var app = TrialHost.Build(["--Trial:Database=Postgres", $"--Trial:ConnectionString={connectionString}",
+            "--Trial:FollowupScheduler=Off", "--Logging:LogLevel:Default=Warning", "--environment=Production"]);
+        await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
+        await app.StartAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var statistician = new StaffUser("bench", TrialRoles.Statistician, OrganisationCode.Parse("trial-office"), []);
+            await AllocationSeeds.SetAsync(scope.ServiceProvider.GetRequiredService<TrialDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
+                scope.ServiceProvider.GetRequiredService<TrialCalendar>(), statistician, null, CancellationToken.None);
+        }
+        progress.WriteLine($"  {clients} clients: preparing {participants} consented participants …");
+        var ids = new Guid[participants];
+        await Parallel.ForAsync(0, participants, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var birth = new NodaTime.LocalDate(1960, 1, 1).PlusDays(i);
+            var nationalId = Enumerable.Range(0, 500).Select(n => NationalIdNumber.Create(birth, n, NationalIdKind.Fodselsnummer)).First(n => n is not null)!.Value;
+            var screened = await scope.ServiceProvider.GetRequiredService<ParticipantScreening>().ScreenAsync(new ScreeningRequest(
+                Centres[i % Centres.Length], null, "2014-03-01", new PersonDetails($"Bench {i}", nationalId.Value),
+                new Dictionary<string, bool> { ["in-treatment"] = true, ["wants-work"] = true, ["norwegian"] = true, ["no-disability-quarantine"] = true }),
+                Manager, ct);
+            await scope.ServiceProvider.GetRequiredService<ParticipantConsent>().RecordAsync(ParticipantId.From(screened.ParticipantId),
+                new ConsentRequest("given", "1.0", "2014-03-01"), Manager, ct);
+            ids[i] = screened.ParticipantId;
+        });
+
+        progress.WriteLine($"  {clients} clients: randomising …");
+        var queue = new ConcurrentQueue<Guid>(ids);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (queue.TryDequeue(out var id))
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ParticipantRandomisation>().RandomiseAsync(ParticipantId.From(id),
+                    new RandomiseRequest("2014-05-05"), $"bench-{id}", Manager, CancellationToken.None);
+            }
+        })));
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        await using var check = app.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<TrialDbContext>();
+        var rows = await db.Randomisations.AsNoTracking().Select(r => new { r.Stratum, r.Period, r.Slot, r.ParticipantId }).ToListAsync();
+        var duplicates = rows.Count - rows.Select(r => (r.Stratum, r.Period, r.Slot)).Distinct().Count()
+                         + rows.Count - rows.Select(r => r.ParticipantId).Distinct().Count();
+        var gaps = rows.GroupBy(r => (r.Stratum, r.Period)).Sum(g => g.Max(r => r.Slot) + 1 - g.Count()) + (participants - rows.Count);
+        await app.StopAsync();
+        return new Result(clients, rows.Count, seconds, duplicates, gaps);
+    }
+}
