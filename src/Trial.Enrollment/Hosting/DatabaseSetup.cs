@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 using Trial.Enrollment.Persistence;
 
 namespace Trial.Enrollment.Hosting;
@@ -12,7 +13,13 @@ internal static class DatabaseSetup
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", historySchema));
+            // Server-side prepared statements for the few statements every request repeats (locks, counters, audit).
+            var connection = new NpgsqlConnectionStringBuilder(connectionString);
+            if (connection.MaxAutoPrepare == 0)
+            {
+                connection.MaxAutoPrepare = 32;
+            }
+            builder.UseNpgsql(connection.ConnectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", historySchema));
         }
         else
         {

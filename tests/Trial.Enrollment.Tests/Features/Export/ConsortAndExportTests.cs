@@ -8,30 +8,10 @@ using Trial.Enrollment.Tests.Hosting;
 
 namespace Trial.Enrollment.Tests.Features.Export;
 
-/// <summary>A small trial run through the API, then CONSORT counts and the data package are checked against what happened.</summary>
-public class ConsortAndExportTests : IAsyncLifetime
+/// <summary>CONSORT counts and the data package, checked against what the small trial did.</summary>
+public class ConsortAndExportTests(SmallTrialFixture fixture) : IClassFixture<SmallTrialFixture>
 {
-    private TrialTestApp _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await TrialTestApp.StartAsync(DatabaseProvider.Sqlite, "consort");
-        await TrialApi.SetSeedAsync(_app);
-        var oslo = await _app.ClientAsync("coord.oslo");
-        // 6 screened: 1 ineligible (Norwegian), 1 declines, 1 consents but is not randomised, 3 randomised (1 in 2:1 period).
-        await TrialApi.ScreenAsync(oslo, "oslo", 50_001, new Dictionary<string, bool>(TestPeople.AllYes) { ["norwegian"] = false });
-        await TrialApi.ConsentAsync(oslo, await TrialApi.ScreenedIdAsync(await TrialApi.ScreenAsync(oslo, "oslo", 50_002)), "declined");
-        await TrialApi.ConsentedAsync(oslo, "oslo", 50_003);
-        var early = await TrialApi.ConsentedAsync(oslo, "oslo", 50_004, "2013-11-01");
-        await TrialApi.RandomiseAsync(oslo, early, "k4", "2013-11-02");
-        var late = await TrialApi.ConsentedAsync(oslo, "oslo", 50_005);
-        await TrialApi.RandomiseAsync(oslo, late, "k5");
-        var withdrawn = await TrialApi.ConsentedAsync(oslo, "oslo", 50_006);
-        await TrialApi.RandomiseAsync(oslo, withdrawn, "k6");
-        await oslo.PostAsJsonAsync($"/api/participants/{withdrawn}/withdrawals", new { scope = "data-collection", effectiveOn = "2014-05-01", reason = "x" });
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private TrialTestApp App => fixture.App;
 
     private static int Count(JsonElement rows, string stage, string group) =>
         rows.EnumerateArray().Where(r => r.GetProperty("stage").GetString() == stage && r.GetProperty("group").GetString() == group)
@@ -40,7 +20,7 @@ public class ConsortAndExportTests : IAsyncLifetime
     [Fact]
     public async Task Consort_AfterSmallTrial_CountsEachStageFromEvents()
     {
-        var rows = await (await _app.ClientAsync("manager")).GetFromJsonAsync<JsonElement>("/api/consort");
+        var rows = await (await App.ClientAsync("manager")).GetFromJsonAsync<JsonElement>("/api/consort");
         Assert.Equal(6, Count(rows, "assessed", ""));
         Assert.Equal(1, Count(rows, "excluded", "insufficient-norwegian"));
         Assert.Equal(1, Count(rows, "excluded", "declined-consent"));
@@ -54,7 +34,7 @@ public class ConsortAndExportTests : IAsyncLifetime
     [Fact]
     public async Task Consort_ForOtherCentreUser_CountsNothingFromOslo()
     {
-        var rows = await (await _app.ClientAsync("coord.hadeland")).GetFromJsonAsync<JsonElement>("/api/consort");
+        var rows = await (await App.ClientAsync("coord.hadeland")).GetFromJsonAsync<JsonElement>("/api/consort");
         Assert.Equal(0, Count(rows, "assessed", ""));
     }
 
@@ -62,7 +42,7 @@ public class ConsortAndExportTests : IAsyncLifetime
     public async Task Export_AfterSmallTrial_WritesFilesThatMatchTheManifest()
     {
         var folder = Path.Combine(Path.GetTempPath(), "trial-lock-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var manifest = await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(folder, "statistician", CancellationToken.None);
         Assert.Equal(["participants.csv", "covariates.csv", "screening.csv", "consort.csv"], manifest.Files.Take(4).Select(f => f.Name));
         foreach (var file in manifest.Files)
@@ -74,14 +54,14 @@ public class ConsortAndExportTests : IAsyncLifetime
         Assert.Equal(6, manifest.Files.Single(f => f.Name == "screening.csv").Rows);
         var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "manifest.json"))).RootElement;
         Assert.Equal("trial-data-package", json.GetProperty("format").GetString());
-        Assert.Equal(_app.Services.GetRequiredService<Trial.Enrollment.Protocol.TrialProtocol>().Sha256, json.GetProperty("protocol").GetProperty("sha256").GetString());
+        Assert.Equal(App.Services.GetRequiredService<Trial.Enrollment.Protocol.TrialProtocol>().Sha256, json.GetProperty("protocol").GetProperty("sha256").GetString());
     }
 
     [Fact]
     public async Task Export_Participants_HaveHeaderOfDataPackageFormatAndNoIdentifiers()
     {
         var folder = Path.Combine(Path.GetTempPath(), "trial-lock-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(folder, "statistician", CancellationToken.None);
         var lines = await File.ReadAllLinesAsync(Path.Combine(folder, "participants.csv"));
         Assert.Equal("participant_id,centre,arm,period,ratio,stratum,block,randomised_on,mistaken,mistaken_reason,died_on,withdrawn_scopes", lines[0]);
@@ -96,7 +76,7 @@ public class ConsortAndExportTests : IAsyncLifetime
         var folder = Path.Combine(Path.GetTempPath(), "trial-lock-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "manifest.json"), "{}");
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         await Assert.ThrowsAsync<Trial.Enrollment.Problems.RejectedException>(() =>
             scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(folder, "statistician", CancellationToken.None));
     }
