@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test in Trial.sln against real components: a throwaway PostgreSQL cluster (started by the test
-# fixtures with initdb/pg_ctl on a free port in a temporary folder), an SMTP server process on loopback, and
-# headless Chromium. Installs the Debian packages for them first when they are missing.
+# Runs every test in Trial.sln against real components: a throwaway PostgreSQL cluster, an SMTP server process on
+# loopback (started by the SMTP fixture) and headless Chromium. Installs the Debian packages for them first when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,6 +14,26 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# One throwaway PostgreSQL cluster for the whole run: initdb + pg_ctl on a free loopback port in a temporary folder,
+# stopped and deleted on exit. The test fixtures (tests/Trial.TestServers) use it through TRIAL_PG_CONNECTION and
+# give every test its own database.
+pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+pgroot="$(mktemp -d /tmp/trial-test-pg.XXXXXX)"
+as_postgres=()
+if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$pgroot"; as_postgres=(runuser -u postgres --); fi
+port="$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+stop_postgres() {
+  "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$pgroot/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$pgroot"
+}
+trap stop_postgres EXIT
+"${as_postgres[@]}" "$pgbin/initdb" -D "$pgroot/data" -U postgres -A trust -E UTF8 --no-sync >/dev/null
+"${as_postgres[@]}" "$pgbin/pg_ctl" -D "$pgroot/data" -l "$pgroot/server.log" -w -t 60 \
+  -o "-p $port -k $pgroot -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000 -c shared_buffers=256MB" \
+  start >/dev/null
+export TRIAL_PG_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=200;Timeout=30;Command Timeout=120"
+echo "test.sh: PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($pgroot)"
 
 dotnet build Trial.sln -c Release -nologo -clp:ErrorsOnly
 log="$(mktemp)"
