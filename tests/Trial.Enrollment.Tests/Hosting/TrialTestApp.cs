@@ -55,7 +55,8 @@ public sealed class TrialTestApp : IAsyncDisposable
         ("auditor.hadeland", TrialRoles.Auditor, "trial-office", ["hadeland"]),
     ];
 
-    public static async Task<TrialTestApp> StartAsync(DatabaseProvider provider, string name, bool registerFollowup = true)
+    /// <param name="replace">Extra service replacements (e.g. an SMS channel), applied after the clock.</param>
+    public static async Task<TrialTestApp> StartAsync(DatabaseProvider provider, string name, bool registerFollowup = true, Action<IServiceCollection>? replace = null)
     {
         string connection;
         string[] args;
@@ -80,6 +81,7 @@ public sealed class TrialTestApp : IAsyncDisposable
             {
                 builder.Services.AddSingleton<IFollowupContact>(followup);
             }
+            replace?.Invoke(builder.Services);
         });
         var testApp = new TrialTestApp(app, connection, provider, clock, followup);
         await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Trial.Enrollment.Features.Export;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Tests.Hosting;
+using Trial.Followup.Channels;
+using Trial.Followup.Outbox;
+using Trial.Followup.Scheduling;
+
+namespace Trial.Enrollment.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 4 end to end, on one real host and PostgreSQL: a coordinator screens, consents and randomises a participant
+/// through the API; six months later the open sweep and the outbox send the invitation SMS; the participant answers
+/// the questionnaire page over HTTP form posts (the test server has no socket for Chromium); the lock's data package
+/// carries the scored result.
+/// </summary>
+[Trait("db", "postgres")]
+public sealed class ParticipantJourneyTests : IDisposable
+{
+    private readonly string _package = Path.Combine(Path.GetTempPath(), "trial-journey-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_package))
+        {
+            Directory.Delete(_package, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Participant_RandomisedThroughService_AnswersSixMonthQuestionnaireAndScoreIsExported()
+    {
+        var sent = new ConcurrentQueue<OutgoingSms>();
+        await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "journey", registerFollowup: false,
+            replace: services => services.AddSingleton<ISmsChannel>(new QueuedSms(sent)));
+        await TrialApi.SetSeedAsync(app);
+        var oslo = await app.ClientAsync("coord.oslo");
+        var screened = await oslo.PostAsJsonAsync("/api/screenings", new
+        {
+            centre = "oslo",
+            screenedOn = "2014-11-01",
+            person = new { name = "Person 240000", nationalId = TestPeople.NationalId(240_000), email = "p240000@example.org", phone = "+4791234567", language = "nb-NO" },
+            answers = TestPeople.AllYes,
+        });
+        var id = await TrialApi.ScreenedIdAsync(screened);
+        Assert.Equal(HttpStatusCode.OK, (await TrialApi.ConsentAsync(oslo, id, on: "2014-11-01")).StatusCode);
+        var randomised = await TrialApi.RandomiseAsync(oslo, id, "journey-1", on: "2014-11-01");
+        Assert.Equal(HttpStatusCode.Created, randomised.StatusCode);
+        var researchId = (await randomised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("researchId").GetString()!;
+
+        // 2015-04-20 12:00 in Oslo: the 6-month window (due 2015-05-01, opens two weeks before) is open, inside allowed hours.
+        app.Clock.Reset(Instant.FromUtc(2015, 4, 20, 10, 0));
+        Assert.Equal(1, await app.Services.GetRequiredService<OccasionSweep>().OpenDueAsync(CancellationToken.None));
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(1, CancellationToken.None);
+        var sms = Assert.Single(sent);
+        Assert.Equal("+4791234567", sms.To);
+        var link = new Uri(Regex.Match(sms.Text, @"https?://\S+/q/[A-Za-z0-9_-]{43}").Value);
+
+        var participant = app.Anonymous();
+        var page = await participant.GetStringAsync(link.PathAndQuery);
+        var answered = await participant.PostAsync(link.PathAndQuery, new FormUrlEncodedContent(AnswerEverything(page)));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Contains("Svarene dine er mottatt", await answered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var manifest = await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(_package, "statistician", CancellationToken.None);
+        var scores = await File.ReadAllLinesAsync(Path.Combine(_package, "responses_scores.csv"));
+        Assert.Contains($"{researchId},6m,hads,total,14,14,14,false", scores);
+        var listed = Assert.Single(manifest.Files, f => f.Name == "responses_scores.csv");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(_package, "responses_scores.csv")))), listed.Sha256);
+        var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_package, "manifest.json"))).RootElement;
+        Assert.Contains(json.GetProperty("files").EnumerateArray(), f => f.GetProperty("name").GetString() == "responses_scores.csv"
+            && f.GetProperty("sha256").GetString() == listed.Sha256);
+    }
+
+    /// <summary>What a participant clicks: 1 where 1 is an option (else the lowest), ladder step 6, EQ VAS 70; then Submit.</summary>
+    private static Dictionary<string, string> AnswerEverything(string page)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["submission"] = Regex.Match(page, "name=\"submission\" value=\"([^\"]+)\"").Groups[1].Value,
+            ["lang"] = "nb-NO",
+            ["action"] = "submit",
+        };
+        foreach (var options in Regex.Matches(page, "type=\"radio\" name=\"([^\"]+)\" value=\"([^\"]+)\"")
+                     .GroupBy(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            var wanted = options.Key == "q.ladder.step" ? 6 : 1;
+            fields[options.Key] = (options.Contains(wanted) ? wanted : options.Min()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        foreach (Match number in Regex.Matches(page, "type=\"number\"[^>]*name=\"([^\"]+)\""))
+        {
+            fields[number.Groups[1].Value] = "70";
+        }
+        return fields;
+    }
+
+    /// <summary>The SMS provider as the participant's phone sees it.</summary>
+    private sealed class QueuedSms(ConcurrentQueue<OutgoingSms> sent) : ISmsChannel
+    {
+        public Task SendAsync(OutgoingSms sms, CancellationToken cancellationToken)
+        {
+            sent.Enqueue(sms);
+            return Task.CompletedTask;
+        }
+    }
+}
