@@ -12,13 +12,14 @@ using Trial.Enrollment.Tests.Hosting;
 using Trial.Followup.Channels;
 using Trial.Followup.Outbox;
 using Trial.Followup.Scheduling;
+using Trial.TestServers;
 
 namespace Trial.Enrollment.Tests.EndToEnd;
 
 /// <summary>
 /// Issue 4 end to end, on one real host and PostgreSQL: a coordinator screens, consents and randomises a participant
 /// through the API; six months later the open sweep and the outbox send the invitation SMS; the participant answers
-/// the questionnaire page over HTTP form posts (the test server has no socket for Chromium); the lock's data package
+/// the questionnaire in headless Chromium (the host listens on loopback); the lock's data package
 /// carries the scored result.
 /// </summary>
 [Trait("db", "postgres")]
@@ -39,7 +40,7 @@ public sealed class ParticipantJourneyTests : IDisposable
     {
         var sent = new ConcurrentQueue<OutgoingSms>();
         await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "journey", registerFollowup: false,
-            replace: services => services.AddSingleton<ISmsChannel>(new QueuedSms(sent)));
+            replace: services => services.AddSingleton<ISmsChannel>(new QueuedSms(sent)), transport: TestTransport.Loopback);
         await TrialApi.SetSeedAsync(app);
         var oslo = await app.ClientAsync("coord.oslo");
         var screened = await oslo.PostAsJsonAsync("/api/screenings", new
@@ -61,13 +62,16 @@ public sealed class ParticipantJourneyTests : IDisposable
         await app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(1, CancellationToken.None);
         var sms = Assert.Single(sent);
         Assert.Equal("+4791234567", sms.To);
-        var link = new Uri(Regex.Match(sms.Text, @"https?://\S+/q/[A-Za-z0-9_-]{43}").Value);
+        var link = new Uri(Regex.Match(sms.Text, @"http://127\.0\.0\.1:[0-9]+/q/[A-Za-z0-9_-]{43}").Value);
 
-        var participant = app.Anonymous();
-        var page = await participant.GetStringAsync(link.PathAndQuery);
-        var answered = await participant.PostAsync(link.PathAndQuery, new FormUrlEncodedContent(AnswerEverything(page)));
-        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
-        Assert.Contains("Svarene dine er mottatt", await answered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var chromium = await HeadlessChromium.StartAsync();
+        await chromium.NavigateAsync(link);
+        await chromium.WaitForAsync("document.getElementById('submit')");
+        await chromium.EvaluateAsync(AnswerEverything);
+        await chromium.EvaluateAsync("document.getElementById('submit').click()");
+        await chromium.WaitForAsync("document.getElementById('message')");
+        var message = (await chromium.EvaluateAsync("document.getElementById('message').textContent"))!.GetValue<string>();
+        Assert.Equal("Svarene dine er mottatt. Du kan lukke denne siden.", message);
 
         await using var scope = app.Services.CreateAsyncScope();
         var manifest = await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(_package, "statistician", CancellationToken.None);
@@ -80,27 +84,19 @@ public sealed class ParticipantJourneyTests : IDisposable
             && f.GetProperty("sha256").GetString() == listed.Sha256);
     }
 
-    /// <summary>What a participant clicks: 1 where 1 is an option (else the lowest), ladder step 6, EQ VAS 70; then Submit.</summary>
-    private static Dictionary<string, string> AnswerEverything(string page)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["submission"] = Regex.Match(page, "name=\"submission\" value=\"([^\"]+)\"").Groups[1].Value,
-            ["lang"] = "nb-NO",
-            ["action"] = "submit",
-        };
-        foreach (var options in Regex.Matches(page, "type=\"radio\" name=\"([^\"]+)\" value=\"([^\"]+)\"")
-                     .GroupBy(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
-        {
-            var wanted = options.Key == "q.ladder.step" ? 6 : 1;
-            fields[options.Key] = (options.Contains(wanted) ? wanted : options.Min()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        foreach (Match number in Regex.Matches(page, "type=\"number\"[^>]*name=\"([^\"]+)\""))
-        {
-            fields[number.Groups[1].Value] = "70";
-        }
-        return fields;
-    }
+    /// <summary>What a participant clicks: 1 where 1 is an option (else the lowest), ladder step 6, EQ VAS 70.</summary>
+    private const string AnswerEverything = """
+        (() => {
+          const names = [...new Set([...document.querySelectorAll('input[type=radio]')].map(i => i.name))];
+          for (const name of names) {
+            const options = [...document.getElementsByName(name)];
+            const wanted = name === 'q.ladder.step' ? '6' : '1';
+            (options.find(o => o.value === wanted) ?? options.reduce((a, b) => (+a.value < +b.value ? a : b))).click();
+          }
+          for (const input of document.querySelectorAll('input[type=number]')) input.value = '70';
+          return names.length;
+        })()
+        """;
 
     /// <summary>The SMS provider as the participant's phone sees it.</summary>
     private sealed class QueuedSms(ConcurrentQueue<OutgoingSms> sent) : ISmsChannel
