@@ -67,7 +67,7 @@ public sealed class ParticipantJourneyTests : IDisposable
         await using var chromium = await HeadlessChromium.StartAsync();
         await chromium.NavigateAsync(link);
         await chromium.WaitForAsync("document.getElementById('submit')");
-        await chromium.EvaluateAsync(AnswerEverything);
+        await chromium.EvaluateAsync(QuestionnaireFormScript.AnswerEverything);
         await chromium.EvaluateAsync("document.getElementById('submit').click()");
         await chromium.WaitForAsync("document.getElementById('message')");
         var message = (await chromium.EvaluateAsync("document.getElementById('message').textContent"))!.GetValue<string>();
@@ -83,20 +83,6 @@ public sealed class ParticipantJourneyTests : IDisposable
         Assert.Contains(json.GetProperty("files").EnumerateArray(), f => f.GetProperty("name").GetString() == "responses_scores.csv"
             && f.GetProperty("sha256").GetString() == listed.Sha256);
     }
-
-    /// <summary>What a participant clicks: 1 where 1 is an option (else the lowest), ladder step 6, EQ VAS 70.</summary>
-    private const string AnswerEverything = """
-        (() => {
-          const names = [...new Set([...document.querySelectorAll('input[type=radio]')].map(i => i.name))];
-          for (const name of names) {
-            const options = [...document.getElementsByName(name)];
-            const wanted = name === 'q.ladder.step' ? '6' : '1';
-            (options.find(o => o.value === wanted) ?? options.reduce((a, b) => (+a.value < +b.value ? a : b))).click();
-          }
-          for (const input of document.querySelectorAll('input[type=number]')) input.value = '70';
-          return names.length;
-        })()
-        """;
 
     /// <summary>The SMS provider as the participant's phone sees it.</summary>
     private sealed class QueuedSms(ConcurrentQueue<OutgoingSms> sent) : ISmsChannel
