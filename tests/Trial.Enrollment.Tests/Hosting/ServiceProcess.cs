@@ -112,7 +112,7 @@ internal sealed class ServiceProcess : IDisposable
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start the service.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

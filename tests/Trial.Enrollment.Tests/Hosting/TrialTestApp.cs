@@ -42,6 +42,9 @@ public sealed class TrialTestApp : IAsyncDisposable
     public DatabaseProvider Provider { get; }
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The loopback address with <see cref="TestTransport.Loopback"/>; null in memory.</summary>
+    public Uri? BaseUrl { get; private init; }
+
     /// <summary>Users: coordinator oslo/hadeland, trial manager (all) and manager.hadeland, statistician, auditor.</summary>
     public static readonly (string Username, string Role, string Organisation, string[] Centres)[] Users =
     [
@@ -55,7 +58,9 @@ public sealed class TrialTestApp : IAsyncDisposable
         ("auditor.hadeland", TrialRoles.Auditor, "trial-office", ["hadeland"]),
     ];
 
-    public static async Task<TrialTestApp> StartAsync(DatabaseProvider provider, string name, bool registerFollowup = true)
+    /// <param name="replace">Extra service replacements (e.g. an SMS channel), applied after the clock.</param>
+    public static async Task<TrialTestApp> StartAsync(DatabaseProvider provider, string name, bool registerFollowup = true, Action<IServiceCollection>? replace = null,
+        TestTransport transport = TestTransport.InMemory)
     {
         string connection;
         string[] args;
@@ -72,16 +77,29 @@ public sealed class TrialTestApp : IAsyncDisposable
         }
         var clock = new FakeClock(Instant.FromUtc(2014, 11, 1, 12, 0));
         var followup = new RecordingFollowupContact();
+        Uri? loopback = transport == TestTransport.Loopback ? new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}/") : null;
+        if (loopback is not null)
+        {
+            args = [.. args, $"--Trial:PublicBaseUrl={loopback}"];
+        }
         var app = TrialHost.Build([.. args, "--environment=Testing", "--Logging:LogLevel:Default=Warning", "--Trial:FollowupScheduler=Off"], builder =>
         {
-            builder.WebHost.UseTestServer();
+            if (loopback is null)
+            {
+                builder.WebHost.UseTestServer();
+            }
+            else
+            {
+                builder.WebHost.UseKestrel().UseUrls(loopback.ToString().TrimEnd('/'));
+            }
             builder.Services.AddSingleton<IClock>(clock);
             if (registerFollowup)
             {
                 builder.Services.AddSingleton<IFollowupContact>(followup);
             }
+            replace?.Invoke(builder.Services);
         });
-        var testApp = new TrialTestApp(app, connection, provider, clock, followup);
+        var testApp = new TrialTestApp(app, connection, provider, clock, followup) { BaseUrl = loopback };
         await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
         await app.StartAsync();
         await using (var scope = app.Services.CreateAsyncScope())
@@ -95,7 +113,7 @@ public sealed class TrialTestApp : IAsyncDisposable
         return testApp;
     }
 
-    public HttpClient Anonymous() => _app.GetTestClient();
+    public HttpClient Anonymous() => BaseUrl is null ? _app.GetTestClient() : new HttpClient { BaseAddress = BaseUrl };
 
     public async Task<HttpClient> ClientAsync(string username)
     {
@@ -103,7 +121,7 @@ public sealed class TrialTestApp : IAsyncDisposable
         {
             return existing;
         }
-        var client = _app.GetTestClient();
+        var client = Anonymous();
         var response = await client.PostAsJsonAsync("/api/token", new { username, password = Password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();

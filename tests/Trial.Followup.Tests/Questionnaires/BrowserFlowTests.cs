@@ -19,19 +19,6 @@ namespace Trial.Followup.Tests.Questionnaires;
 [Trait(TestTraits.Database, TestTraits.Postgres)]
 public sealed class BrowserFlowTests : IDisposable
 {
-    private const string AnswerEverything = """
-        (() => {
-          const names = [...new Set([...document.querySelectorAll('input[type=radio]')].map(i => i.name))];
-          for (const name of names) {
-            const options = [...document.getElementsByName(name)];
-            const wanted = name === 'q.ladder.step' ? '6' : '1';
-            (options.find(o => o.value === wanted) ?? options.reduce((a, b) => (+a.value < +b.value ? a : b))).click();
-          }
-          for (const input of document.querySelectorAll('input[type=number]')) input.value = '70';
-          return names.length;
-        })()
-        """;
-
     private readonly string _package = Directory.CreateTempSubdirectory("followup-e2e-").FullName;
 
     public void Dispose() => Directory.Delete(_package, recursive: true);
@@ -53,7 +40,7 @@ public sealed class BrowserFlowTests : IDisposable
         await chromium.WaitForAsync("document.getElementById('saved')");
         await chromium.NavigateAsync(link);
         await chromium.WaitForAsync("document.getElementsByName('q.eq5d-vas.vas')[0]?.value === '70'");
-        var answered = (await chromium.EvaluateAsync(AnswerEverything))!.GetValue<int>();
+        var answered = (await chromium.EvaluateAsync(QuestionnaireFormScript.AnswerEverything))!.GetValue<int>();
         await chromium.EvaluateAsync("document.getElementById('submit').click()");
         await chromium.WaitForAsync("document.getElementById('message')");
         var message = (await chromium.EvaluateAsync("document.getElementById('message').textContent"))!.GetValue<string>();

@@ -1,3 +1,5 @@
+using Trial.TestServers;
+
 namespace Trial.Followup.Tests.Support;
 
 /// <summary>A fact that needs /usr/bin/chromium; skipped with a clear reason when it is not installed.</summary>

@@ -4,13 +4,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Trial.Followup.Tests.Support;
+namespace Trial.TestServers;
 
 /// <summary>
 /// Debian's /usr/bin/chromium, headless, in a fresh profile, driven over the Chrome DevTools Protocol (one page
 /// WebSocket). Just enough to navigate, run script in the page and wait for a condition.
 /// </summary>
-internal sealed class HeadlessChromium : IAsyncDisposable
+public sealed class HeadlessChromium : IAsyncDisposable
 {
     public const string Executable = "/usr/bin/chromium";
 
