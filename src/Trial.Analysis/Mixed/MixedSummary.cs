@@ -12,13 +12,6 @@ namespace Trial.Analysis.Mixed;
 /// </summary>
 public sealed class MixedSummary
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     internal MixedSummary(MixedInference inference, double level)
     {
         Inference = inference;
@@ -126,7 +119,7 @@ public sealed class MixedSummary
                 conf_high = r.ConfHigh,
             }),
         };
-        return JsonSerializer.Serialize(dto, JsonOptions);
+        return JsonSerializer.Serialize(dto, Summary.JsonOptions);
     }
 
     public override string ToString() => ToText();

@@ -152,7 +152,8 @@ public sealed class Summary
         return JsonSerializer.Serialize(dto, JsonOptions);
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>JSON layout shared by every model summary (OLS and mixed).</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
