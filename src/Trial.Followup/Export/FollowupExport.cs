@@ -26,7 +26,7 @@ internal sealed class FollowupExport(FollowupStore store) : IFollowupExport
     /// <summary>Why a missed occasion is lost to follow-up, for CONSORT.</summary>
     public const string MissedReason = "no-response";
 
-    public async Task<IReadOnlyList<string>> WriteFilesAsync(string directory, IReadOnlyDictionary<ParticipantRef, string> researchIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExportedFile>> WriteFilesAsync(string directory, IReadOnlyDictionary<ParticipantRef, string> researchIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(researchIds);
         var d = store.Dialect;
@@ -60,10 +60,12 @@ internal sealed class FollowupExport(FollowupStore store) : IFollowupExport
                 reader.GetInt32(7).ToString(CultureInfo.InvariantCulture), reader.GetInt32(8).ToString(CultureInfo.InvariantCulture),
                 reader.GetBoolean(9) ? "true" : "false"]),
             cancellationToken);
-        await CsvFile.WriteAsync(Path.Combine(directory, OccasionsFile), OccasionColumns, Select(occasions, researchIds), cancellationToken);
-        await CsvFile.WriteAsync(Path.Combine(directory, ItemsFile), ItemColumns, Select(items, researchIds), cancellationToken);
-        await CsvFile.WriteAsync(Path.Combine(directory, ScoresFile), ScoreColumns, Select(scores, researchIds), cancellationToken);
-        return [OccasionsFile, ItemsFile, ScoresFile];
+        return
+        [
+            new(OccasionsFile, await CsvFile.WriteAsync(Path.Combine(directory, OccasionsFile), OccasionColumns, Select(occasions, researchIds), cancellationToken)),
+            new(ItemsFile, await CsvFile.WriteAsync(Path.Combine(directory, ItemsFile), ItemColumns, Select(items, researchIds), cancellationToken)),
+            new(ScoresFile, await CsvFile.WriteAsync(Path.Combine(directory, ScoresFile), ScoreColumns, Select(scores, researchIds), cancellationToken)),
+        ];
     }
 
     /// <summary>Keeps exported participants only, puts the research ID in the first cell, and orders the rows.</summary>

@@ -10,6 +10,10 @@ public interface IFollowupExport
 {
     /// <param name="directory">The package folder being written.</param>
     /// <param name="researchIds">Pseudonymous research ID (participant_id column) for each participant to export.</param>
-    /// <returns>The names of the files written, relative to <paramref name="directory"/>.</returns>
-    Task<IReadOnlyList<string>> WriteFilesAsync(string directory, IReadOnlyDictionary<ParticipantRef, string> researchIds, CancellationToken cancellationToken);
+    /// <returns>The files written, named relative to <paramref name="directory"/>, with their row counts for the manifest.</returns>
+    Task<IReadOnlyList<ExportedFile>> WriteFilesAsync(string directory, IReadOnlyDictionary<ParticipantRef, string> researchIds, CancellationToken cancellationToken);
 }
+
+/// <param name="Name">File name relative to the package folder.</param>
+/// <param name="Rows">Data rows written, the header excluded (the manifest's row count).</param>
+public sealed record ExportedFile(string Name, int Rows);

@@ -19,7 +19,7 @@ public abstract class FollowupExportTests(FollowupDatabase database) : IDisposab
         var host = await QuestionnaireHost.StartAsync(database, name);
         var ids = await arrange(host);
         var files = await host.Services.GetRequiredService<IFollowupExport>().WriteFilesAsync(_dir, ids, CancellationToken.None);
-        Assert.Equal(["occasions.csv", "responses_items.csv", "responses_scores.csv"], files);
+        Assert.Equal(["occasions.csv", "responses_items.csv", "responses_scores.csv"], files.Select(f => f.Name));
         string[] Read(string file) => File.ReadAllText(Path.Combine(_dir, file)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return (host, Read("occasions.csv"), Read("responses_items.csv"), Read("responses_scores.csv"));
     }

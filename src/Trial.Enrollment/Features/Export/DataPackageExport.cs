@@ -66,10 +66,9 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
         if (services.GetService<IFollowupExport>() is { } followup)
         {
             var ids = randomised.ToDictionary(p => ParticipantRef.From(p.Id), p => p.ResearchId);
-            foreach (var name in await followup.WriteFilesAsync(directory, ids, cancellationToken))
+            foreach (var file in await followup.WriteFilesAsync(directory, ids, cancellationToken))
             {
-                var path = Path.Combine(directory, name);
-                files.Add(new PackageFile(name, await CountRowsAsync(path, cancellationToken), await Sha256Async(path, cancellationToken)));
+                files.Add(new PackageFile(file.Name, file.Rows, await Sha256Async(Path.Combine(directory, file.Name), cancellationToken)));
             }
         }
 
@@ -85,8 +84,4 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
         await using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
-
-    /// <summary>Rows excluding the header; Follow-up's files follow the same CSV conventions (no embedded newlines assumed).</summary>
-    private static async Task<int> CountRowsAsync(string path, CancellationToken cancellationToken) =>
-        Math.Max(0, (await File.ReadAllLinesAsync(path, cancellationToken)).Count(l => l.Length > 0) - 1);
 }
