@@ -32,7 +32,10 @@ public sealed class FitCommand : ICliCommand
           --weights VAR        analytic weights (lm weights=)
           --keep-singletons    keep FE singletons (default: dropped and counted, as reghdfe)
           --level P            confidence level (default 0.95)
-          --reml | --ml        likelihood for mixed models (default REML)
+          --reml | --ml        likelihood for mixed models (default REML); an error for OLS
+
+        Options that do not apply are errors (exit 2): --cluster with IID/HC*, CR* without --cluster, --fe-k without
+        --cluster, --multiway without two cluster columns, OLS variance options with a random-effects formula.
           --json               JSON instead of a text table
 
         Exit codes: 0 ok, 2 usage, 3 invalid input (bad file, column, formula), 4 estimation failed.
@@ -66,7 +69,14 @@ public sealed class FitCommand : ICliCommand
             {
                 spec = spec.WithSingletons(SingletonPolicy.Keep);
             }
-            if (spec.Formula.RandomEffects.Count > 0)
+            var mixedModel = spec.Formula.RandomEffects.Count > 0;
+            if (parsed.NotApplicable(mixedModel) is { } misuse)
+            {
+                error.WriteLine($"trial-analysis fit: {misuse}");
+                error.WriteLine("Run 'trial-analysis fit --help' for usage.");
+                return ExitCodes.Usage;
+            }
+            if (mixedModel)
             {
                 var mixed = MixedModelEstimator.Fit(spec, CsvReader.ReadFile(parsed.Data), parsed.Ml ? LmmCriterion.MaximumLikelihood : LmmCriterion.Reml);
                 var mixedSummary = mixed.Infer().Summarise(parsed.Level);
@@ -76,6 +86,10 @@ public sealed class FitCommand : ICliCommand
             var data = CsvReader.ReadFile(parsed.Data);
             var fit = OlsEstimator.Fit(spec, data);
             var summary = fit.Infer(parsed.Vcov(spec.Clusters.Count > 0)).Summarise(parsed.Level);
+            foreach (var warning in summary.Warnings)
+            {
+                error.WriteLine($"trial-analysis fit: warning: {warning}");
+            }
             output.Write(parsed.Json ? summary.ToJson() + Environment.NewLine : summary.ToText());
             return ExitCodes.Ok;
         }
@@ -92,7 +106,7 @@ public sealed class FitCommand : ICliCommand
     }
 
     private sealed record FitArguments(string Data, string Formula, IReadOnlyList<string> Clusters, string? VcovText, string? DfText,
-        string? FeK, string? Multiway, string? Weights, bool KeepSingletons, double Level, bool Json, bool Ml)
+        string? FeK, string? Multiway, string? Weights, bool KeepSingletons, double Level, bool Json, bool Ml, bool Reml)
     {
         public static FitArguments Parse(IReadOnlyList<string> args)
         {
@@ -145,7 +159,47 @@ public sealed class FitCommand : ICliCommand
             }
             return new FitArguments(data, formula, clusters, values.GetValueOrDefault("--vcov"), values.GetValueOrDefault("--df"),
                 values.GetValueOrDefault("--fe-k"), values.GetValueOrDefault("--multiway"), values.GetValueOrDefault("--weights"),
-                flags.Contains("--keep-singletons"), level, flags.Contains("--json"), flags.Contains("--ml"));
+                flags.Contains("--keep-singletons"), level, flags.Contains("--json"), flags.Contains("--ml"), flags.Contains("--reml"));
+        }
+
+        /// <summary>
+        /// Options that do not apply to the model are an error rather than silently ignored: --reml/--ml and the
+        /// random-effects engine vs the OLS variance options, --cluster vs a non-cluster vcov, FE-K and multiway rules
+        /// without (two-way) clustering. Null when every option given applies.
+        /// </summary>
+        public string? NotApplicable(bool mixedModel)
+        {
+            if (mixedModel)
+            {
+                var olsOnly = new[] { ("--vcov", VcovText is not null), ("--df", DfText is not null), ("--fe-k", FeK is not null),
+                    ("--multiway", Multiway is not null), ("--keep-singletons", KeepSingletons) };
+                var given = olsOnly.Where(o => o.Item2).Select(o => o.Item1).ToArray();
+                return given.Length == 0 ? null
+                    : $"{string.Join(", ", given)} apply to OLS only; a mixed model (random-effects term in the formula) uses lmerTest's Satterthwaite df";
+            }
+            if (Reml || Ml)
+            {
+                return $"{(Ml ? "--ml" : "--reml")} applies to mixed models only; the formula has no random-effects term such as (1|id), so it is fitted by OLS";
+            }
+            var kind = VcovText is null ? (VcovKind?)null
+                : Enum.TryParse<VcovKind>(VcovText, ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : null;
+            if (kind is { } given2 && Clusters.Count > 0 && given2 < VcovKind.CR0)
+            {
+                return $"--cluster does not apply to --vcov {VcovText}, which is not cluster-robust; use CR0, CR1, CR1S or CR2, or drop --cluster";
+            }
+            if (kind is { } needsCluster && Clusters.Count == 0 && needsCluster >= VcovKind.CR0)
+            {
+                return $"--vcov {VcovText} is cluster-robust and needs --cluster VAR";
+            }
+            if (FeK is not null && Clusters.Count == 0)
+            {
+                return "--fe-k applies to clustered variance only (K counting of FE nested in clusters); add --cluster or drop --fe-k";
+            }
+            if (Multiway is not null && Clusters.Count < 2)
+            {
+                return "--multiway applies to two-way clustering only (--cluster A,B)";
+            }
+            return null;
         }
 
         public VcovSpec Vcov(bool clustered)

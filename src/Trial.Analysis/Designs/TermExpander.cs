@@ -77,6 +77,12 @@ internal sealed class TermExpander(ModelSpec spec, DataFrame data, int[] rows, b
             return new TermPiece(variable.Label, numeric.Values, null, null);
         }
         var factor = FactorFor(variable, column);
+        if (factor.LevelCount < 2)
+        {
+            // R's model.matrix stops here; dropping the term would fit a different model without saying so.
+            throw new ModelInputException(
+                $"formula: contrasts can be applied only to factors with 2 or more levels: '{variable.Column}' has the single level '{(factor.LevelCount == 1 ? factor.Levels[0] : "")}' in the rows used; remove the term");
+        }
         var reference = ReferenceLevel(variable, factor);
         var remainder = string.Join(":", term.Variables.Where(v => v != variable).Select(v => v.Column).Order(StringComparer.Ordinal));
         var contrasts = remainder.Length == 0 ? hasEmptyTerm || TakeFullCoding() : _termKeys.Contains(remainder);

@@ -50,7 +50,28 @@ internal static class RandomEffectsDesign
             }
             entry.Parts.Add((new RandomEffectsGroup(label, entry.Levels, names, term.Correlated || names.Count == 1), [.. values]));
         }
+        CheckLevels(byGrouping.Select(g => (g.Key, g.Value.Levels)).ToArray(), rows.Length);
         return [.. order.Select(label => ToBlock(label, byGrouping[label], rows.Length)).OrderByDescending(b => b.Term.LevelCount)];
+    }
+
+    /// <summary>
+    /// lme4's checkNlevels (lmerControl defaults check.nlev.gtr.1 and check.nobs.vs.nlev = "stop"): a grouping factor
+    /// needs more than one level and fewer levels than observations, else its variance and the residual variance are
+    /// not identifiable. lme4's messages, so a search finds its documentation.
+    /// </summary>
+    private static void CheckLevels(IReadOnlyList<(string Label, int Levels)> groupings, int n)
+    {
+        var single = groupings.Where(g => g.Levels < 2).Select(g => g.Label).ToArray();
+        if (single.Length > 0)
+        {
+            throw new ModelInputException($"formula: grouping factors must have > 1 sampled level (problems: {string.Join(", ", single)})");
+        }
+        var saturated = groupings.Where(g => g.Levels >= n).Select(g => g.Label).ToArray();
+        if (saturated.Length > 0)
+        {
+            throw new ModelInputException(
+                $"formula: number of levels of each grouping factor must be < number of observations (problems: {string.Join(", ", saturated)}); with one row per level its variance cannot be told from the residual variance");
+        }
     }
 
     private static (int[] Codes, int Levels) Grouping(RandomEffectTerm term, DataFrame data, int[] rows)

@@ -64,7 +64,54 @@ public sealed class OlsFit
 
     public double TssWithin { get; }
 
-    public double RSquared => 1 - Rss / Tss;
+    /// <summary>R² = 1 − RSS/TSS; NaN (R prints NaN) when the outcome is constant, where TSS is zero up to rounding.</summary>
+    public double RSquared => OutcomeIsConstant ? double.NaN : 1 - Rss / Tss;
+
+    private bool OutcomeIsConstant
+    {
+        get
+        {
+            var scale = 0.0;
+            foreach (var v in Design.Y)
+            {
+                scale += v * v;
+            }
+            return Tss <= 1e-30 * scale;
+        }
+    }
+
+    /// <summary>
+    /// summary.lm's check: the residual variance is below 1e-30 × (mean(ŷ)² + var(ŷ)), so SEs, t and p are rounding
+    /// noise. R then warns "essentially perfect fit: summary may be unreliable"; so does every summary of this fit.
+    /// </summary>
+    public bool EssentiallyPerfectFit
+    {
+        get
+        {
+            var n = N;
+            if (ResidualDf <= 0 || n < 2)
+            {
+                return false;
+            }
+            double mean = 0;
+            for (var i = 0; i < n; i++)
+            {
+                mean += Design.Y[i] - Residuals[i];
+            }
+            mean /= n;
+            double ss = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var d = Design.Y[i] - Residuals[i] - mean;
+                ss += d * d;
+            }
+            var residualVariance = Rss / ResidualDf;
+            return double.IsFinite(residualVariance) && residualVariance < (mean * mean + ss / (n - 1)) * 1e-30;
+        }
+    }
+
+    /// <summary>The R warning text for <see cref="EssentiallyPerfectFit"/>.</summary>
+    public const string PerfectFitWarning = "essentially perfect fit: summary may be unreliable";
 
     /// <summary>R² of the within-transformed model (fixest's within R²); NaN without absorbed fixed effects.</summary>
     public double WithinRSquared => Absorption.Names.Count == 0 ? double.NaN : 1 - Rss / TssWithin;

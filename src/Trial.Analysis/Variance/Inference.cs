@@ -84,6 +84,11 @@ public sealed class Inference
                     throw new ModelInputException($"vcov: {spec.Kind} needs a cluster variable (--cluster / ModelSpec.WithCluster)");
                 }
                 clusters.AddRange(design.Clusters.Select(c => (c.Name, c.LevelCount)));
+                // Checked before any estimator runs: CR2's Satterthwaite df and t(G−1) are undefined with one cluster.
+                foreach (var c in design.Clusters.Where(c => c.LevelCount < 2))
+                {
+                    throw new EstimationException($"cluster: '{c.Name}' has a single cluster in the rows used; cluster-robust variance needs G ≥ 2");
+                }
                 kUsed = spec.FixedEffectK == FixedEffectCounting.Full ? kFull : k + NonNestedFixedEffectDf(fit);
                 if (spec.Kind == VcovKind.CR2)
                 {

@@ -13,6 +13,7 @@ public sealed class Summary
 {
     private Summary(Inference inference, double level, IReadOnlyList<TidyRow> rows, IReadOnlyList<string> conventions)
     {
+        Warnings = inference.Fit.EssentiallyPerfectFit ? [Ols.OlsFit.PerfectFitWarning] : [];
         Inference = inference;
         Level = level;
         Rows = rows;
@@ -27,6 +28,9 @@ public sealed class Summary
 
     /// <summary>One line per convention, e.g. "vcov: CR1S clustered by person (G = 1308)".</summary>
     public IReadOnlyList<string> Conventions { get; }
+
+    /// <summary>Warnings R would give for this fit (e.g. summary.lm's "essentially perfect fit").</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     internal static Summary From(Inference inference, double level)
     {
@@ -77,7 +81,7 @@ public sealed class Summary
             DfRule.Satterthwaite => "Satterthwaite per coefficient (Bell–McCaffrey / Pustejovsky–Tipton, = clubSandwich)",
             _ => "normal (z)",
         });
-        lines.Add(FormattableString.Invariant($"R² = {fit.RSquared:G8}") + (fit.Absorption.Names.Count > 0 ? FormattableString.Invariant($", within R² = {fit.WithinRSquared:G8}") : ""));
+        lines.Add((double.IsNaN(fit.RSquared) ? "R² = NA (constant outcome)" : FormattableString.Invariant($"R² = {fit.RSquared:G8}")) + (fit.Absorption.Names.Count > 0 ? FormattableString.Invariant($", within R² = {fit.WithinRSquared:G8}") : ""));
         if (fit.DroppedTerms.Count > 0)
         {
             lines.Add($"dropped: {string.Join("; ", fit.DroppedTerms.Select(d => $"{d.Name} ({d.Reason})"))}");
@@ -91,6 +95,10 @@ public sealed class Summary
         foreach (var line in Conventions)
         {
             sb.AppendLine(line);
+        }
+        foreach (var warning in Warnings)
+        {
+            sb.AppendLine($"warning: {warning}");
         }
         var width = Math.Max(12, Rows.Count == 0 ? 0 : Rows.Max(r => r.Term.Length));
         var pct = (Level * 100).ToString("G4", CultureInfo.InvariantCulture);
@@ -133,7 +141,8 @@ public sealed class Summary
                 df_rule = Inference.Spec.Df.ToString(),
                 text = Conventions,
             },
-            r_squared = fit.RSquared,
+            warnings = Warnings.Count == 0 ? null : Warnings,
+            r_squared = double.IsFinite(fit.RSquared) ? fit.RSquared : (double?)null,
             within_r_squared = double.IsNaN(fit.WithinRSquared) ? (double?)null : fit.WithinRSquared,
             dropped_terms = fit.DroppedTerms.Select(d => new { name = d.Name, reason = d.Reason }),
             confidence_level = Level,
@@ -158,7 +167,27 @@ public sealed class Summary
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new FiniteOrNullConverter() },
     };
+
+    /// <summary>JSON has no Infinity or NaN: a non-finite number (t of a zero SE, df ∞) is written as null, as jsonlite's NA.</summary>
+    private sealed class FiniteOrNullConverter : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value))
+            {
+                writer.WriteNumberValue(value);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+    }
 
     public override string ToString() => ToText();
 }
