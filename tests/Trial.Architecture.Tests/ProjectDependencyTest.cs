@@ -2,32 +2,36 @@ using System.Reflection;
 
 namespace Trial.Architecture.Tests;
 
-/// <summary>Dependencies point one way: Enrollment → Followup; Analysis stands alone on the data package.</summary>
+/// <summary>
+/// Dependencies point one way (shared/spec/architecture.md): Protocol is a leaf; Followup → Protocol;
+/// Enrollment → Followup, Protocol; Analysis → Protocol only, standing alone on the data package.
+/// </summary>
 public class ProjectDependencyTest
 {
-    private static readonly Assembly Enrollment = Assembly.Load("Trial.Enrollment");
-    private static readonly Assembly Followup = Assembly.Load("Trial.Followup");
-    private static readonly Assembly Analysis = Assembly.Load("trial-analysis");
+    private static readonly string[] TrialAssemblies = ["Trial.Protocol", "Trial.Followup", "Trial.Enrollment", "trial-analysis"];
+
+    private static List<string> TrialReferences(string assembly) =>
+        Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!).Where(TrialAssemblies.Contains).Order(StringComparer.Ordinal).ToList();
+
+    private static List<string> AllReferences(string assembly) =>
+        Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
     [Fact]
-    public void Analysis_ReferencesNeitherEnrollmentNorFollowup()
+    public void Protocol_IsALeaf_WithNoHostingDatabaseOrScheduler()
     {
-        var names = Analysis.GetReferencedAssemblies().Select(a => a.Name).ToList();
-        Assert.DoesNotContain("Trial.Enrollment", names);
-        Assert.DoesNotContain("Trial.Followup", names);
+        Assert.Empty(TrialReferences("Trial.Protocol"));
+        var names = AllReferences("Trial.Protocol");
+        Assert.DoesNotContain(names, n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            || n.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || n.StartsWith("Quartz", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Followup_DoesNotReferenceEnrollment()
-    {
-        var names = Followup.GetReferencedAssemblies().Select(a => a.Name).ToList();
-        Assert.DoesNotContain("Trial.Enrollment", names);
-    }
+    public void Followup_ReferencesProtocolOnly() => Assert.Equal(["Trial.Protocol"], TrialReferences("Trial.Followup"));
 
     [Fact]
-    public void Enrollment_ReferencesFollowup()
-    {
-        var names = Enrollment.GetReferencedAssemblies().Select(a => a.Name).ToList();
-        Assert.Contains("Trial.Followup", names);
-    }
+    public void Enrollment_ReferencesFollowupAndProtocol() => Assert.Equal(["Trial.Followup", "Trial.Protocol"], TrialReferences("Trial.Enrollment"));
+
+    [Fact]
+    public void Analysis_ReferencesProtocolAtMost_NeverEnrollmentOrFollowup() =>
+        Assert.Empty(TrialReferences("trial-analysis").Except(["Trial.Protocol"]));
 }

@@ -16,6 +16,8 @@ internal sealed class ProtocolDocument
     public List<string>? Stratification { get; set; }
     public BlocksYaml? Blocks { get; set; }
     public List<OccasionYaml>? FollowUp { get; set; }
+    /// <summary>Read by Trial.Protocol's <c>BaselineForm</c>; taken here only so the deserializer accepts the key.</summary>
+    public List<object>? BaselineForm { get; set; }
 
     internal sealed class ArmYaml
     {

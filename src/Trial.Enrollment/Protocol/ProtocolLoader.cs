@@ -1,3 +1,5 @@
+using Trial.Protocol.Files;
+using Trial.Protocol.Hashing;
 using NodaTime;
 using NodaTime.Text;
 using YamlDotNet.Core;
@@ -31,7 +33,16 @@ public static class ProtocolLoader
                 [new ProtocolError(FileName, $"line {e.Start.Line}, column {e.Start.Column}", "yaml-syntax", message)]);
         }
         var errors = new List<ProtocolError>();
-        var protocol = new ProtocolValidation(directory, errors).Build(document);
+        var baseline = Trial.Protocol.Baseline.BaselineForm.Empty;
+        try
+        {
+            baseline = Trial.Protocol.Baseline.BaselineForm.Read(YamlValue.Load(path));
+        }
+        catch (ProtocolFileException e)
+        {
+            errors.AddRange(e.Errors.Select(x => new ProtocolError(x.File, x.Line is { } line ? $"{x.Path} (line {line})" : x.Path, "baseline-form", x.Rule)));
+        }
+        var protocol = new ProtocolValidation(directory, errors).Build(document, baseline);
         if (errors.Count > 0 || protocol is null)
         {
             throw new ProtocolInvalidException(errors);
@@ -46,7 +57,7 @@ public static class ProtocolLoader
 
         private void Fail(string path, string rule, string message) => errors.Add(new ProtocolError(FileName, path, rule, message));
 
-        public TrialProtocol? Build(ProtocolDocument d)
+        public TrialProtocol? Build(ProtocolDocument d, Trial.Protocol.Baseline.BaselineForm baseline)
         {
             var trial = Required(d.Trial, "trial");
             var version = Required(d.Version, "version");
@@ -69,7 +80,7 @@ public static class ProtocolLoader
                 return null;
             }
             return new TrialProtocol(trial!, version!, ProtocolHash.Compute(directory), Path.GetFullPath(directory), zone!,
-                arms, centres, organisations, criteria, forms, periods, stratifyByCentre, blocks!, followUp);
+                arms, centres, organisations, criteria, forms, periods, stratifyByCentre, blocks!, followUp, baseline);
         }
 
         private string? Required(string? value, string path)

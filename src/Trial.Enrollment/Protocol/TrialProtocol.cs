@@ -1,4 +1,5 @@
 using NodaTime;
+using Trial.Protocol.Baseline;
 
 namespace Trial.Enrollment.Protocol;
 
@@ -17,7 +18,8 @@ public sealed record TrialProtocol(
     IReadOnlyList<AllocationPeriod> Periods,
     bool StratifyByCentre,
     BlockDesign Blocks,
-    IReadOnlyList<FollowUpOccasion> FollowUp)
+    IReadOnlyList<FollowUpOccasion> FollowUp,
+    BaselineForm Baseline)
 {
     public AllocationPeriod? PeriodOn(LocalDate date) => Periods.FirstOrDefault(p => p.Contains(date));
 

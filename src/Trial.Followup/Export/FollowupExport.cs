@@ -1,3 +1,4 @@
+using Trial.Protocol.Occasions;
 using System.Data.Common;
 using System.Globalization;
 using NodaTime;
@@ -6,6 +7,7 @@ using Trial.Followup.Contact;
 using Trial.Followup.Questionnaires;
 using Trial.Followup.Questionnaires.Storage;
 using Trial.Followup.Storage;
+using Trial.Protocol.Package;
 
 namespace Trial.Followup.Export;
 
@@ -26,7 +28,7 @@ internal sealed class FollowupExport(FollowupStore store) : IFollowupExport
     /// <summary>Why a missed occasion is lost to follow-up, for CONSORT.</summary>
     public const string MissedReason = "no-response";
 
-    public async Task<IReadOnlyList<ExportedFile>> WriteFilesAsync(string directory, IReadOnlyDictionary<ParticipantRef, string> researchIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ManifestFile>> WriteFilesAsync(string directory, IReadOnlyDictionary<ParticipantRef, string> researchIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(researchIds);
         var d = store.Dialect;
@@ -62,9 +64,9 @@ internal sealed class FollowupExport(FollowupStore store) : IFollowupExport
             cancellationToken);
         return
         [
-            new(OccasionsFile, await CsvFile.WriteAsync(Path.Combine(directory, OccasionsFile), OccasionColumns, Select(occasions, researchIds), cancellationToken)),
-            new(ItemsFile, await CsvFile.WriteAsync(Path.Combine(directory, ItemsFile), ItemColumns, Select(items, researchIds), cancellationToken)),
-            new(ScoresFile, await CsvFile.WriteAsync(Path.Combine(directory, ScoresFile), ScoreColumns, Select(scores, researchIds), cancellationToken)),
+            await PackageCsvWriter.WriteAsync(directory, OccasionsFile, OccasionColumns, Select(occasions, researchIds), cancellationToken),
+            await PackageCsvWriter.WriteAsync(directory, ItemsFile, ItemColumns, Select(items, researchIds), cancellationToken),
+            await PackageCsvWriter.WriteAsync(directory, ScoresFile, ScoreColumns, Select(scores, researchIds), cancellationToken),
         ];
     }
 

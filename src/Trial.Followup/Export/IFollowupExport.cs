@@ -1,4 +1,5 @@
 using Trial.Followup.Contact;
+using Trial.Protocol.Package;
 
 namespace Trial.Followup.Export;
 
@@ -10,10 +11,6 @@ public interface IFollowupExport
 {
     /// <param name="directory">The package folder being written.</param>
     /// <param name="researchIds">Pseudonymous research ID (participant_id column) for each participant to export.</param>
-    /// <returns>The files written, named relative to <paramref name="directory"/>, with their row counts for the manifest.</returns>
-    Task<IReadOnlyList<ExportedFile>> WriteFilesAsync(string directory, IReadOnlyDictionary<ParticipantRef, string> researchIds, CancellationToken cancellationToken);
+    /// <returns>The files written, named relative to <paramref name="directory"/>, as manifest entries (rows and SHA-256).</returns>
+    Task<IReadOnlyList<ManifestFile>> WriteFilesAsync(string directory, IReadOnlyDictionary<ParticipantRef, string> researchIds, CancellationToken cancellationToken);
 }
-
-/// <param name="Name">File name relative to the package folder.</param>
-/// <param name="Rows">Data rows written, the header excluded (the manifest's row count).</param>
-public sealed record ExportedFile(string Name, int Rows);

@@ -1,3 +1,4 @@
+using Trial.Protocol.Hashing;
 using Trial.Enrollment.Protocol;
 
 namespace Trial.Enrollment.Tests.Protocol;

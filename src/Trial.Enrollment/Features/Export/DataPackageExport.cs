@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -10,6 +8,7 @@ using Trial.Enrollment.Problems;
 using Trial.Enrollment.Protocol;
 using Trial.Followup.Contact;
 using Trial.Followup.Export;
+using Trial.Protocol.Package;
 
 namespace Trial.Enrollment.Features.Export;
 
@@ -19,7 +18,7 @@ namespace Trial.Enrollment.Features.Export;
 /// </summary>
 internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protocol, IClock clock, ConsortCounts consort, IServiceProvider services)
 {
-    public async Task<DataPackageManifest> WriteAsync(string directory, string lockedBy, CancellationToken cancellationToken)
+    public async Task<PackageManifest> WriteAsync(string directory, string lockedBy, CancellationToken cancellationToken)
     {
         if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
         {
@@ -34,12 +33,9 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
         string Scopes(Guid id) => string.Join(';', withdrawals[id].Select(w => WithdrawalEffects.Code(w.Scope)).Order(StringComparer.Ordinal));
         bool DataUseWithdrawn(Guid id) => withdrawals[id].Any(w => w.Scope == WithdrawalScope.DataUse);
 
-        var files = new List<PackageFile>();
-        async Task Add(string name, string[] header, IEnumerable<IReadOnlyList<object?>> rows)
-        {
-            var count = await CsvFile.WriteAsync(Path.Combine(directory, name), header, rows, cancellationToken);
-            files.Add(new PackageFile(name, count, await Sha256Async(Path.Combine(directory, name), cancellationToken)));
-        }
+        var files = new List<ManifestFile>();
+        async Task Add(string name, string[] header, IEnumerable<IReadOnlyList<object?>> rows) =>
+            files.Add(await PackageCsvWriter.WriteAsync(directory, name, header, rows, cancellationToken));
 
         await Add("participants.csv",
             ["participant_id", "centre", "arm", "period", "ratio", "stratum", "block", "randomised_on", "mistaken", "mistaken_reason", "died_on", "withdrawn_scopes"],
@@ -66,22 +62,12 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
         if (services.GetService<IFollowupExport>() is { } followup)
         {
             var ids = randomised.ToDictionary(p => ParticipantRef.From(p.Id), p => p.ResearchId);
-            foreach (var file in await followup.WriteFilesAsync(directory, ids, cancellationToken))
-            {
-                files.Add(new PackageFile(file.Name, file.Rows, await Sha256Async(Path.Combine(directory, file.Name), cancellationToken)));
-            }
+            files.AddRange(await followup.WriteFilesAsync(directory, ids, cancellationToken));
         }
 
-        var manifest = new DataPackageManifest("trial-data-package", 1, protocol.Trial,
-            InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()), lockedBy, new ManifestProtocol(protocol.Version, protocol.Sha256), files);
-        await File.WriteAllTextAsync(Path.Combine(directory, "manifest.json"),
-            JsonSerializer.Serialize(manifest, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), cancellationToken);
+        var manifest = PackageManifest.Create(protocol.Trial, InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()), lockedBy,
+            new ManifestProtocol(protocol.Version, protocol.Sha256), files);
+        await manifest.WriteAsync(directory, cancellationToken);
         return manifest;
-    }
-
-    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 }

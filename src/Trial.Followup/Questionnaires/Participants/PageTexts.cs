@@ -1,3 +1,4 @@
+using Trial.Protocol.Occasions;
 using Trial.Followup.Instruments;
 
 namespace Trial.Followup.Questionnaires.Participants;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Trial.Followup.Questionnaires;
+namespace Trial.Protocol.Occasions;
 
 /// <summary>
 /// The months after randomisation an occasion code stands for. followup.yaml names occasions "m6"/"m12"; the data
@@ -10,6 +10,9 @@ public static partial class OccasionMonths
 {
     [GeneratedRegex("^(?:m(?<n>[0-9]{1,3})|(?<n>[0-9]{1,3})m)$")]
     private static partial Regex Pattern();
+
+    /// <summary>The baseline occasion (at inclusion) in the package spelling.</summary>
+    public const string BaselineCode = "0m";
 
     public static int? Parse(string code) =>
         Pattern().Match(code) is { Success: true } m ? int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Trial.Enrollment.Protocol;
+namespace Trial.Protocol.Hashing;
 
 /// <summary>
 /// SHA-256 of a protocol folder: for every file, sorted by relative path (ordinal, '/' separators), the UTF-8 path,

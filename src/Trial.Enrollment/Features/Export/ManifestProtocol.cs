@@ -1,3 +1,0 @@
-namespace Trial.Enrollment.Features.Export;
-
-public sealed record ManifestProtocol(string Version, string Sha256);
