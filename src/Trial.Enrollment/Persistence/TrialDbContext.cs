@@ -30,6 +30,7 @@ internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) :
         configuration.Properties<Instant>().HaveConversion<NodaTimeConverters.InstantConverter>();
         configuration.Properties<ParticipantState>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<WithdrawalScope>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<AllocationMethod>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder model)

@@ -26,12 +26,42 @@ internal static class TrialApi
     public static Task<HttpResponseMessage> ConsentAsync(HttpClient client, Guid id, string decision = "given", string on = "2014-03-02") =>
         client.PostAsJsonAsync($"/api/participants/{id}/consent", new { decision, formVersion = "1.0", consentedOn = on });
 
-    public static Task<HttpResponseMessage> RandomiseAsync(HttpClient client, Guid id, string key, string? on = "2014-03-03")
+    /// <param name="on">Omitted (null) in normal use: the service randomises on its own date. A date is sent only to test the refusal.</param>
+    public static Task<HttpResponseMessage> RandomiseAsync(HttpClient client, Guid id, string key, string? on = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/participants/{id}/randomisation") { Content = JsonContent.Create(new { randomisedOn = on }) };
         request.Headers.Add("Idempotency-Key", key);
         return client.SendAsync(request);
     }
+
+    public static Task<HttpResponseMessage> PaperAllocationAsync(HttpClient client, Guid id, string key, string arm = "ips", string on = "2014-10-15",
+        string reason = "service unreachable during a network outage")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/participants/{id}/randomisation/paper")
+        {
+            Content = JsonContent.Create(new { arm, randomisedOn = on, reason }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(request);
+    }
+
+    /// <summary>Randomises with the service's clock set to noon (Oslo) on <paramref name="on"/>, then puts the clock back.</summary>
+    public static async Task<HttpResponseMessage> RandomiseOnDayAsync(TrialTestApp app, HttpClient client, Guid id, string key, string on)
+    {
+        var before = app.Clock.GetCurrentInstant();
+        app.Clock.Reset(DayAtNoon(on));
+        try
+        {
+            return await RandomiseAsync(client, id, key);
+        }
+        finally
+        {
+            app.Clock.Reset(before);
+        }
+    }
+
+    public static NodaTime.Instant DayAtNoon(string on) =>
+        NodaTime.Text.LocalDatePattern.Iso.Parse(on).Value.At(new NodaTime.LocalTime(12, 0)).InZoneLeniently(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]).ToInstant();
 
     /// <summary>Screened eligible and consented, ready to randomise.</summary>
     public static async Task<Guid> ConsentedAsync(HttpClient client, string centre, int person, string consentOn = "2014-03-02")

@@ -10,8 +10,8 @@ internal static class ConsentEndpoints
                 ParticipantQueries queries, CancellationToken ct) =>
             {
                 var user = StaffUser.From(context.User);
-                await consent.RecordAsync(ParticipantId.From(id), request, user, ct);
-                return TypedResults.Ok(await queries.DetailAsync(ParticipantId.From(id), user, ct));
+                await consent.RecordAsync(ParticipantId.FromRoute(id), request, user, ct);
+                return TypedResults.Ok(await queries.DetailAsync(ParticipantId.FromRoute(id), user, ct));
             })
             .WithName("RecordConsent")
             .WithSummary("Record consent given or declined, with form version and date; the signed-in user is who took it.");

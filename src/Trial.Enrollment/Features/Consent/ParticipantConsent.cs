@@ -27,13 +27,7 @@ internal sealed class ParticipantConsent(TrialDbContext db, TrialProtocol protoc
         {
             throw RejectedException.Invalid("formVersion", "form-in-force", $"Form {form.Version} is valid from {form.ValidFrom}, after {on}.");
         }
-        switch (participant.State)
-        {
-            case ParticipantState.Ineligible:
-                throw RejectedException.Conflict("not-eligible", $"The participant was screened ineligible ({participant.ExclusionReason}).");
-            case not ParticipantState.Eligible:
-                throw RejectedException.Conflict("consent-already-recorded", "Consent has already been recorded for this participant.");
-        }
+        ParticipantTransitions.Require(participant, decision == "given" ? ParticipantVerb.GiveConsent : ParticipantVerb.DeclineConsent);
         participant.State = decision == "given" ? ParticipantState.Consented : ParticipantState.DeclinedConsent;
         participant.ConsentFormVersion = form.Version;
         participant.ConsentOn = on;

@@ -9,7 +9,7 @@ internal static class DeathEndpoints
         api.MapPost("/participants/{id:guid}/death", async (Guid id, DeathRequest request, HttpContext context, ParticipantDeath death,
                 CancellationToken ct) =>
             {
-                await death.RecordAsync(ParticipantId.From(id), request, StaffUser.From(context.User), ct);
+                await death.RecordAsync(ParticipantId.FromRoute(id), request, StaffUser.From(context.User), ct);
                 return TypedResults.NoContent();
             })
             .WithName("RecordDeath")

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Features.Participants;
@@ -16,10 +18,14 @@ internal sealed class ParticipantDeath(TrialDbContext db, TrialCalendar calendar
         user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
-        var diedOn = RequestFields.DateBetween(request.DiedOn, "diedOn", participant.ScreenedOn, calendar.Today, "the screening date");
-        if (participant.DiedOn is not null)
+        ParticipantTransitions.Require(participant, ParticipantVerb.RecordDeath);
+        // Consent was given in life, so a death cannot be dated before it; nor before a withdrawal already recorded.
+        var diedOn = RequestFields.DateBetween(request.DiedOn, "diedOn", participant.ConsentOn!.Value, calendar.Today, "the consent date");
+        var lastWithdrawal = await db.Withdrawals.Where(w => w.ParticipantId == id.Value).Select(w => (LocalDate?)w.EffectiveOn)
+            .MaxAsync(cancellationToken);
+        if (lastWithdrawal is { } withdrawn && diedOn < withdrawn)
         {
-            throw RejectedException.Conflict("already-recorded", $"A death on {participant.DiedOn} is already recorded.");
+            throw RejectedException.Invalid("diedOn", "death-after-withdrawal", $"{diedOn} is before a recorded withdrawal effective {withdrawn}.");
         }
         participant.DiedOn = diedOn;
         await db.SaveChangesAsync(cancellationToken);

@@ -77,7 +77,7 @@ internal static class CoordinatorPages
             TrialProtocol protocol, CancellationToken ct) =>
         {
             var user = StaffUser.From(c.User);
-            var pid = ParticipantId.From(id);
+            var pid = ParticipantId.FromRoute(id);
             var s = c.RequestServices;
             try
             {
@@ -156,7 +156,7 @@ internal static class CoordinatorPages
     private static Task<IResult> DetailPage(HttpContext c, Guid id, ParticipantQueries queries, TrialProtocol protocol, string? error, CancellationToken ct) =>
         Guarded(c, async l =>
         {
-            var p = await queries.DetailAsync(ParticipantId.From(id), StaffUser.From(c.User), ct);
+            var p = await queries.DetailAsync(ParticipantId.FromRoute(id), StaffUser.From(c.User), ct);
             var token = Token(c);
             var versions = string.Concat(protocol.ConsentForms.Select(f => $"<option>{E(f.Version)}</option>"));
             var scopes = string.Concat(Enum.GetValues<WithdrawalScope>().Select(s => $"<option>{WithdrawalEffects.Code(s)}</option>"));

@@ -11,7 +11,7 @@ internal static class ParticipantEndpoints
             .WithName("ListParticipants")
             .WithSummary("Participants at the caller's centres (optionally one centre).");
         api.MapGet("/participants/{id:guid}", async (Guid id, HttpContext context, ParticipantQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.DetailAsync(ParticipantId.From(id), StaffUser.From(context.User), ct)))
+                TypedResults.Ok(await queries.DetailAsync(ParticipantId.FromRoute(id), StaffUser.From(context.User), ct)))
             .WithName("GetParticipant");
     }
 }

@@ -17,6 +17,7 @@ internal sealed class MistakenRandomisation(TrialDbContext db, AuditTrail audit)
         var reason = RequestFields.Text(request.Reason, "reason", 500);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        ParticipantTransitions.Require(participant, ParticipantVerb.MarkRandomisationMistaken);
         var randomisation = await db.Randomisations.SingleOrDefaultAsync(r => r.ParticipantId == id.Value, cancellationToken)
                             ?? throw RejectedException.Conflict("not-randomised", "The participant has not been randomised.");
         if (randomisation.Mistaken)

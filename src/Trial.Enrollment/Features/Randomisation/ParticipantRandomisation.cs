@@ -23,11 +23,73 @@ internal sealed class ParticipantRandomisation(
         CancellationToken cancellationToken)
     {
         user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        RequireKey(idempotencyKey);
+        // Concealment: the period (and so the ratio) follows the service's own date, never a date the user types.
+        var today = calendar.Today;
+        if (request.RandomisedOn is not null && RequestFields.Date(request.RandomisedOn, "randomisedOn") != today)
+        {
+            throw RejectedException.Invalid("randomisedOn", "service-date",
+                $"Randomisation happens on the service's date ({today:uuuu-MM-dd}, {protocol.TimeZone.Id}); leave randomisedOn out. " +
+                "An allocation made earlier on paper is entered by the trial manager (POST /api/participants/{id}/randomisation/paper).");
+        }
+        return await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.Randomise, async (participant, ct) =>
+        {
+            if (today < participant.ConsentOn!.Value)
+            {
+                throw RejectedException.Invalid("randomisedOn", "date-range", $"{today} is before the consent date ({participant.ConsentOn}).");
+            }
+            var period = PeriodOn(today, "randomisedOn");
+            var seed = await seeds.FindAsync(db, ct)
+                       ?? throw RejectedException.Conflict("no-allocation-seed", "The statistician has not yet set the allocation seed.");
+            var stratum = protocol.StratumOf(CentreCode.Parse(participant.Centre));
+            var slot = await TakeSlotAsync(stratum, period.Code, ct);
+            var allocated = seed.Sequence.At(stratum, period, slot);
+            return (Record(participant, idempotencyKey!, period, allocated.Arm.Value, today, user) with
+                { Slot = slot, Block = allocated.Block, BlockSize = allocated.BlockSize, SeedSha256 = seed.SeedSha256 }).ToRecord();
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The emergency procedure: the trial manager enters an allocation that was made on paper while the service could
+    /// not be used. It takes no slot of the concealed sequence, is marked as paper, and its reason is audited.
+    /// </summary>
+    public async Task<AllocationOutcome> EnterPaperAllocationAsync(ParticipantId id, PaperAllocationRequest request, string? idempotencyKey,
+        StaffUser user, CancellationToken cancellationToken)
+    {
+        user.RequireRole(TrialRoles.TrialManager);
+        RequireKey(idempotencyKey);
+        var arm = protocol.Arms.FirstOrDefault(a => a.Code.Value == request.Arm)?.Code
+                  ?? throw RejectedException.Invalid("arm", "known-arm", $"'{request.Arm}' is not an arm; use one of {string.Join(", ", protocol.Arms.Select(a => a.Code))}.");
+        var reason = RequestFields.Text(request.Reason, "reason", 500);
+        return await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.EnterPaperAllocation, (participant, _) =>
+        {
+            var on = RequestFields.DateBetween(request.RandomisedOn, "randomisedOn", participant.ConsentOn!.Value, calendar.Today, "the consent date");
+            var period = PeriodOn(on, "randomisedOn");
+            return Task.FromResult((Record(participant, idempotencyKey!, period, arm.Value, on, user) with
+                { Method = AllocationMethod.Paper, PaperReason = reason }).ToRecord());
+        }, cancellationToken);
+    }
+
+    private static void RequireKey(string? idempotencyKey)
+    {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
         {
             throw RejectedException.Invalid("Idempotency-Key", "idempotency-key",
                 "Send an Idempotency-Key header (1–100 characters, e.g. a new GUID per randomisation) so a retry cannot allocate twice.");
         }
+    }
+
+    private AllocationPeriod PeriodOn(NodaTime.LocalDate on, string field) =>
+        protocol.PeriodOn(on) ?? throw RejectedException.Invalid(field, "allocation-period", $"No allocation period of the protocol covers {on}.");
+
+    private AllocationDraft Record(ParticipantRecord participant, string key, AllocationPeriod period, string arm, NodaTime.LocalDate on, StaffUser user) =>
+        new(participant.Id, key, protocol.StratumOf(CentreCode.Parse(participant.Centre)), period.Code.Value, period.Ratio.ToString(),
+            (double)period.Ratio.Weights[0].Weight / period.Ratio.Total, arm, on, calendar.Now, user.UserId, protocol.Sha256);
+
+    /// <summary>The steps both verbs share, in one transaction: lock, replay or refuse, transition check, allocate, schedule, audit.</summary>
+    private async Task<AllocationOutcome> AllocateAsync(ParticipantId id, string idempotencyKey, StaffUser user, ParticipantVerb verb,
+        Func<ParticipantRecord, CancellationToken, Task<RandomisationRecord>> allocate, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
         // One query answers both: is this participant randomised, and was this key used before?
@@ -43,81 +105,34 @@ internal sealed class ParticipantRandomisation(
         {
             throw RejectedException.Conflict("idempotency-key-reused", "This Idempotency-Key was used for another participant.");
         }
-        RequireRandomisable(participant);
+        ParticipantTransitions.Require(participant, verb);
         if (await db.Withdrawals.AnyAsync(w => w.ParticipantId == id.Value, cancellationToken))
         {
             throw RejectedException.Conflict("withdrawn", "The participant has withdrawn and cannot be randomised.");
         }
-        var on = request.RandomisedOn is null
-            ? calendar.Today
-            : RequestFields.DateBetween(request.RandomisedOn, "randomisedOn", participant.ConsentOn!.Value, calendar.Today, "the consent date");
-        if (on < participant.ConsentOn!.Value)
-        {
-            throw RejectedException.Invalid("randomisedOn", "date-range", $"{on} is before the consent date ({participant.ConsentOn}).");
-        }
-        var period = protocol.PeriodOn(on)
-                     ?? throw RejectedException.Invalid("randomisedOn", "allocation-period", $"No allocation period of the protocol covers {on}.");
-        var seed = await seeds.FindAsync(db, cancellationToken)
-                   ?? throw RejectedException.Conflict("no-allocation-seed", "The statistician has not yet set the allocation seed.");
-
-        var stratum = protocol.StratumOf(CentreCode.Parse(participant.Centre));
-        var slot = await TakeSlotAsync(stratum, period.Code, cancellationToken);
-        var allocated = seed.Sequence.At(stratum, period, slot);
-        var record = new RandomisationRecord
-        {
-            Id = Guid.NewGuid(),
-            ParticipantId = id.Value,
-            IdempotencyKey = idempotencyKey,
-            Stratum = stratum,
-            Period = period.Code.Value,
-            Ratio = period.Ratio.ToString(),
-            FirstArmProbability = (double)period.Ratio.Weights[0].Weight / period.Ratio.Total,
-            Slot = slot,
-            Block = allocated.Block,
-            BlockSize = allocated.BlockSize,
-            Arm = allocated.Arm.Value,
-            RandomisedOn = on,
-            RandomisedAt = calendar.Now,
-            RandomisedBy = user.UserId,
-            ProtocolSha256 = protocol.Sha256,
-            SeedSha256 = seed.SeedSha256,
-        };
+        var record = await allocate(participant, cancellationToken);
         db.Randomisations.Add(record);
         participant.State = ParticipantState.Randomised;
         await db.SaveChangesAsync(cancellationToken);
-        await followup.ScheduleAsync(db, new ScheduleRequest(ParticipantRef.From(id.Value), on, protocol.TimeZone, "nb-NO", protocol.Sha256,
-            participant.Centre, record.Arm), cancellationToken);
-        await audit.AppendAsync(db, participant.Centre, user.UserId, "randomisation.allocated", id.ToString(), new
-        {
-            arm = record.Arm,
-            period = record.Period,
-            ratio = record.Ratio,
-            stratum,
-            slot,
-            block = record.Block,
-            randomisedOn = on.ToString("R", null),
-            protocolSha256 = protocol.Sha256,
-            seedSha256 = seed.SeedSha256,
-        }, cancellationToken);
+        await followup.ScheduleAsync(db, new ScheduleRequest(ParticipantRef.From(id.Value), record.RandomisedOn, protocol.TimeZone, "nb-NO",
+            protocol.Sha256, participant.Centre, record.Arm), cancellationToken);
+        await audit.AppendAsync(db, participant.Centre, user.UserId,
+            record.Method == AllocationMethod.Paper ? "randomisation.paper-entered" : "randomisation.allocated", id.ToString(), new
+            {
+                arm = record.Arm,
+                period = record.Period,
+                ratio = record.Ratio,
+                stratum = record.Stratum,
+                slot = record.Slot,
+                block = record.Block,
+                randomisedOn = record.RandomisedOn.ToString("R", null),
+                protocolSha256 = record.ProtocolSha256,
+                seedSha256 = record.SeedSha256,
+                method = record.Method.ToString().ToLowerInvariant(),
+                reason = record.PaperReason,
+            }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AllocationOutcome(Response(record, participant), AllocationOrigin.Created);
-    }
-
-    private static void RequireRandomisable(ParticipantRecord participant)
-    {
-        if (participant.DiedOn is not null)
-        {
-            throw RejectedException.Conflict("died", $"The participant died on {participant.DiedOn}.");
-        }
-        switch (participant.State)
-        {
-            case ParticipantState.Ineligible:
-                throw RejectedException.Conflict("not-eligible", $"The participant is not eligible ({participant.ExclusionReason}).");
-            case ParticipantState.Eligible:
-                throw RejectedException.Conflict("no-consent", "Consent has not been recorded.");
-            case ParticipantState.DeclinedConsent:
-                throw RejectedException.Conflict("consent-declined", "The participant declined consent.");
-        }
     }
 
     /// <summary>One statement takes the next slot and keeps the counter row locked until commit.</summary>

@@ -15,7 +15,7 @@ internal static class RandomisationEndpoints
                 Guid id, RandomiseRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context,
                 ParticipantRandomisation randomisation, CancellationToken ct) =>
             {
-                var outcome = await randomisation.RandomiseAsync(ParticipantId.From(id), request, idempotencyKey, StaffUser.From(context.User), ct);
+                var outcome = await randomisation.RandomiseAsync(ParticipantId.FromRoute(id), request, idempotencyKey, StaffUser.From(context.User), ct);
                 return outcome.Origin == AllocationOrigin.Created
                     ? TypedResults.Created($"/api/participants/{id}", outcome.Allocation)
                     : TypedResults.Ok(outcome.Allocation);
@@ -23,10 +23,23 @@ internal static class RandomisationEndpoints
             .WithName("Randomise")
             .WithSummary("Allocate an eligible, consenting participant. 201 on allocation; 200 with the same allocation when the Idempotency-Key is retried.");
 
+        api.MapPost("/participants/{id:guid}/randomisation/paper", async (Guid id, PaperAllocationRequest request,
+                [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, ParticipantRandomisation randomisation,
+                CancellationToken ct) =>
+            {
+                var outcome = await randomisation.EnterPaperAllocationAsync(ParticipantId.FromRoute(id), request, idempotencyKey,
+                    StaffUser.From(context.User), ct);
+                return outcome.Origin == AllocationOrigin.Created
+                    ? (IResult)TypedResults.Created($"/api/participants/{id}", outcome.Allocation)
+                    : TypedResults.Ok(outcome.Allocation);
+            })
+            .WithName("EnterPaperAllocation")
+            .WithSummary("Trial manager only: enter an allocation made earlier on paper (emergency procedure), with its date, arm and reason. Audited as such.");
+
         api.MapPost("/participants/{id:guid}/randomisation/mistaken", async (Guid id, MistakeRequest request, HttpContext context,
                 MistakenRandomisation mistaken, CancellationToken ct) =>
             {
-                await mistaken.MarkAsync(ParticipantId.From(id), request, StaffUser.From(context.User), ct);
+                await mistaken.MarkAsync(ParticipantId.FromRoute(id), request, StaffUser.From(context.User), ct);
                 return TypedResults.NoContent();
             })
             .WithName("MarkRandomisationMistaken")

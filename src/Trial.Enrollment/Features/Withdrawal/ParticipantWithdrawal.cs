@@ -20,14 +20,18 @@ internal sealed class ParticipantWithdrawal(TrialDbContext db, TrialCalendar cal
         var reason = RequestFields.Text(request.Reason, "reason", 500);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
-        var effective = RequestFields.DateBetween(request.EffectiveOn, "effectiveOn", participant.ScreenedOn, calendar.Today, "the screening date");
-        if (participant.State is not (ParticipantState.Consented or ParticipantState.Randomised))
+        ParticipantTransitions.Require(participant, ParticipantVerb.Withdraw);
+        // A withdrawal is made in life: it may be recorded after a death but not dated after it.
+        var effective = RequestFields.DateBetween(request.EffectiveOn, "effectiveOn", participant.ConsentOn!.Value, calendar.Today, "the consent date");
+        if (participant.DiedOn is { } diedOn && effective > diedOn)
         {
-            throw RejectedException.Conflict("not-consented", "Only a consenting or randomised participant can withdraw.");
+            throw RejectedException.Invalid("effectiveOn", "after-death", $"{effective} is after the recorded death ({diedOn}).");
         }
-        if (await db.Withdrawals.AnyAsync(w => w.ParticipantId == id.Value && w.Scope == scope, cancellationToken))
+        var earlier = await db.Withdrawals.Where(w => w.ParticipantId == id.Value).ToListAsync(cancellationToken);
+        if (earlier.FirstOrDefault(w => WithdrawalEffects.Covers(w.Scope).Contains(scope)) is { } covering)
         {
-            throw RejectedException.Conflict("already-withdrawn", $"A withdrawal from {WithdrawalEffects.Code(scope)} is already recorded.");
+            throw RejectedException.Conflict("already-withdrawn",
+                $"A withdrawal from {WithdrawalEffects.Code(covering.Scope)} (effective {covering.EffectiveOn:uuuu-MM-dd}) already covers {WithdrawalEffects.Code(scope)}.");
         }
         db.Withdrawals.Add(new WithdrawalRecord
         {
@@ -40,7 +44,9 @@ internal sealed class ParticipantWithdrawal(TrialDbContext db, TrialCalendar cal
             RecordedAt = calendar.Now,
         });
         await db.SaveChangesAsync(cancellationToken);
-        if (WithdrawalEffects.StopsContact(scope) is { } stop && participant.State == ParticipantState.Randomised)
+        // Contact already stopped by an earlier, narrower withdrawal (or by the death) is not stopped twice.
+        if (WithdrawalEffects.StopsContact(scope) is { } stop && participant.State == ParticipantState.Randomised && participant.DiedOn is null
+            && earlier.All(w => WithdrawalEffects.StopsContact(w.Scope) != stop))
         {
             await followup.StopAsync(db, id, stop, effective, reason, cancellationToken);
         }

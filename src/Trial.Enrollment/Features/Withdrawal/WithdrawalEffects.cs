@@ -23,6 +23,19 @@ internal static class WithdrawalEffects
         _ => "data-use",
     };
 
+    /// <summary>
+    /// The scopes a withdrawal also covers. Data use covers everything; data collection covers contact and register
+    /// linkage (no data of any kind is collected). The widest scope is the one that covers most (CONSORT counts it).
+    /// </summary>
+    public static IReadOnlyList<WithdrawalScope> Covers(WithdrawalScope scope) => scope switch
+    {
+        WithdrawalScope.DataUse => Enum.GetValues<WithdrawalScope>(),
+        WithdrawalScope.DataCollection => [WithdrawalScope.DataCollection, WithdrawalScope.FollowupContact, WithdrawalScope.RegisterLinkage],
+        _ => [scope],
+    };
+
+    public static WithdrawalScope Widest(IEnumerable<WithdrawalScope> scopes) => scopes.MaxBy(s => Covers(s).Count * 10 + (int)s);
+
     public static WithdrawalScope? Parse(string? code) =>
         Enum.GetValues<WithdrawalScope>().Cast<WithdrawalScope?>().FirstOrDefault(s => Code(s!.Value) == code);
 }

@@ -9,7 +9,7 @@ internal static class WithdrawalEndpoints
         api.MapPost("/participants/{id:guid}/withdrawals", async (Guid id, WithdrawalRequest request, HttpContext context,
                 ParticipantWithdrawal withdrawal, CancellationToken ct) =>
             {
-                await withdrawal.RecordAsync(ParticipantId.From(id), request, StaffUser.From(context.User), ct);
+                await withdrawal.RecordAsync(ParticipantId.FromRoute(id), request, StaffUser.From(context.User), ct);
                 return TypedResults.NoContent();
             })
             .WithName("Withdraw")

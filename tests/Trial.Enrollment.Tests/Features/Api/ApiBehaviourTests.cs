@@ -97,7 +97,7 @@ public abstract class ApiBehaviourTests(ApiFixture fixture)
         var id = await TrialApi.ScreenedIdAsync(await TrialApi.ScreenAsync(await Oslo, "oslo", ApiFixture.NextPerson()));
         var response = await TrialApi.RandomiseAsync(await Oslo, id, Guid.NewGuid().ToString());
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("no-consent", (await TrialApi.ProblemAsync(response)).GetProperty("code").GetString());
+        Assert.Equal("not-consented", (await TrialApi.ProblemAsync(response)).GetProperty("code").GetString());
         var detail = await (await Oslo).GetFromJsonAsync<JsonElement>($"/api/participants/{id}");
         Assert.Equal(JsonValueKind.Null, detail.GetProperty("arm").ValueKind);
     }
@@ -117,7 +117,7 @@ public abstract class ApiBehaviourTests(ApiFixture fixture)
         var id = await TrialApi.ScreenedIdAsync(await TrialApi.ScreenAsync(await Oslo, "oslo", ApiFixture.NextPerson()));
         await TrialApi.ConsentAsync(await Oslo, id, "declined");
         var response = await TrialApi.RandomiseAsync(await Oslo, id, Guid.NewGuid().ToString());
-        Assert.Equal("consent-declined", (await TrialApi.ProblemAsync(response)).GetProperty("code").GetString());
+        Assert.Equal("declined-consent", (await TrialApi.ProblemAsync(response)).GetProperty("code").GetString());
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public abstract class ApiBehaviourTests(ApiFixture fixture)
     public async Task Randomise_InTwoToOnePeriod_RecordsPeriodRatioAndProtocolHash()
     {
         var id = await TrialApi.ConsentedAsync(await Oslo, "oslo", ApiFixture.NextPerson(), "2013-11-01");
-        var response = await TrialApi.RandomiseAsync(await Oslo, id, Guid.NewGuid().ToString(), "2013-11-04");
+        var response = await TrialApi.RandomiseOnDayAsync(App, await Oslo, id, Guid.NewGuid().ToString(), "2013-11-04");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("p1-2to1", "2:1"), (body.GetProperty("period").GetString(), body.GetProperty("ratio").GetString()));
         Assert.Equal(App.Services.GetRequiredService<Trial.Enrollment.Protocol.TrialProtocol>().Sha256, body.GetProperty("protocolSha256").GetString());
@@ -161,10 +161,10 @@ public abstract class ApiBehaviourTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task Randomise_DateBeforeAnyPeriod_Returns400()
+    public async Task Randomise_ServiceDateBeforeAnyPeriod_Returns400()
     {
         var id = await TrialApi.ConsentedAsync(await Oslo, "oslo", ApiFixture.NextPerson(), "2013-10-01");
-        await AssertFieldErrorAsync(await TrialApi.RandomiseAsync(await Oslo, id, Guid.NewGuid().ToString(), "2013-10-05"), "randomisedOn");
+        await AssertFieldErrorAsync(await TrialApi.RandomiseOnDayAsync(App, await Oslo, id, Guid.NewGuid().ToString(), "2013-10-05"), "randomisedOn");
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public abstract class ApiBehaviourTests(ApiFixture fixture)
         var id = await TrialApi.ConsentedAsync(await Oslo, "oslo", ApiFixture.NextPerson());
         await TrialApi.RandomiseAsync(await Oslo, id, Guid.NewGuid().ToString());
         var scheduled = Assert.Single(App.Followup.Scheduled, s => s.Participant.Value == id);
-        Assert.Equal(new NodaTime.LocalDate(2014, 3, 3), scheduled.Anchor);
+        Assert.Equal(new NodaTime.LocalDate(2014, 11, 1), scheduled.Anchor);
         Assert.Equal(0, App.Followup.CallsOutsideTransaction);
     }
 

@@ -19,7 +19,7 @@ public sealed class SmallTrialFixture : IAsyncLifetime
         await TrialApi.ConsentAsync(oslo, await TrialApi.ScreenedIdAsync(await TrialApi.ScreenAsync(oslo, "oslo", 50_002)), "declined");
         await TrialApi.ConsentedAsync(oslo, "oslo", 50_003);
         var early = await TrialApi.ConsentedAsync(oslo, "oslo", 50_004, "2013-11-01");
-        await TrialApi.RandomiseAsync(oslo, early, "k4", "2013-11-02");
+        await TrialApi.RandomiseOnDayAsync(App, oslo, early, "k4", "2013-11-02");
         var late = await TrialApi.ConsentedAsync(oslo, "oslo", 50_005);
         await TrialApi.RandomiseAsync(oslo, late, "k5");
         var withdrawn = await TrialApi.ConsentedAsync(oslo, "oslo", 50_006);

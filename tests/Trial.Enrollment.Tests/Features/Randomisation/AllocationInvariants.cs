@@ -23,12 +23,12 @@ internal static class AllocationInvariants
         foreach (var group in all.GroupBy(r => (r.Stratum, r.Period)))
         {
             // Every slot 0..n-1 used exactly once: none taken twice, none skipped.
-            Assert.Equal(Enumerable.Range(0, group.Count()), group.Select(r => r.Slot).Order());
+            Assert.Equal(Enumerable.Range(0, group.Count()), group.Select(r => r.Slot!.Value).Order());
             Assert.Equal(group.Count(), counters[group.Key].NextSlot);
             var period = protocol.Periods.Single(p => p.Code.Value == group.Key.Period);
             foreach (var r in group)
             {
-                Assert.Equal(sequence.At(r.Stratum, period, r.Slot).Arm.Value, r.Arm);
+                Assert.Equal(sequence.At(r.Stratum, period, r.Slot!.Value).Arm.Value, r.Arm);
             }
             // Within the block bounds: the arm counts are off the exact ratio by less than one largest block.
             var ips = group.Count(r => r.Arm == "ips");

@@ -16,17 +16,22 @@ public class ConcurrentRandomisationTests
         await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "concurrent");
         await TrialApi.SetSeedAsync(app, SeedHex);
         var people = await Population.ConsentAsync(app.Services, 2000, early: 700, firstPerson: 100_000);
-        var queue = new ConcurrentQueue<(Guid Id, string On)>(people);
         var statuses = new ConcurrentBag<HttpStatusCode>();
         var clients = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => app.ClientAsync("manager")));
-        await Task.WhenAll(clients.Select(client => Task.Run(async () =>
+        // The service randomises on its own date: one day in the 2:1 period, then one in the 1:1 period.
+        foreach (var day in people.GroupBy(p => p.RandomiseOn))
         {
-            while (queue.TryDequeue(out var person))
+            app.Clock.Reset(TrialApi.DayAtNoon(day.Key));
+            var queue = new ConcurrentQueue<(Guid Id, string On)>(day);
+            await Task.WhenAll(clients.Select(client => Task.Run(async () =>
             {
-                var response = await TrialApi.RandomiseAsync(client, person.Id, $"load-{person.Id}", person.On);
-                statuses.Add(response.StatusCode);
-            }
-        })));
+                while (queue.TryDequeue(out var person))
+                {
+                    var response = await TrialApi.RandomiseAsync(client, person.Id, $"load-{person.Id}");
+                    statuses.Add(response.StatusCode);
+                }
+            })));
+        }
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Created, s));
         await AllocationInvariants.AssertAsync(app.Services, Convert.FromHexString(SeedHex), 2000);
     }
@@ -38,7 +43,7 @@ public class ConcurrentRandomisationTests
         await TrialApi.SetSeedAsync(app, SeedHex);
         var person = (await Population.ConsentAsync(app.Services, 1, early: 0, firstPerson: 200_000)).Single();
         var client = await app.ClientAsync("manager");
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => TrialApi.RandomiseAsync(client, person.Id, $"key-{i}", person.RandomiseOn)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => TrialApi.RandomiseAsync(client, person.Id, $"key-{i}")));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
         await AllocationInvariants.AssertAsync(app.Services, Convert.FromHexString(SeedHex), 1);
@@ -51,7 +56,7 @@ public class ConcurrentRandomisationTests
         await TrialApi.SetSeedAsync(app, SeedHex);
         var person = (await Population.ConsentAsync(app.Services, 1, early: 0, firstPerson: 250_000)).Single();
         var client = await app.ClientAsync("manager");
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => TrialApi.RandomiseAsync(client, person.Id, "retry-key", person.RandomiseOn)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => TrialApi.RandomiseAsync(client, person.Id, "retry-key")));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Single((await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()))).Distinct());

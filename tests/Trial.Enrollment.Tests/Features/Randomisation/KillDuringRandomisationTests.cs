@@ -50,7 +50,7 @@ public class KillDuringRandomisationTests
                 {
                     try
                     {
-                        var response = await TrialApi.RandomiseAsync(client, person.Id, Key(person.Id), person.RandomiseOn);
+                        var response = await TrialApi.RandomiseAsync(client, person.Id, Key(person.Id));
                         if (response.StatusCode == HttpStatusCode.Created)
                         {
                             confirmed[person.Id] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("arm").GetString()!;
@@ -75,7 +75,7 @@ public class KillDuringRandomisationTests
             using var client = await SignInAsync(second);
             foreach (var person in people)
             {
-                var response = await TrialApi.RandomiseAsync(client, person.Id, Key(person.Id), person.RandomiseOn);
+                var response = await TrialApi.RandomiseAsync(client, person.Id, Key(person.Id));
                 var arm = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("arm").GetString();
                 if (confirmed.TryGetValue(person.Id, out var before))
                 {

@@ -16,16 +16,20 @@ public class SqliteConcurrentRandomisationTests
         await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Sqlite, "sqlite-concurrent");
         await TrialApi.SetSeedAsync(app, SeedHex);
         var people = await Population.ConsentAsync(app.Services, 120, early: 40, firstPerson: 210_000, parallelism: 4);
-        var queue = new ConcurrentQueue<(Guid Id, string RandomiseOn)>(people);
         var statuses = new ConcurrentBag<HttpStatusCode>();
         var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => app.ClientAsync("manager")));
-        await Task.WhenAll(clients.Select(client => Task.Run(async () =>
+        foreach (var day in people.GroupBy(p => p.RandomiseOn))
         {
-            while (queue.TryDequeue(out var person))
+            app.Clock.Reset(TrialApi.DayAtNoon(day.Key));
+            var queue = new ConcurrentQueue<(Guid Id, string RandomiseOn)>(day);
+            await Task.WhenAll(clients.Select(client => Task.Run(async () =>
             {
-                statuses.Add((await TrialApi.RandomiseAsync(client, person.Id, $"sqlite-{person.Id}", person.RandomiseOn)).StatusCode);
-            }
-        })));
+                while (queue.TryDequeue(out var person))
+                {
+                    statuses.Add((await TrialApi.RandomiseAsync(client, person.Id, $"sqlite-{person.Id}")).StatusCode);
+                }
+            })));
+        }
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Created, s));
         await AllocationInvariants.AssertAsync(app.Services, Convert.FromHexString(SeedHex), 120);
     }

@@ -1,0 +1,71 @@
+using Trial.Enrollment.Problems;
+
+namespace Trial.Enrollment.Features.Participants;
+
+/// <summary>
+/// The participant state machine as one table: for every (state, verb) pair, the state after it or the rule that
+/// refuses it. The verbs call <see cref="Require"/> before writing anything; the tests are generated from
+/// <see cref="Table"/>. Dates are checked by the verbs themselves (e.g. a withdrawal may not be dated after a death).
+/// </summary>
+public static class ParticipantTransitions
+{
+    private static readonly Transition NotConsented = Transition.Refused("not-consented", "The participant has not consented.");
+    private static readonly Transition NotEligible = Transition.Refused("not-eligible", "The participant was screened ineligible.");
+    private static readonly Transition Declined = Transition.Refused("declined-consent", "The participant declined consent.");
+    private static readonly Transition ConsentRecorded = Transition.Refused("consent-already-recorded", "Consent has already been recorded for this participant.");
+    private static readonly Transition NotRandomised = Transition.Refused("not-randomised", "The participant has not been randomised.");
+    private static readonly Transition AlreadyRandomised = Transition.Refused("already-randomised", "The participant has already been randomised.");
+    private static readonly Transition Died = Transition.Refused("died", "A death is recorded for the participant.");
+    private static readonly Transition DeathRecorded = Transition.Refused("death-already-recorded", "A death is already recorded for the participant.");
+
+    public static IReadOnlyDictionary<(LifecycleState State, ParticipantVerb Verb), Transition> Table { get; } = Build();
+
+    private static Dictionary<(LifecycleState, ParticipantVerb), Transition> Build()
+    {
+        var table = new Dictionary<(LifecycleState, ParticipantVerb), Transition>();
+        void Row(LifecycleState state, Transition consent, Transition decline, Transition randomise, Transition paper, Transition withdraw,
+            Transition death, Transition mistaken)
+        {
+            table[(state, ParticipantVerb.GiveConsent)] = consent;
+            table[(state, ParticipantVerb.DeclineConsent)] = decline;
+            table[(state, ParticipantVerb.Randomise)] = randomise;
+            table[(state, ParticipantVerb.EnterPaperAllocation)] = paper;
+            table[(state, ParticipantVerb.Withdraw)] = withdraw;
+            table[(state, ParticipantVerb.RecordDeath)] = death;
+            table[(state, ParticipantVerb.MarkRandomisationMistaken)] = mistaken;
+        }
+
+        var toRandomised = Transition.To(LifecycleState.Randomised);
+        // Columns: give consent, decline consent, randomise, paper allocation, withdraw, record death, mark mistaken.
+        Row(LifecycleState.Eligible, Transition.To(LifecycleState.Consented), Transition.To(LifecycleState.DeclinedConsent), NotConsented, NotConsented, NotConsented, NotConsented, NotRandomised);
+        Row(LifecycleState.Ineligible, NotEligible, NotEligible, NotEligible, NotEligible, NotEligible, NotEligible, NotRandomised);
+        Row(LifecycleState.Consented, ConsentRecorded, ConsentRecorded, toRandomised, toRandomised, Transition.To(LifecycleState.Consented),
+            Transition.To(LifecycleState.DiedBeforeRandomisation), NotRandomised);
+        Row(LifecycleState.DeclinedConsent, ConsentRecorded, ConsentRecorded, Declined, Declined, Declined, Declined, NotRandomised);
+        Row(LifecycleState.Randomised, ConsentRecorded, ConsentRecorded, AlreadyRandomised, AlreadyRandomised, Transition.To(LifecycleState.Randomised),
+            Transition.To(LifecycleState.DiedAfterRandomisation), Transition.To(LifecycleState.Randomised));
+        // A withdrawal made in life may be recorded after the death (dated no later than it); mistakes are found late too.
+        Row(LifecycleState.DiedBeforeRandomisation, Died, Died, Died, Died, Transition.To(LifecycleState.DiedBeforeRandomisation), DeathRecorded, NotRandomised);
+        Row(LifecycleState.DiedAfterRandomisation, Died, Died, AlreadyRandomised, AlreadyRandomised, Transition.To(LifecycleState.DiedAfterRandomisation), DeathRecorded,
+            Transition.To(LifecycleState.DiedAfterRandomisation));
+        return table;
+    }
+
+    internal static LifecycleState StateOf(ParticipantRecord participant) => (participant.State, participant.DiedOn) switch
+    {
+        (ParticipantState.Randomised, not null) => LifecycleState.DiedAfterRandomisation,
+        (_, not null) => LifecycleState.DiedBeforeRandomisation,
+        (ParticipantState.Eligible, _) => LifecycleState.Eligible,
+        (ParticipantState.Ineligible, _) => LifecycleState.Ineligible,
+        (ParticipantState.Consented, _) => LifecycleState.Consented,
+        (ParticipantState.DeclinedConsent, _) => LifecycleState.DeclinedConsent,
+        _ => LifecycleState.Randomised,
+    };
+
+    /// <summary>The state after <paramref name="verb"/>, or a 409 naming the rule. Call before writing anything.</summary>
+    internal static LifecycleState Require(ParticipantRecord participant, ParticipantVerb verb)
+    {
+        var transition = Table[(StateOf(participant), verb)];
+        return transition.Target ?? throw RejectedException.Conflict(transition.RefusalCode!, transition.RefusalReason!);
+    }
+}
