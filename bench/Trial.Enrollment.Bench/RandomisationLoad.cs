@@ -68,7 +68,7 @@ internal static class RandomisationLoad
             {
                 await using var scope = app.Services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ParticipantRandomisation>().RandomiseAsync(ParticipantId.From(id),
-                    new RandomiseRequest("2014-05-05"), $"bench-{id}", Manager, CancellationToken.None);
+                    new RandomiseRequest(), $"bench-{id}", Manager, CancellationToken.None);
             }
         })));
         var seconds = clock.Elapsed.TotalSeconds;
@@ -78,7 +78,7 @@ internal static class RandomisationLoad
         var rows = await db.Randomisations.AsNoTracking().Select(r => new { r.Stratum, r.Period, r.Slot, r.ParticipantId }).ToListAsync();
         var duplicates = rows.Count - rows.Select(r => (r.Stratum, r.Period, r.Slot)).Distinct().Count()
                          + rows.Count - rows.Select(r => r.ParticipantId).Distinct().Count();
-        var gaps = rows.GroupBy(r => (r.Stratum, r.Period)).Sum(g => g.Max(r => r.Slot) + 1 - g.Count()) + (participants - rows.Count);
+        var gaps = rows.GroupBy(r => (r.Stratum, r.Period)).Sum(g => (g.Max(r => r.Slot) ?? -1) + 1 - g.Count()) + (participants - rows.Count);
         await app.StopAsync();
         return new Result(clients, rows.Count, seconds, duplicates, gaps);
     }
