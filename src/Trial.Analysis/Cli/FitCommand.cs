@@ -18,7 +18,12 @@ public sealed class FitCommand : ICliCommand
     public string Help => """
         Usage: trial-analysis fit --data FILE.csv --formula "y ~ x + factor(g) | fe1 + fe2" [options]
 
-          --data FILE          CSV with a header row; empty cells and NA are missing (rows dropped, counted)
+          --data FILE          CSV with a header row (or a .parquet file); empty cells and NA are missing (rows
+                               dropped, counted). Cluster, FE, factor() and grouping columns are grouped by their
+                               exact text, even when they look like numbers (1.1 and 1.10 are two groups)
+          --stray-text refuse|missing
+                               a text cell in a numeric column (3x in time) is refused naming the column, line
+                               and value (default), or treated as missing and counted
           --formula TEXT       R formula: a*b, a:b, factor(x), relevel(x, "ref"), -1; absorbed FE after '|';
                                random-effects terms (1|g), (1 + t|g), (1|g1/g2) go to the mixed-model engine
           --cluster VAR[,VAR2] one- or two-way clustering
@@ -76,14 +81,18 @@ public sealed class FitCommand : ICliCommand
                 error.WriteLine("Run 'trial-analysis fit --help' for usage.");
                 return ExitCodes.Usage;
             }
+            var data = DataFile.Read(parsed.Data, CsvReadOptions.ForModel(spec, parsed.StrayText), out var strays);
+            foreach (var (column, cells) in strays)
+            {
+                error.WriteLine($"trial-analysis fit: note: {cells} text cell(s) in numeric column '{column}' treated as missing (--stray-text missing)");
+            }
             if (mixedModel)
             {
-                var mixed = MixedModelEstimator.Fit(spec, CsvReader.ReadFile(parsed.Data), parsed.Ml ? LmmCriterion.MaximumLikelihood : LmmCriterion.Reml);
+                var mixed = MixedModelEstimator.Fit(spec, data, parsed.Ml ? LmmCriterion.MaximumLikelihood : LmmCriterion.Reml);
                 var mixedSummary = mixed.Infer().Summarise(parsed.Level);
                 output.Write(parsed.Json ? mixedSummary.ToJson() + Environment.NewLine : mixedSummary.ToText());
                 return ExitCodes.Ok;
             }
-            var data = CsvReader.ReadFile(parsed.Data);
             var fit = OlsEstimator.Fit(spec, data);
             var summary = fit.Infer(parsed.Vcov(spec.Clusters.Count > 0)).Summarise(parsed.Level);
             foreach (var warning in summary.Warnings)
@@ -106,13 +115,13 @@ public sealed class FitCommand : ICliCommand
     }
 
     private sealed record FitArguments(string Data, string Formula, IReadOnlyList<string> Clusters, string? VcovText, string? DfText,
-        string? FeK, string? Multiway, string? Weights, bool KeepSingletons, double Level, bool Json, bool Ml, bool Reml)
+        string? FeK, string? Multiway, string? Weights, bool KeepSingletons, double Level, bool Json, bool Ml, bool Reml, StrayTextPolicy StrayText)
     {
         public static FitArguments Parse(IReadOnlyList<string> args)
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             var flags = new HashSet<string>(StringComparer.Ordinal);
-            string[] valued = ["--data", "--formula", "--cluster", "--vcov", "--df", "--fe-k", "--multiway", "--weights", "--level"];
+            string[] valued = ["--data", "--formula", "--cluster", "--vcov", "--df", "--fe-k", "--multiway", "--weights", "--level", "--stray-text"];
             string[] switches = ["--json", "--reml", "--ml", "--keep-singletons"];
             for (var i = 0; i < args.Count; i++)
             {
@@ -157,9 +166,15 @@ public sealed class FitCommand : ICliCommand
             {
                 throw new ArgumentException("--cluster takes one or two columns (VAR or VAR1,VAR2)");
             }
+            var strayText = values.GetValueOrDefault("--stray-text") switch
+            {
+                null or "refuse" => StrayTextPolicy.Refuse,
+                "missing" => StrayTextPolicy.Missing,
+                var other => throw new ArgumentException($"--stray-text must be 'refuse' or 'missing', got '{other}'"),
+            };
             return new FitArguments(data, formula, clusters, values.GetValueOrDefault("--vcov"), values.GetValueOrDefault("--df"),
                 values.GetValueOrDefault("--fe-k"), values.GetValueOrDefault("--multiway"), values.GetValueOrDefault("--weights"),
-                flags.Contains("--keep-singletons"), level, flags.Contains("--json"), flags.Contains("--ml"), flags.Contains("--reml"));
+                flags.Contains("--keep-singletons"), level, flags.Contains("--json"), flags.Contains("--ml"), flags.Contains("--reml"), strayText);
         }
 
         /// <summary>

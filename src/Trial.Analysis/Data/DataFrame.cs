@@ -37,8 +37,13 @@ public sealed class DataFrame
         ? column
         : throw new ModelInputException($"data: unknown column '{name}'; the data has {string.Join(", ", Columns.Select(c => c.Name))}");
 
-    public NumericColumn Numeric(string name) => this[name] as NumericColumn
-        ?? throw new ModelInputException($"data: column '{name}' must be numeric but holds text");
+    /// <summary>The column as numbers: a numeric column, or a file-read grouping column whose levels are all numbers.</summary>
+    public NumericColumn Numeric(string name) => this[name] switch
+    {
+        NumericColumn numeric => numeric,
+        TextColumn { NumericValues: { } numbers } => new NumericColumn(name, numbers),
+        _ => throw new ModelInputException($"data: column '{name}' must be numeric but holds text"),
+    };
 
     /// <summary>Builds a frame from numeric arrays (convenience for code and tests).</summary>
     public static DataFrame FromNumeric(params (string Name, double[] Values)[] columns) =>

@@ -12,7 +12,7 @@ internal static class FactorCoder
         return column switch
         {
             NumericColumn numeric => CodeNumeric(column.Name, numeric.Values, rows),
-            TextColumn text => CodeText(column.Name, text.Values, rows),
+            TextColumn text => CodeText(text, rows),
             _ => throw new InvalidOperationException("unknown column type"),
         };
     }
@@ -75,20 +75,36 @@ internal static class FactorCoder
         return rows.Length > 0;
     }
 
-    private static FactorIndex CodeText(string name, string?[] values, int[] rows)
+    /// <summary>
+    /// Levels are the exact texts. They sort ordinally, except that a file-read grouping column whose levels are all
+    /// numbers sorts numerically (ties, such as 1.1 and 1.10, by text), so the reference level is the one R's factor()
+    /// of that numeric column would pick.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static FactorIndex CodeText(TextColumn column, int[] rows)
     {
-        var distinct = rows.Select(r => values[r]!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var index = new Dictionary<string, int>(distinct.Length, StringComparer.Ordinal);
-        for (var l = 0; l < distinct.Length; l++)
+        var (cells, levels) = column.Interned();
+        var used = new bool[levels.Length];
+        foreach (var r in rows)
         {
-            index[distinct[l]] = l;
+            used[cells[r]] = true;
         }
-        var codes = new int[rows.Length];
+        var present = Enumerable.Range(0, levels.Length).Where(l => used[l]).ToArray();
+        Comparison<int> order = column.LevelsAreNumbers
+            ? (a, b) => column.LevelNumber(a).CompareTo(column.LevelNumber(b)) is var c && c != 0 ? c : string.CompareOrdinal(levels[a], levels[b])
+            : (a, b) => string.CompareOrdinal(levels[a], levels[b]);
+        Array.Sort(present, order);
+        var map = new int[levels.Length];
+        for (var l = 0; l < present.Length; l++)
+        {
+            map[present[l]] = l;
+        }
+        var codes = GC.AllocateUninitializedArray<int>(rows.Length);
         for (var i = 0; i < rows.Length; i++)
         {
-            codes[i] = index[values[rows[i]]!];
+            codes[i] = map[cells[rows[i]]];
         }
-        return new FactorIndex(name, codes, distinct);
+        return new FactorIndex(column.Name, codes, present.Select(l => levels[l]).ToArray());
     }
 
     /// <summary>Re-codes <paramref name="index"/> keeping only rows where <paramref name="keep"/> is true; unused levels vanish.</summary>

@@ -72,9 +72,14 @@ internal sealed class TermExpander(ModelSpec spec, DataFrame data, int[] rows, b
     private TermPiece Piece(Term term, Variable variable)
     {
         var column = data[variable.Column];
-        if (variable.Coding == VariableCoding.Auto && column is NumericColumn numeric && !spec.ReferenceLevels.ContainsKey(variable.Column))
+        if (variable.Coding == VariableCoding.Auto && !spec.ReferenceLevels.ContainsKey(variable.Column))
         {
-            return new TermPiece(variable.Label, numeric.Values, null, null);
+            // A grouping column read as exact text whose levels are all numbers is, used bare, the numeric regressor R would see.
+            var numbers = column switch { NumericColumn n => n.Values, TextColumn t => t.NumericValues, _ => null };
+            if (numbers is not null)
+            {
+                return new TermPiece(variable.Label, numbers, null, null);
+            }
         }
         var factor = FactorFor(variable, column);
         if (factor.LevelCount < 2)

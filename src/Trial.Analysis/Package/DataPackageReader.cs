@@ -52,7 +52,7 @@ public static class DataPackageReader
             DataFrame frame;
             try
             {
-                frame = CsvReader.Read(new StringReader(new UTF8Encoding(false).GetString(bytes)), name);
+                frame = CsvReader.Read(new StringReader(new UTF8Encoding(false).GetString(bytes)), name, CsvReadOptions.AllText);
             }
             catch (ModelInputException e)
             {

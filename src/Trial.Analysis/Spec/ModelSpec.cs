@@ -60,6 +60,17 @@ public sealed record ModelSpec
         .Concat(Filter.Select(f => f.Column))
         .Distinct(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Columns whose values are group labels (cluster, absorbed fixed effect, factor() or relevel() variable,
+    /// random-effect grouping, a reference level): these are grouped by their exact text, never as numbers.
+    /// </summary>
+    public IEnumerable<string> GroupingColumns => Formula.AbsorbedFixedEffects
+        .Concat(Clusters)
+        .Concat(Formula.Terms.SelectMany(t => t.Variables).Where(v => v.Coding == VariableCoding.Factor || v.ReferenceLevel is not null).Select(v => v.Column))
+        .Concat(Formula.RandomEffects.SelectMany(r => r.Grouping))
+        .Concat(ReferenceLevels.Keys)
+        .Distinct(StringComparer.Ordinal);
+
     public override string ToString()
     {
         var parts = new List<string> { Formula.Text };
