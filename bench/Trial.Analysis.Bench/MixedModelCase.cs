@@ -17,13 +17,16 @@ internal static class MixedModelCase
     private const int Participants = 250_000;
     private static readonly string[] Names = ["(Intercept)", "factor(time)6", "factor(time)12", "armIPS", "factor(time)6:armIPS", "factor(time)12:armIPS"];
 
-    public static void Run(TextWriter report, TextWriter progress)
+    public static void Run(string results, TextWriter progress, int repeats)
     {
+        using var report = new StreamWriter(Path.Combine(results, "analysis-case-b.md"), append: false);
+        report.WriteLine($"# Case B: LMM REML beside lme4 ({Environment.ProcessorCount} cores)");
         progress.WriteLine("case B: generating data ...");
         var data = Generate();
         progress.WriteLine($"case B: {data.Y.Length:N0} rows; fitting REML ...");
         var before = GC.GetTotalAllocatedBytes(precise: false);
-        var ours = Fit(data);
+        var attempts = Enumerable.Range(0, repeats).Select(_ => Fit(data)).ToList();
+        var ours = attempts.MinBy(a => a.Seconds)!;
         var seconds = ours.Seconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var allocated = GC.GetTotalAllocatedBytes(precise: false) - before;
@@ -33,17 +36,20 @@ internal static class MixedModelCase
         report.WriteLine("## Case B: linear mixed model, y ~ factor(time)*arm + (1|id), REML");
         report.WriteLine();
         report.WriteLine($"- Data: {Participants:N0} participants, {data.Y.Length:N0} rows (baseline always observed, each follow-up missing with probability 0.2; the issue's \"~850,000 rows\" exceeds the 750,000 possible, so this is the 20%-missing reading).");
-        report.WriteLine($"- Trial.Analysis (`MixedModelEstimator.Fit` on a DataFrame: design, collinearity QR, optimisation, vcov): **{seconds:F2} s** wall, {ours.CpuSeconds:F2} s CPU; {ours.Evaluations} criterion evaluations, exit {ours.Exit}; peak working set of the whole process {peak / 1048576.0:F0} MB, {allocated / 1048576.0:F0} MB allocated during data set-up and fit.");
+        report.WriteLine($"- Trial.Analysis (`MixedModelEstimator.Fit` on a DataFrame: design, collinearity QR, optimisation, vcov): **{seconds:F2} s** wall (best of {repeats}: {string.Join(", ", attempts.Select(a => a.Seconds.ToString("F2", CultureInfo.InvariantCulture)))}), {ours.CpuSeconds:F2} s CPU; {ours.Evaluations} criterion evaluations, exit {ours.Exit}; peak working set of the whole process {peak / 1048576.0:F0} MB, {allocated / 1048576.0:F0} MB allocated during data set-up and fit.");
         report.WriteLine($"- REML criterion {ours.Criterion.ToString("R", CultureInfo.InvariantCulture)}, σ {ours.Sigma:G10}, θ {ours.Theta:G10}.");
 
         var rscript = FindRscript();
         if (rscript is null)
         {
             report.WriteLine("- lme4: Rscript not found on PATH; no comparison.");
+            report.WriteLine();
+            report.WriteLine("**Verdict: NOT MET (no lme4 run to compare with).**");
             return;
         }
         progress.WriteLine("case B: running lme4 on the same data ...");
-        var r = RunLme4(rscript, data, progress);
+        var lme4Runs = Enumerable.Range(0, repeats).Select(_ => RunLme4(rscript, data, progress)).ToList();
+        var r = lme4Runs.Where(x => x is not null).MinBy(x => x!.Seconds);
         if (r is null)
         {
             report.WriteLine("- lme4: the R run failed; see the console output.");
@@ -64,9 +70,15 @@ internal static class MixedModelCase
         Compare("σ", ours.Sigma, r.Sigma);
         Compare("θ", ours.Theta, r.Theta);
         Compare("REML criterion", ours.Criterion, r.Criterion);
-        report.WriteLine($"- lme4 (`lmer`, default nloptwrap/BOBYQA, `calc.derivs = FALSE`): **{r.Seconds:F2} s** wall, {r.CpuSeconds:F2} s CPU for the `lmer()` call alone (CSV reading excluded).");
+        report.WriteLine($"- lme4 (`Rscript bench/r/case_b.R`, {Measured.RVersion(rscript, "lme4", "Matrix")}; `lmer`, default nloptwrap/BOBYQA, `calc.derivs = FALSE`): **{r.Seconds:F2} s** wall (best of {repeats}: {string.Join(", ", lme4Runs.Where(x => x is not null).Select(x => x!.Seconds.ToString("F2", CultureInfo.InvariantCulture)))}), {r.CpuSeconds:F2} s CPU for the `lmer()` call alone (CSV reading excluded).");
         report.WriteLine($"- Ratio lme4 / Trial.Analysis: **{r.Seconds / seconds:F1}×** wall, {r.CpuSeconds / ours.CpuSeconds:F1}× CPU (the machine is shared, so CPU time is the steadier figure).");
         report.WriteLine($"- Max relative difference over β, SE(β), σ, θ and the REML criterion: **{maxRel:E2}** ({worst}); REML criteria differ by {Math.Abs(ours.Criterion - r.Criterion):E2} ({Math.Abs(ours.Criterion - r.Criterion) / Math.Abs(r.Criterion):E1} relative; ours is {(ours.Criterion <= r.Criterion ? "lower" : "higher")}).");
+        var ratio = r.Seconds / seconds;
+        var met = ratio >= 20 && maxRel <= 1e-6;
+        var verdict = Measured.Invariant($"{(met ? "MET" : "NOT MET")}: {ratio:F1}× faster than lme4 (goal ≥ 20×), max relative difference {maxRel:G3} (goal ≤ 1e-6)");
+        report.WriteLine();
+        report.WriteLine($"**Verdict: {verdict}.** 1-minute load average {Measured.Load()} at the end.");
+        progress.WriteLine($"case B: {verdict}");
         report.Flush();
     }
 
@@ -150,18 +162,9 @@ internal static class MixedModelCase
                     w.WriteLine(d.Y[r].ToString("R", CultureInfo.InvariantCulture));
                 }
             }
-            var script = Path.Combine(dir.FullName, "caseb.R");
+            var script = Path.Combine(Measured.RepositoryRoot(), "bench", "r", "case_b.R");
             var output = Path.Combine(dir.FullName, "caseb.out");
-            File.WriteAllText(script, $$"""
-                suppressPackageStartupMessages(library(lme4))
-                d <- read.csv("{{csv}}", colClasses = c("character", "integer", "character", "numeric"))
-                d$arm <- factor(d$arm, levels = c("Control", "IPS"))
-                st <- system.time(m <- lmer(y ~ factor(time) * arm + (1 | id), data = d, REML = TRUE,
-                                            control = lmerControl(calc.derivs = FALSE)))
-                v <- c(st[["elapsed"]], st[["user.self"]] + st[["sys.self"]], fixef(m), sqrt(diag(as.matrix(vcov(m)))), sigma(m), getME(m, "theta"), REMLcrit(m))
-                writeLines(format(v, digits = 17), "{{output}}")
-                """);
-            var psi = new ProcessStartInfo(rscript, [script]) { RedirectStandardError = true, RedirectStandardOutput = true };
+            var psi = new ProcessStartInfo(rscript, [script, csv, output]) { RedirectStandardError = true, RedirectStandardOutput = true };
             using var process = Process.Start(psi)!;
             var stderr = process.StandardError.ReadToEndAsync();
             _ = process.StandardOutput.ReadToEnd();

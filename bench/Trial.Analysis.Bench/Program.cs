@@ -1,12 +1,15 @@
 using Trial.Analysis.Bench;
 
-// Usage: dotnet run -c Release --project bench/Trial.Analysis.Bench -- [a|b|all] [--out bench/results/analysis.md]
-var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
-var outIndex = Array.IndexOf(args, "--out");
-var outFile = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine("bench", "results", "analysis.md");
-Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
-using var report = new StreamWriter(outFile, append: false);
-report.WriteLine($"# Trial.Analysis benchmark ({Environment.ProcessorCount} cores)");
-if (which is "a" or "all") { RegisterPanelCase.Run(report, Console.Out); }
-if (which is "b" or "all") { MixedModelCase.Run(report, Console.Out); }
-Console.Out.WriteLine($"figures written to {outFile}");
+// Usage (from the repository root):
+//   dotnet run -c Release --project bench/Trial.Analysis.Bench -- [a|b|e|f|all] [--repeats N] [--results DIR]
+// Each case writes its figures and a met/not-met verdict to DIR/analysis-case-<x>.md (default bench/results).
+var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "all";
+string? Option(string name) => Array.IndexOf(args, name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+var repeats = int.TryParse(Option("--repeats"), out var n) && n > 0 ? n : 3;
+var results = Path.GetFullPath(Option("--results") ?? Path.Combine(Measured.RepositoryRoot(), "bench", "results"));
+Directory.CreateDirectory(results);
+if (which is "a" or "all") { RegisterPanelCase.Run(results, Console.Out, repeats); }
+if (which is "b" or "all") { MixedModelCase.Run(results, Console.Out, repeats); }
+if (which is "f" or "all") { FitFileCase.Run(results, Console.Out, repeats); }
+if (which is "e" or "all") { PlanRunCase.Run(results, Console.Out, repeats); }
+Console.Out.WriteLine($"figures written to {results}");

@@ -12,7 +12,9 @@ namespace Trial.Analysis.Bench;
 /// Case A: a seed-000 register panel at national scale — 500,000 persons × 20 calendar months (balanced), staggered
 /// per-person start, LPM of monthly work on person FE + calendar-month FE + phase bins 0–3, 4–6, 7–9, &gt;9 months since
 /// start (reference: pre-start) + 3 covariates, CR1S clustered by person. When Rscript is on PATH the same data are
-/// fitted by R's nearest equivalent (collapse::fwithin alternating projections, lm, sandwich::vcovCL) in the same run.
+/// fitted in the same run by the fastest general R route here, <c>bench/r/case_a.R</c> (collapse::fwithin alternating
+/// projections on one matrix, crossprod + Cholesky, collapse::fsum cluster scores). Best of the repeats on each side.
+/// Goal: at least 5× faster than that route; coefficients and SEs agree to 1e-8.
 /// </summary>
 internal static class RegisterPanelCase
 {
@@ -23,8 +25,10 @@ internal static class RegisterPanelCase
     private static readonly string[] Regressors = ["p0_3", "p4_6", "p7_9", "p10", "x1", "x2", "x3"];
     private static readonly TimeSpan RTimeLimit = TimeSpan.FromMinutes(15);
 
-    public static void Run(TextWriter report, TextWriter progress)
+    public static void Run(string results, TextWriter progress, int repeats)
     {
+        using var report = new StreamWriter(Path.Combine(results, "analysis-case-a.md"), append: false);
+        report.WriteLine($"# Case A: register panel in memory ({Environment.ProcessorCount} cores)");
         progress.WriteLine($"case A: generating {Persons:N0} persons × {Months} months");
         var data = Generate();
         var spec = ModelSpec.FromFormula("work ~ p0_3 + p4_6 + p7_9 + p10 + x1 + x2 + x3 | person + month").WithCluster("person");
@@ -32,6 +36,26 @@ internal static class RegisterPanelCase
         var managedBefore = GC.GetTotalMemory(true);
 
         progress.WriteLine("case A: fitting (design → within transformation → QR → CR1S by person)");
+        var attempts = Enumerable.Range(0, repeats).Select(_ => FitOnce(spec, data)).ToList();
+        var best = attempts.MinBy(a => a.Total)!;
+        var (design, designTime, cpuDesign, fit, fitTime, cpuFit, inference, vcovTime, totalTime, cpu) = best;
+        var self = Process.GetCurrentProcess();
+        self.Refresh();
+        var peak = self.PeakWorkingSet64;
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        var summary = inference.Summarise();
+        var total = new { Elapsed = totalTime };
+        _ = design;
+        WriteReport(report, progress, spec, fit, designTime, cpuDesign, fitTime, cpuFit, vcovTime, total.Elapsed, cpu, peak, managedBefore, load, summary, attempts.Select(a => a.Total).ToList());
+        CompareWithR(report, progress, data, fit, inference, total.Elapsed, cpu, repeats);
+    }
+
+    private sealed record Attempt(Design Design, TimeSpan DesignTime, TimeSpan CpuDesign, OlsFit Fit, TimeSpan FitTime, TimeSpan CpuFit,
+        Inference Inference, TimeSpan VcovTime, TimeSpan Total, TimeSpan Cpu);
+
+    private static Attempt FitOnce(ModelSpec spec, DataFrame data)
+    {
+        GC.Collect();
         var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
         var total = Stopwatch.StartNew();
@@ -46,10 +70,14 @@ internal static class RegisterPanelCase
         var vcovTime = total.Elapsed - designTime - fitTime;
         self.Refresh();
         var cpu = self.TotalProcessorTime - cpuBefore;
-        var peak = self.PeakWorkingSet64;
-        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-        var summary = inference.Summarise();
+        return new Attempt(design, designTime, cpuDesign, fit, fitTime, cpuFit, inference, vcovTime, total.Elapsed, cpu);
+    }
 
+    private static void WriteReport(TextWriter report, TextWriter progress, ModelSpec spec, OlsFit fit, TimeSpan designTime, TimeSpan cpuDesign,
+        TimeSpan fitTime, TimeSpan cpuFit, TimeSpan vcovTime, TimeSpan totalElapsed, TimeSpan cpu, long peak, long managedBefore, string load,
+        Summary summary, IReadOnlyList<TimeSpan> all)
+    {
+        var total = new { Elapsed = totalElapsed };
         report.WriteLine();
         report.WriteLine("## Case A: register panel, 10,000,000 person-months (500,000 persons × 20 months)");
         report.WriteLine();
@@ -61,18 +89,16 @@ internal static class RegisterPanelCase
         report.WriteLine(Invariant($"| design (factor coding of person/month, singleton check) | {designTime.TotalSeconds:F2} (CPU {cpuDesign.TotalSeconds:F2}) |"));
         report.WriteLine(Invariant($"| fit (alternating projections on 8 columns, TSQR) | {fitTime.TotalSeconds:F2} (CPU {cpuFit.TotalSeconds:F2}) |"));
         report.WriteLine(Invariant($"| CR1S vcov by person (500,000 clusters) | {vcovTime.TotalSeconds:F2} |"));
-        report.WriteLine(Invariant($"| **total (wall clock)** | **{total.Elapsed.TotalSeconds:F2}** |"));
+        report.WriteLine(Invariant($"| **total (wall clock), best of {all.Count}** | **{total.Elapsed.TotalSeconds:F2}** (all: {string.Join(", ", all.Select(t => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)))}) |"));
         report.WriteLine(Invariant($"| CPU time of the process during the fit (all threads) | {cpu.TotalSeconds:F2} |"));
         report.WriteLine();
         report.WriteLine(Invariant($"Peak working set of the process (Process.PeakWorkingSet64, includes the generated input data of {managedBefore / 1e9:F2} GB): **{peak / 1e9:F2} GB**."));
-        report.WriteLine($"Goal: < 3 s and < 3 GB. The machine is shared: 1-minute load average {load} on {Environment.ProcessorCount} cores when the fit finished, so wall-clock figures are inflated by other work; CPU time is the load-independent figure.");
+        report.WriteLine($"1-minute load average {load} on {Environment.ProcessorCount} cores when the fits finished: when it is above the core count, wall-clock figures are inflated by other work and CPU time is the steadier figure.");
         report.WriteLine();
         report.WriteLine("```");
         report.Write(summary.ToText());
         report.WriteLine("```");
         progress.WriteLine(Invariant($"case A: C# design {designTime.TotalSeconds:F2} s (CPU {cpuDesign.TotalSeconds:F2}), fit (CPU {cpuFit.TotalSeconds:F2}) {fitTime.TotalSeconds:F2} s, vcov {vcovTime.TotalSeconds:F2} s, total {total.Elapsed.TotalSeconds:F2} s, CPU {cpu.TotalSeconds:F2} s, peak {peak / 1e9:F2} GB, load {load}"));
-
-        CompareWithR(report, progress, data, fit, inference, total.Elapsed, cpu);
     }
 
     private static TimeSpan Cpu(Process process)
@@ -125,15 +151,17 @@ internal static class RegisterPanelCase
         return new DataFrame(columns);
     }
 
-    private static void CompareWithR(TextWriter report, TextWriter progress, DataFrame data, OlsFit fit, Inference inference, TimeSpan csharp, TimeSpan csharpCpu)
+    private static void CompareWithR(TextWriter report, TextWriter progress, DataFrame data, OlsFit fit, Inference inference, TimeSpan csharp, TimeSpan csharpCpu, int repeats)
     {
         report.WriteLine();
-        report.WriteLine("### R side by side");
+        report.WriteLine("## R side by side");
         report.WriteLine();
         var rscript = FindOnPath("Rscript");
         if (rscript is null || Environment.GetEnvironmentVariable("TRIAL_BENCH_SKIP_R") == "1")
         {
             report.WriteLine(rscript is null ? "Rscript is not on PATH: R comparison skipped." : "TRIAL_BENCH_SKIP_R=1: R comparison skipped.");
+            report.WriteLine();
+            report.WriteLine("**Verdict: NOT MET (no R run to compare with).**");
             return;
         }
         var dir = Directory.CreateTempSubdirectory("trial-bench-a-");
@@ -149,88 +177,61 @@ internal static class RegisterPanelCase
                 }
             }
             File.WriteAllText(Path.Combine(dir.FullName, "n.txt"), data.RowCount.ToString(CultureInfo.InvariantCulture));
-            var script = Path.Combine(dir.FullName, "case_a.R");
-            File.WriteAllText(script, RScript);
-            progress.WriteLine("case A: running R (collapse::fwithin + lm + sandwich::vcovCL) on the same 10M rows");
-            var start = new ProcessStartInfo(rscript, [script, dir.FullName]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(RTimeLimit))
+            var script = Path.Combine(Measured.RepositoryRoot(), "bench", "r", "case_a.R");
+            var runs = new List<double[]>();
+            DataFrame? r = null;
+            for (var k = 0; k < repeats; k++)
             {
-                process.Kill(entireProcessTree: true);
-                report.WriteLine(Invariant($"R did not finish within {RTimeLimit.TotalMinutes} minutes on 10M rows and was stopped; no ratio reported."));
-                return;
+                progress.WriteLine($"case A: R run {k + 1}/{repeats} (bench/r/case_a.R: collapse::fwithin + crossprod/Cholesky + fsum)");
+                var run = Measured.Run(rscript, [script, dir.FullName]);
+                var result = Path.Combine(dir.FullName, "r_result.csv");
+                if (run.ExitCode != 0 || !File.Exists(result))
+                {
+                    report.WriteLine($"R failed (exit {run.ExitCode}): {run.Stderr.Trim()}");
+                    return;
+                }
+                r = CsvReader.ReadFile(result);
+                runs.Add(r.Numeric("seconds").Values[..5]);
             }
-            var result = Path.Combine(dir.FullName, "r_result.csv");
-            if (process.ExitCode != 0 || !File.Exists(result))
-            {
-                report.WriteLine($"R failed (exit {process.ExitCode}): {stderr.Result.Trim()}");
-                return;
-            }
-            var r = CsvReader.ReadFile(result);
-            var names = (TextColumn)r["term"];
+            var seen = runs.MinBy(s => s[0])!;
+            var names = (TextColumn)r!["term"];
             var coef = r.Numeric("estimate").Values;
             var se = r.Numeric("std_error").Values;
-            var seen = r.Numeric("seconds").Values;
             var rTotal = seen[0];
             double maxCoef = 0, maxSe = 0;
-            // lm on demeaned data does not know about the FE: rescale its HC1 factor (N−1)/(N−7) to the FE-aware K.
-            var n = (double)fit.N;
-            var rescale = Math.Sqrt((n - Regressors.Length) / (n - inference.SmallSampleK));
             for (var i = 0; i < r.RowCount; i++)
             {
                 var j = fit.IndexOf(names.Values[i]!);
                 maxCoef = Math.Max(maxCoef, Math.Abs(coef[i] - fit.Coefficients[j]) / Math.Abs(fit.Coefficients[j]));
-                maxSe = Math.Max(maxSe, Math.Abs(se[i] * rescale - inference.StandardError(j)) / inference.StandardError(j));
+                maxSe = Math.Max(maxSe, Math.Abs(se[i] - inference.StandardError(j)) / inference.StandardError(j));
             }
-            report.WriteLine(Invariant($"R {RVersion(rscript)}: demean (collapse::fwithin alternating projections) + lm + sandwich::vcovCL(type = \"HC1\", cluster = person) on the same {fit.N:N0} rows, timed inside R (elapsed; CPU = user + system) excluding reading the binary files:"));
+            var ratio = rTotal / csharp.TotalSeconds;
+            report.WriteLine(Invariant($"R route `bench/r/case_a.R` ({Measured.RVersion(rscript, "collapse")}) on the same {fit.N:N0} rows, timed inside R (elapsed; CPU = user + system) after the binary columns are loaded; best of {repeats} by total:"));
             report.WriteLine();
             report.WriteLine("| | seconds |");
             report.WriteLine("|---|---|");
-            report.WriteLine(Invariant($"| R demean | {seen[1]:F2} |"));
-            report.WriteLine(Invariant($"| R lm | {seen[2]:F2} |"));
-            report.WriteLine(Invariant($"| R vcovCL | {seen[3]:F2} |"));
-            report.WriteLine(Invariant($"| **R total (wall clock)** | **{rTotal:F2}** |"));
+            report.WriteLine(Invariant($"| R demean (fwithin, alternating projections) | {seen[1]:F2} |"));
+            report.WriteLine(Invariant($"| R crossprod + Cholesky | {seen[2]:F2} |"));
+            report.WriteLine(Invariant($"| R fsum cluster scores + sandwich | {seen[3]:F2} |"));
+            report.WriteLine(Invariant($"| **R total (wall clock)** | **{rTotal:F2}** (all: {string.Join(", ", runs.Select(s => s[0].ToString("F2", CultureInfo.InvariantCulture)))}) |"));
             report.WriteLine(Invariant($"| **C# total (wall clock)** | **{csharp.TotalSeconds:F2}** |"));
-            report.WriteLine(Invariant($"| **ratio R / C# (wall clock)** | **{rTotal / csharp.TotalSeconds:F1}×** |"));
+            report.WriteLine(Invariant($"| **ratio R / C# (wall clock)** | **{ratio:F2}×** |"));
             report.WriteLine(Invariant($"| R CPU time (user + system) | {seen[4]:F2} |"));
             report.WriteLine(Invariant($"| C# CPU time (all threads) | {csharpCpu.TotalSeconds:F2} |"));
-            report.WriteLine(Invariant($"| **ratio R / C# (CPU time)** | **{seen[4] / csharpCpu.TotalSeconds:F1}×** |"));
+            report.WriteLine(Invariant($"| ratio R / C# (CPU time) | {seen[4] / csharpCpu.TotalSeconds:F2}× |"));
             report.WriteLine();
-            report.WriteLine(Invariant($"Agreement: max relative difference of coefficients {maxCoef:G3}; of SEs {maxSe:G3} (R's SEs rescaled by √((N−7)/(N−K)) because lm on demeaned data counts K = 7, not the {inference.SmallSampleK:N0} of the FE model)."));
-            progress.WriteLine(Invariant($"case A: R total {rTotal:F2} s, ratio {rTotal / csharp.TotalSeconds:F1}×"));
+            report.WriteLine(Invariant($"Agreement: max relative difference of coefficients {maxCoef:G3}; of SEs {maxSe:G3} (both sides count K = {inference.SmallSampleK:N0}, every FE level)."));
+            var met = ratio >= 5 && Math.Max(maxCoef, maxSe) <= 1e-8;
+            var verdict = Invariant($"{(met ? "MET" : "NOT MET")}: {ratio:F2}× faster than the R route (goal ≥ 5×), agreement {Math.Max(maxCoef, maxSe):G3} (goal ≤ 1e-8)");
+            report.WriteLine();
+            report.WriteLine($"**Verdict: {verdict}.**");
+            progress.WriteLine($"case A: R total {rTotal:F2} s; {verdict}");
         }
         finally
         {
             dir.Delete(recursive: true);
         }
     }
-
-    private const string RScript = """
-        args <- commandArgs(TRUE); dir <- args[1]
-        suppressPackageStartupMessages({ library(collapse); library(sandwich) })
-        n <- as.integer(readLines(file.path(dir, "n.txt"), warn = FALSE))
-        rd <- function(name) readBin(file.path(dir, paste0(name, ".bin")), "double", n)
-        cols <- c("work", "p0_3", "p4_6", "p7_9", "p10", "x1", "x2", "x3")
-        d <- as.data.frame(lapply(setNames(cols, cols), rd))
-        person <- rd("person"); month <- rd("month")
-        cpu <- function() { p <- proc.time(); p[["user.self"]] + p[["sys.self"]] }
-        c0 <- cpu()
-        t0 <- proc.time()[["elapsed"]]
-        # Alternating projections with collapse::fwithin (fhdwithin needs fixest, which Debian does not ship).
-        pf <- qF(person); mf <- qF(month); dm <- d
-        repeat { nxt <- fwithin(fwithin(dm, pf), mf); done <- max(abs(as.matrix(nxt) - as.matrix(dm))) < 1e-10; dm <- nxt; if (done) break }
-        t1 <- proc.time()[["elapsed"]]
-        m <- lm(work ~ 0 + p0_3 + p4_6 + p7_9 + p10 + x1 + x2 + x3, data = dm)
-        t2 <- proc.time()[["elapsed"]]
-        V <- vcovCL(m, cluster = person, type = "HC1")
-        t3 <- proc.time()[["elapsed"]]
-        c3 <- cpu()
-        secs <- c(t3 - t0, t1 - t0, t2 - t1, t3 - t2, c3 - c0, rep(NA, length(coef(m)) - 5))
-        write.csv(data.frame(term = names(coef(m)), estimate = unname(coef(m)), std_error = sqrt(diag(V)), seconds = secs),
-                  file.path(dir, "r_result.csv"), row.names = FALSE)
-        """;
 
     private static string RVersion(string rscript)
     {

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Trial.Analysis.Bench;
+
+/// <summary>One timed child process: wall clock, CPU (user + system, all threads) and peak resident memory, from GNU time.</summary>
+internal sealed record Measured(double WallSeconds, double CpuSeconds, double PeakMb, int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>Runs <paramref name="file"/> under /usr/bin/time -f "%e %U %S %M" so figures come from the kernel's rusage of that process tree.</summary>
+    public static Measured Run(string file, IEnumerable<string> arguments, string? workingDirectory = null)
+    {
+        var timing = Path.GetTempFileName();
+        try
+        {
+            var start = new ProcessStartInfo("/usr/bin/time", ["-f", "%e %U %S %M", "-o", timing, file, .. arguments])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+            };
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            var parts = File.ReadAllLines(timing).Last(l => l.Trim().Length > 0).Split(' ');
+            double Number(int i) => double.Parse(parts[i], CultureInfo.InvariantCulture);
+            return new Measured(Number(0), Number(1) + Number(2), Number(3) / 1024.0, process.ExitCode, stdout.Result, stderr.Result);
+        }
+        finally
+        {
+            File.Delete(timing);
+        }
+    }
+
+    public static string? OnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+
+    /// <summary>The repository root (holds Trial.sln), found upwards from the working directory.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Trial.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("run the benchmark from inside the repository (Trial.sln not found upwards)");
+    }
+
+    /// <summary>The trial-analysis executable built beside this benchmark (same Release build).</summary>
+    public static string TrialAnalysis() =>
+        Path.Combine(AppContext.BaseDirectory, "trial-analysis") is var host && File.Exists(host)
+            ? host
+            : throw new InvalidOperationException($"trial-analysis not found in {AppContext.BaseDirectory}");
+
+    public static string RVersion(string rscript, params string[] packages)
+    {
+        var expr = "cat(R.version.string" + string.Concat(packages.Select(p => $", '; {p}', as.character(packageVersion('{p}'))")) + ")";
+        var info = new ProcessStartInfo(rscript, ["-e", expr]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(info)!;
+        var text = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return text.Trim();
+    }
+
+    public static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    public static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
