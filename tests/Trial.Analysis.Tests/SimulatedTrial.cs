@@ -8,7 +8,7 @@ internal static class SimulatedTrial
     private static readonly Lazy<string> Folder = new(() =>
     {
         var folder = Path.Combine(Path.GetTempPath(), $"trial-sim-{Guid.NewGuid():N}");
-        TrialSimulator.Write(new SimulationSettings(1, 0.095), folder, Path.Combine(folder, "register.csv"));
+        TrialSimulator.Write(new SimulationSettings(1, 0.095), folder, Path.Combine(folder, "register.csv"), NodaTime.Instant.FromUtc(2026, 11, 30, 12, 0));
         return folder;
     });
 

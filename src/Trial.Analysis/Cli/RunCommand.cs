@@ -82,7 +82,15 @@ public sealed class RunCommand(IClock clock) : ICliCommand
             var results = PlanRunner.Run(data, locale, output);
             var context = new RunContext(planPath, plan.Sha256, plan.Version, lockStatus, dataPath, package.Sha256, package.CreatedAt,
                 registerPath, register.Sha256, disclosure == ArmDisclosure.Blinded ? $"BLINDED ({data.TreatedLabel}, {data.ControlLabel})" : "unblinded",
-                InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()));
+                InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()))
+            {
+                PackageLockedBy = package.LockedBy,
+                Simulated = package.Simulated,
+            };
+            if (package.Simulated)
+            {
+                output.WriteLine($"run: SIMULATED DATA (the package was locked by '{package.LockedBy}'); the report says so on its title page and every page footer");
+            }
             output.WriteLine("run: writing report.pdf");
             using var pdf = new MemoryStream();
             var pages = ReportComposer.Write(pdf, data, results, context, locale);

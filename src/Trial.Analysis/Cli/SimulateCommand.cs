@@ -1,11 +1,17 @@
 using System.Globalization;
+using NodaTime;
 using Trial.Analysis.Simulation;
 
 namespace Trial.Analysis.Cli;
 
 /// <summary>`trial-analysis simulate`: a data package and register extract of seed 001's shape with a known effect.</summary>
-public sealed class SimulateCommand : ICliCommand
+public sealed class SimulateCommand(IClock clock) : ICliCommand
 {
+    public SimulateCommand()
+        : this(SystemClock.Instance)
+    {
+    }
+
     public string Name => "simulate";
 
     public string Summary => "Write a simulated data package + register extract calibrated to seed 001";
@@ -17,7 +23,8 @@ public sealed class SimulateCommand : ICliCommand
         randomised at 6 centres (2:1 until 2014-02-01, then 1:1), baseline covariates, questionnaires at 0/6/12
         months (about 47 %/44 % response, depending on baseline), and a monthly register extract from 2010-01 to
         2016-04. The true IPS effect on being in work is D on average, varying by centre as in seed 001 Table 12.
-        The same seed gives byte-identical files.
+        The same seed gives byte-identical data files; manifest.json records the real time it was written and
+        lockedBy "simulated: trial-analysis simulate …", so every report `run` builds from it says SIMULATED DATA.
 
           --seed N         random seed (non-negative integer)
           --effect D       true average IPS effect on the monthly probability of work, e.g. 0.095
@@ -65,7 +72,7 @@ public sealed class SimulateCommand : ICliCommand
         }
         var register = options.Value("--register") ?? Path.Combine(folder, "register.csv");
         output.WriteLine($"simulate: seed {seed}, effect {effect.ToString("0.####", CultureInfo.InvariantCulture)} …");
-        var truth = TrialSimulator.Write(new SimulationSettings(seed, effect), folder, register);
+        var truth = TrialSimulator.Write(new SimulationSettings(seed, effect), folder, register, clock.GetCurrentInstant());
         output.WriteLine($"simulate: wrote package {folder} and register extract {register}");
         output.WriteLine($"simulate: realised true effect on in-work person-months after inclusion: {truth.AverageEffectInWork.ToString("0.0000", CultureInfo.InvariantCulture)}");
         return ExitCodes.Ok;

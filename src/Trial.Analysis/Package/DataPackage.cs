@@ -9,8 +9,16 @@ public sealed record DataPackage(
     string Sha256,
     string Trial,
     string CreatedAt,
+    string LockedBy,
     IReadOnlyList<ParticipantRecord> Participants,
     IReadOnlyList<string> CovariateColumns,
     IReadOnlyList<ScreeningRecord> Screening,
     IReadOnlyList<OccasionRecord> Occasions,
-    IReadOnlyList<ScoreRecord> Scores);
+    IReadOnlyList<ScoreRecord> Scores,
+    IReadOnlyList<Withdrawals.Withdrawal> Withdrawals)
+{
+    /// <summary>
+    /// Simulated data (protocol/data-package.md: lockedBy starts with "simulated"); every report built from it says so.
+    /// </summary>
+    public bool Simulated => LockedBy.StartsWith("simulated", StringComparison.OrdinalIgnoreCase);
+}

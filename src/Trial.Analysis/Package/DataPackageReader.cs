@@ -8,6 +8,7 @@ using NodaTime.Text;
 using Trial.Analysis.Data;
 using Trial.Analysis.Inputs;
 using Trial.Analysis.Spec;
+using Trial.Analysis.Withdrawals;
 
 namespace Trial.Analysis.Package;
 
@@ -69,16 +70,19 @@ public static class DataPackageReader
             throw new InputRejectedException(manifestPath, "$.files", $"the package must list {name}");
         }
         var covariates = frames["covariates.csv"];
+        var participants = Participants(frames["participants.csv"], covariates);
         return new DataPackage(
             folder,
             Convert.ToHexStringLower(SHA256.HashData(manifestBytes)),
             manifest["trial"]?.GetValue<string>() ?? "",
             manifest["createdAt"]?.GetValue<string>() ?? "",
-            Participants(frames["participants.csv"], covariates),
+            manifest["lockedBy"] is JsonValue lb && lb.TryGetValue<string>(out var lockedBy) ? lockedBy : "",
+            participants,
             covariates.Columns.Select(c => c.Name).Where(n => n != "participant_id").ToList(),
             frames.TryGetValue("screening.csv", out var s) ? Screening(s) : [],
             frames.TryGetValue("occasions.csv", out var o) ? Occasions(o) : [],
-            frames.TryGetValue("responses_scores.csv", out var sc) ? Scores(sc) : []);
+            frames.TryGetValue("responses_scores.csv", out var sc) ? Scores(sc) : [],
+            WithdrawalReader.Read(frames["participants.csv"], frames.GetValueOrDefault("withdrawals.csv")));
     }
 
     private static JsonObject ParseManifest(string path, byte[] bytes)
@@ -154,7 +158,10 @@ public static class DataPackageReader
         var occasion = Column(o, "occasions.csv", "occasion");
         var status = Column(o, "occasions.csv", "status");
         var reason = Column(o, "occasions.csv", "reason");
-        return Enumerable.Range(0, o.RowCount).Select(i => new OccasionRecord(id.Format(i), occasion.Format(i), status.Format(i), reason.Format(i))).ToList();
+        var due = Column(o, "occasions.csv", "due_on");
+        var completed = Column(o, "occasions.csv", "completed_at");
+        return Enumerable.Range(0, o.RowCount).Select(i => new OccasionRecord(id.Format(i), occasion.Format(i), status.Format(i), reason.Format(i),
+            Date(due.Format(i), "occasions.csv", i, "due_on"), Instant(completed.Format(i), "occasions.csv", i, "completed_at"))).ToList();
     }
 
     private static List<ScoreRecord> Scores(DataFrame s)
@@ -181,10 +188,20 @@ public static class DataPackageReader
         return list;
     }
 
-    private static DataColumn Column(DataFrame frame, string file, string name) =>
+    internal static DataColumn Column(DataFrame frame, string file, string name) =>
         frame.Contains(name) ? frame[name] : throw new InputRejectedException(file, $"column {name}", "required column is missing");
 
-    private static LocalDate? Date(string text, string file, int row, string column)
+    private static Instant? Instant(string text, string file, int row, string column)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        var result = InstantPattern.ExtendedIso.Parse(text);
+        return result.Success ? result.Value : throw new InputRejectedException(file, $"line {row + 2}, column {column}", $"'{text}' is not an ISO-8601 UTC instant (yyyy-MM-ddTHH:mm:ssZ)");
+    }
+
+    internal static LocalDate? Date(string text, string file, int row, string column)
     {
         if (text.Length == 0)
         {

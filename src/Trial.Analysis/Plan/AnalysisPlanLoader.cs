@@ -32,6 +32,9 @@ public static class AnalysisPlanLoader
 
     private static readonly HashSet<AnalysisKind> QuestionnaireKinds = [AnalysisKind.QuestionnaireMeans, AnalysisKind.MixedModel, AnalysisKind.Attrition];
 
+    /// <summary>Whether an analysis reads questionnaire scores (else register months).</summary>
+    public static bool IsQuestionnaire(AnalysisKind kind) => QuestionnaireKinds.Contains(kind);
+
     private static readonly Dictionary<string, PopulationRule> Rules = new(StringComparer.Ordinal)
     {
         ["all-randomised"] = PopulationRule.AllRandomised,

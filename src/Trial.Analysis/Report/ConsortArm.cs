@@ -8,4 +8,9 @@ public sealed record ConsortArm(
     int Died,
     IReadOnlyList<ConsortOccasion> FollowUp,
     int AnalysedRegister,
-    int ExcludedNoRegister);
+    int ExcludedNoRegister,
+    IReadOnlyDictionary<Withdrawals.WithdrawalScope, int> Withdrawn)
+{
+    /// <summary>Withdrawn from data use: in the allocated count, left out of every analysis.</summary>
+    public int WithdrawnDataUse => Withdrawn.GetValueOrDefault(Withdrawals.WithdrawalScope.DataUse);
+}

@@ -1,4 +1,5 @@
 using SkiaSharp;
+using Trial.Analysis.Withdrawals;
 
 namespace Trial.Analysis.Report;
 
@@ -65,9 +66,17 @@ public static class ConsortDiagram
             var lines = arm.FollowUp.Select(o => $"{Occasion(o.Occasion, l)}: {l.Text("completed", "besvart")} {N(o.Completed)} ({l.Number(100.0 * o.Completed / Math.Max(1, arm.Allocated), 0)} %)"
                 + (o.NotCompleted.Count > 0 ? "; " + string.Join(", ", o.NotCompleted.Select(r => $"{Reason(r.Reason, l)} {N(r.Count)}")) : "")).ToList();
             lines.Add($"{l.Text("Died during follow-up", "Døde i oppfølgingen")}: {N(arm.Died)}");
+            foreach (var (scope, count) in arm.Withdrawn.Where(w => w.Key != WithdrawalScope.DataUse).OrderBy(w => w.Key))
+            {
+                lines.Add($"{l.Text("Withdrew", "Trakk seg")}: {Scope(scope, l)} {N(count)}");
+            }
             var fu = Box(columns[i], fuTop, width, 16 + 10 * lines.Count, string.Join("\n", lines), 6.8f);
             Arrow(columns[i], alloc.Bottom, columns[i], fu.Top);
-            var anTop = fu.Bottom + 30;
+            // CONSORT: withdrawn from data use is its own box beside the follow-up column, with the count per arm.
+            var withdrawn = Box(columns[i] + (i == 0 ? -1 : 1) * (width / 2 - 45), fu.Bottom + 6, 90, 20,
+                $"{l.Text("Withdrawn from data use", "Trukket fra bruk av data")}: n = {N(arm.WithdrawnDataUse)}", 6.2f);
+            c.DrawLine(columns[i], withdrawn.MidY, i == 0 ? withdrawn.Right : withdrawn.Left, withdrawn.MidY, stroke);
+            var anTop = withdrawn.Bottom + 12;
             var an = Box(columns[i], anTop, width, 40,
                 $"{l.Text("Analysed, register outcomes (ITT)", "Analysert, registerutfall (ITT)")}: n = {N(arm.AnalysedRegister)}\n" +
                 $"{l.Text("Excluded: no register data", "Ekskludert: ingen registerdata")}: n = {N(arm.ExcludedNoRegister)}\n" +
@@ -91,7 +100,17 @@ public static class ConsortDiagram
         "missed" => l.Text("no response", "ikke svart"),
         "died" => l.Text("died", "døde"),
         "cancelled" => l.Text("cancelled", "avlyst"),
+        WithdrawalFilter.WithdrawnReason => l.Text("answers withdrawn", "svar trukket"),
         _ => code,
+    };
+
+    public static string Scope(WithdrawalScope scope, ReportLocale l) => scope switch
+    {
+        WithdrawalScope.Intervention => l.Text("intervention", "intervensjonen"),
+        WithdrawalScope.FollowupContact => l.Text("follow-up contact", "oppfølgingskontakt"),
+        WithdrawalScope.DataCollection => l.Text("data collection", "datainnsamling"),
+        WithdrawalScope.RegisterLinkage => l.Text("register linkage", "registerkobling"),
+        _ => l.Text("data use", "bruk av data"),
     };
 
     public static string PeriodLabel(string period, ReportLocale l) => period switch

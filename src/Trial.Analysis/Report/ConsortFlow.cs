@@ -17,9 +17,12 @@ public sealed record ConsortFlow(
         var screening = d.Package.Screening;
         var arms = new[] { true, false }.Select(treated =>
         {
-            var people = d.Participants.Where(p => p.Treated == treated).ToList();
+            var people = d.Randomised.Where(p => p.Treated == treated).ToList();
+            var analysed = d.Participants.Where(p => p.Treated == treated).ToList();
             var ids = people.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-            var occasions = d.Package.Occasions.Where(o => ids.Contains(o.Participant)).ToList();
+            var occasions = d.Occasions.Where(o => ids.Contains(o.Participant)).ToList();
+            var scopes = d.Package.Withdrawals.Where(w => ids.Contains(w.Participant)).GroupBy(w => w.Scope)
+                .ToDictionary(g => g.Key, g => g.Select(w => w.Participant).Distinct(StringComparer.Ordinal).Count());
             var followup = new[] { "6m", "12m" }.Select(occ => new ConsortOccasion(occ,
                 occasions.Count(o => o.Occasion == occ && o.Status == "completed"),
                 occasions.Where(o => o.Occasion == occ && o.Status != "completed")
@@ -29,14 +32,15 @@ public sealed record ConsortFlow(
                 people.GroupBy(p => p.Record.Period, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList(),
                 people.Count(p => p.Record.DiedOn is not null),
                 followup,
-                people.Count(p => p.HasRegisterData),
-                people.Count(p => !p.HasRegisterData));
+                analysed.Count(p => p.HasRegisterData),
+                analysed.Count(p => !p.HasRegisterData),
+                scopes);
         }).ToList();
         return new ConsortFlow(
             screening.Count,
             screening.Where(s => !s.Eligible).GroupBy(s => s.ExclusionReason, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ToList(),
             screening.Count(s => s.Eligible && s.Consent == "declined"),
-            d.Participants.Count,
+            d.Randomised.Count,
             arms);
     }
 }

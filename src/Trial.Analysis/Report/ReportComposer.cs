@@ -8,12 +8,18 @@ public static class ReportComposer
     public static int Write(Stream output, StudyData d, RunResults r, RunContext c, ReportLocale l)
     {
         var plan = d.Plan;
-        using var pdf = new PdfReportBuilder(output, $"{plan.Trial} · plan {c.PlanSha256[..12]} · package {c.PackageSha256[..12]} · {c.Disclosure}", plan.Title);
+        using var pdf = new PdfReportBuilder(output, Footer(plan, c, l), c.Simulated ? $"{plan.Title} ({l.Text("simulated data", "simulerte data")})" : plan.Title);
         pdf.NewPage();
         pdf.Space(20);
         pdf.Title(plan.Title);
         pdf.Paragraph(l.Text("Statistical report of the prespecified analysis plan", "Statistisk rapport etter forhåndsspesifisert analyseplan"), 12);
         pdf.Space(8);
+        if (c.Simulated)
+        {
+            pdf.Bold(l.Text($"SIMULATED DATA: this report was built from a simulated data package (locked by '{c.PackageLockedBy}'). It describes no real participant and no real effect of IPS.",
+                $"SIMULERTE DATA: rapporten bygger på en simulert datapakke (låst av «{c.PackageLockedBy}»). Den beskriver ingen virkelige deltakere og ingen virkelig effekt av IPS."), 11);
+            pdf.Space(10);
+        }
         if (d.Disclosure == ArmDisclosure.Blinded)
         {
             pdf.Bold(l.Text("BLINDED DRY RUN: allocations permuted within centre and arms shown as random codes. No estimate in this report says anything about the effect of IPS.",
@@ -29,6 +35,7 @@ public static class ReportComposer
             (l.Text("Data package", "Datapakke"), c.PackageFolder),
             (l.Text("Package SHA-256 (manifest)", "Pakkens SHA-256 (manifest)"), c.PackageSha256),
             (l.Text("Package locked", "Pakke låst"), c.PackageCreatedAt),
+            (l.Text("Package locked by", "Pakke låst av"), c.PackageLockedBy.Length > 0 ? c.PackageLockedBy : l.Text("(not recorded)", "(ikke registrert)")),
             (l.Text("Register extract", "Registeruttrekk"), $"{Path.GetFileName(c.RegisterFile)} (SHA-256 {c.RegisterSha256})"),
             (l.Text("Arms", "Grupper"), c.Disclosure),
             (l.Text("Generated", "Generert"), c.GeneratedAt),
@@ -76,6 +83,10 @@ public static class ReportComposer
         }
         return pdf.Pages;
     }
+
+    /// <summary>The footer printed on every page; it starts with "SIMULATED DATA" when the package is simulated.</summary>
+    public static string Footer(Plan.AnalysisPlan plan, RunContext c, ReportLocale l) =>
+        $"{(c.Simulated ? l.Text("SIMULATED DATA · ", "SIMULERTE DATA · ") : "")}{plan.Trial} · plan {c.PlanSha256[..12]} · package {c.PackageSha256[..12]} · {c.Disclosure}";
 
     private static void Section(PdfReportBuilder pdf, AnalysisResult a)
     {

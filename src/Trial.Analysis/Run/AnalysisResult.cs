@@ -10,4 +10,8 @@ public sealed record AnalysisResult(
     IReadOnlyList<ReportTable> Tables,
     IReadOnlyList<ReportFigure> Figures,
     JsonObject Json,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>What withdrawals left out of this analysis (results.json analyses.&lt;id&gt;.leftOut).</summary>
+    public JsonObject? LeftOut { get; init; }
+}

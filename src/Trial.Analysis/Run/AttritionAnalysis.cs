@@ -17,7 +17,7 @@ public static class AttritionAnalysis
         var responded = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var occasion in a.Occasions)
         {
-            responded[occasion] = d.Package.Occasions.Where(o => o.Occasion == occasion && o.Status == "completed").Select(o => o.Participant).ToHashSet(StringComparer.Ordinal);
+            responded[occasion] = d.Occasions.Where(o => o.Occasion == occasion && o.Status == "completed").Select(o => o.Participant).ToHashSet(StringComparer.Ordinal);
             columns.Add(ReportColumn.Value($"{occasion} {l.Text("non-resp.", "ikke svart")}", $"{occasion}_nonresponders"));
             columns.Add(ReportColumn.Value($"{occasion} {l.Text("resp.", "svart")}", $"{occasion}_responders"));
             columns.Add(ReportColumn.Value($"{occasion} test", $"{occasion}_statistic"));

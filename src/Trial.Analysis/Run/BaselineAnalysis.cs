@@ -53,7 +53,7 @@ public static class BaselineAnalysis
         rows.Add([ReportCell.Text(l.Text("Baseline questionnaire, mean (SD)", "Spørreskjema ved baseline, gj.snitt (SD)")), ReportCell.Empty, ReportCell.Empty]);
         foreach (var q in d.Plan.QuestionnaireOutcomes.Values)
         {
-            var scores = d.Package.Scores.Where(s => s.Occasion == "0m" && s.Instrument == q.Instrument && s.Scale == q.Scale)
+            var scores = d.Scores.Where(s => s.Occasion == "0m" && s.Instrument == q.Instrument && s.Scale == q.Scale)
                 .ToDictionary(s => s.Participant, s => s.Score, StringComparer.Ordinal);
             rows.Add([ReportCell.Text("   " + q.Label), .. groups.Select(g => MeanSd(g.Select(p => scores.TryGetValue(p.Id, out var v) ? v : double.NaN), l))]);
         }

@@ -30,36 +30,47 @@ public sealed class PersonMonths
 
     public int Count => Person.Length;
 
-    public static PersonMonths Build(IReadOnlyList<StudyParticipant> participants, RegisterExtract register, AnalysisPlan plan)
+    /// <summary>
+    /// The panel of <paramref name="participants"/>; register rows with <paramref name="keep"/>[r] false (withdrawn) are
+    /// left out. A kept row of someone who is not in <paramref name="participants"/> is an error.
+    /// </summary>
+    public static PersonMonths Build(IReadOnlyList<StudyParticipant> participants, RegisterExtract register, AnalysisPlan plan, bool[]? keep = null)
     {
         var index = participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var person = new int[register.Count];
-        var eventMonth = new int[register.Count];
+        var rows = new List<int>(register.Count);
+        var person = new List<int>(register.Count);
+        var eventMonth = new List<int>(register.Count);
         for (var r = 0; r < register.Count; r++)
         {
+            if (keep is not null && !keep[r])
+            {
+                continue;
+            }
             if (!index.TryGetValue(register.Participant[r], out var i))
             {
                 throw new Inputs.InputRejectedException(register.Source, $"line {r + 2}, column 1 (participant_id)",
                     $"participant {register.Participant[r]} is not in the data package");
             }
-            person[r] = i;
-            eventMonth[r] = register.Month[r] - participants[i].InclusionMonth;
+            rows.Add(r);
+            person.Add(i);
+            eventMonth.Add(register.Month[r] - participants[i].InclusionMonth);
         }
         var outcomes = plan.RegisterOutcomes.ToDictionary(o => o.Key, o =>
         {
             var columns = o.Value.AllOf.Select(register.Status).ToArray();
-            var values = new double[register.Count];
-            for (var r = 0; r < values.Length; r++)
+            var values = new double[rows.Count];
+            for (var j = 0; j < values.Length; j++)
             {
+                var r = rows[j];
                 var v = 1.0;
                 foreach (var c in columns)
                 {
                     v = double.IsNaN(c[r]) || double.IsNaN(v) ? double.NaN : Math.Min(v, c[r]);
                 }
-                values[r] = v;
+                values[j] = v;
             }
             return values;
         }, StringComparer.Ordinal);
-        return new PersonMonths(person, register.Month, eventMonth, outcomes);
+        return new PersonMonths(person.ToArray(), rows.Select(r => register.Month[r]).ToArray(), eventMonth.ToArray(), outcomes);
     }
 }

@@ -12,13 +12,14 @@ public static class PlanRunner
         var results = new List<AnalysisResult>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         progress.WriteLine($"run: baseline table and CONSORT flow ({d.Participants.Count} participants, {d.Panel.Count} person-months)");
-        var baseline = BaselineAnalysis.Run(d, l);
+        var leftOut = new List<IReadOnlyList<string>>();
+        var baseline = WithLeftOut(d, l, BaselineAnalysis.Run(d, l), register: false, questionnaire: true, leftOut);
         var consort = ConsortFlow.From(d);
         var (workFigure, workJson) = WorkShareFigure.Build(d, d.Plan.RegisterOutcomes.Keys.First(), l);
         foreach (var (a, i) in d.Plan.Analyses.Select((a, i) => (a, i)))
         {
             progress.WriteLine($"run: [{i + 1}/{d.Plan.Analyses.Count}] {a.Id}: {a.Title} ({clock.Elapsed.TotalSeconds:0.0} s)");
-            results.Add(a.Kind switch
+            var result = a.Kind switch
             {
                 AnalysisKind.StatusAtMonths => StatusAnalysis.Run(a, d, l),
                 AnalysisKind.BeforeAfter => BeforeAfterAnalysis.Run(a, d, l),
@@ -34,7 +35,9 @@ public static class PlanRunner
                 AnalysisKind.MixedModel => MixedModelAnalysis.Run(a, d, l, progress),
                 AnalysisKind.Attrition => AttritionAnalysis.Run(a, d, l),
                 _ => throw new ArgumentOutOfRangeException(nameof(d), a.Kind, "unknown analysis kind"),
-            });
+            };
+            var questionnaire = AnalysisPlanLoader.IsQuestionnaire(a.Kind);
+            results.Add(WithLeftOut(d, l, result, register: !questionnaire, questionnaire, leftOut));
         }
         CriticalWageAnalysis? costBenefit = null;
         if (d.Plan.CostBenefit is { } link)
@@ -43,6 +46,21 @@ public static class PlanRunner
             costBenefit = CostBenefitSection.Run(link, results, d);
         }
         progress.WriteLine($"run: all analyses done in {clock.Elapsed.TotalSeconds:0.0} s");
-        return new RunResults(baseline, consort, workFigure, workJson, results, costBenefit);
+        return new RunResults(baseline, consort, workFigure, workJson, results, costBenefit) { LeftOut = leftOut };
+    }
+
+    /// <summary>Every table says how many were left out because of withdrawals, and why (issue 8); so do results.json and left-out.csv.</summary>
+    private static AnalysisResult WithLeftOut(StudyData d, ReportLocale l, AnalysisResult result, bool register, bool questionnaire, List<IReadOnlyList<string>> rows)
+    {
+        var note = d.LeftOut.Note(d, register, questionnaire, l);
+        foreach (var table in result.Tables)
+        {
+            rows.AddRange(d.LeftOut.CsvRows(d, table.Id, register, questionnaire));
+        }
+        return result with
+        {
+            Tables = result.Tables.Select(t => t with { Notes = [.. t.Notes, note] }).ToList(),
+            LeftOut = d.LeftOut.Json(d, register, questionnaire),
+        };
     }
 }

@@ -6,7 +6,7 @@ namespace Trial.Analysis.Run;
 public static class QuestionnaireScores
 {
     public static Dictionary<string, double> At(StudyData d, QuestionnaireOutcomeDefinition q, string occasion) =>
-        d.Package.Scores.Where(s => s.Occasion == occasion && s.Instrument == q.Instrument && s.Scale == q.Scale)
+        d.Scores.Where(s => s.Occasion == occasion && s.Instrument == q.Instrument && s.Scale == q.Scale)
             .GroupBy(s => s.Participant, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Score, StringComparer.Ordinal);
 
     /// <summary>Mean and its 95 % t interval (n − 1 df).</summary>

@@ -11,4 +11,8 @@ public sealed record RunResults(
     ReportFigure WorkShare,
     JsonObject WorkShareJson,
     IReadOnlyList<AnalysisResult> Analyses,
-    CriticalWageAnalysis? CostBenefit);
+    CriticalWageAnalysis? CostBenefit)
+{
+    /// <summary>tables/left-out.csv rows: table, reason, arm, participants, records, record_unit.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> LeftOut { get; init; } = [];
+}

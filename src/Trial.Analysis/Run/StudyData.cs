@@ -3,18 +3,20 @@ using Trial.Analysis.Package;
 using Trial.Analysis.Plan;
 using Trial.Analysis.Register;
 using Trial.Analysis.Simulation;
+using Trial.Analysis.Withdrawals;
 
 namespace Trial.Analysis.Run;
 
 /// <summary>Everything an analysis reads: the plan, the verified package, the register panel and the arm labels.</summary>
 public sealed class StudyData
 {
-    private StudyData(AnalysisPlan plan, DataPackage package, RegisterExtract register, IReadOnlyList<StudyParticipant> participants,
-        PersonMonths panel, ArmDisclosure disclosure, string treatedLabel, string controlLabel)
+    private StudyData(AnalysisPlan plan, DataPackage package, RegisterExtract register, IReadOnlyList<StudyParticipant> randomised,
+        IReadOnlyList<StudyParticipant> participants, PersonMonths panel, ArmDisclosure disclosure, string treatedLabel, string controlLabel)
     {
         Plan = plan;
         Package = package;
         Register = register;
+        Randomised = randomised;
         Participants = participants;
         Panel = panel;
         Disclosure = disclosure;
@@ -28,9 +30,22 @@ public sealed class StudyData
 
     public RegisterExtract Register { get; }
 
+    /// <summary>Everyone randomised (CONSORT's allocated), including those withdrawn from data use.</summary>
+    public IReadOnlyList<StudyParticipant> Randomised { get; }
+
+    /// <summary>The participants analysed: everyone randomised except those withdrawn from data use.</summary>
     public IReadOnlyList<StudyParticipant> Participants { get; }
 
     public PersonMonths Panel { get; }
+
+    /// <summary>Questionnaire scores that may be used (none of a data-use withdrawal, none completed after a data-collection withdrawal).</summary>
+    public IReadOnlyList<ScoreRecord> Scores { get; private init; } = [];
+
+    /// <summary>occasions.csv, with occasions whose answers were withdrawn marked <see cref="WithdrawalFilter.WithdrawnStatus"/>.</summary>
+    public IReadOnlyList<OccasionRecord> Occasions { get; private init; } = [];
+
+    /// <summary>What the withdrawals left out; quoted under every table.</summary>
+    public WithdrawalAccount LeftOut { get; private init; } = WithdrawalAccount.None;
 
     public ArmDisclosure Disclosure { get; }
 
@@ -72,11 +87,45 @@ public sealed class StudyData
             }
             while (controlLabel == treatedLabel);
         }
-        var withRegister = register.Participant.ToHashSet(StringComparer.Ordinal);
-        var participants = package.Participants.Select((p, i) => new StudyParticipant(p, treated[i],
+        var filter = new WithdrawalFilter(package.Withdrawals);
+        var known = package.Participants.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var withRegister = new HashSet<string>(StringComparer.Ordinal);
+        var (droppedMonths, droppedPeople) = (0, new HashSet<string>(StringComparer.Ordinal));
+        var keepRow = new bool[register.Count];
+        for (var r = 0; r < register.Count; r++)
+        {
+            var id = register.Participant[r];
+            keepRow[r] = !known.Contains(id) || filter.KeepRegisterMonth(id, register.Month[r]);
+            if (keepRow[r])
+            {
+                withRegister.Add(id);
+            }
+            else if (!filter.WithdrewDataUse(id))
+            {
+                droppedMonths++;
+                droppedPeople.Add(id);
+            }
+        }
+        var randomised = package.Participants.Select((p, i) => new StudyParticipant(p, treated[i],
             RegisterExtract.MonthIndex(p.RandomisedOn.Year, p.RandomisedOn.Month), withRegister.Contains(p.Id))).ToList();
-        var panel = PersonMonths.Build(participants, register, plan);
-        return new StudyData(plan, package, register, participants, panel, disclosure, treatedLabel, controlLabel);
+        var participants = randomised.Where(p => !filter.WithdrewDataUse(p.Id)).ToList();
+        var panel = PersonMonths.Build(participants, register, plan, keepRow);
+        var occasionOf = package.Occasions.GroupBy(o => (o.Participant, o.Occasion)).ToDictionary(g => g.Key, g => g.First());
+        var randomisedOn = package.Participants.ToDictionary(p => p.Id, p => p.RandomisedOn, StringComparer.Ordinal);
+        bool Keep(string id, string occasion) =>
+            !randomisedOn.TryGetValue(id, out var on) || filter.KeepAnswer(id, occasion, occasionOf.GetValueOrDefault((id, occasion)), on);
+        var scores = package.Scores.Where(s => Keep(s.Participant, s.Occasion)).ToList();
+        var withdrawnScores = package.Scores.Where(s => !filter.WithdrewDataUse(s.Participant) && !Keep(s.Participant, s.Occasion)).ToList();
+        var occasions = package.Occasions.Select(o => o.Status == "completed" && !filter.WithdrewDataUse(o.Participant) && !Keep(o.Participant, o.Occasion)
+            ? o with { Status = WithdrawalFilter.WithdrawnStatus, Reason = WithdrawalFilter.WithdrawnReason }
+            : o).ToList();
+        return new StudyData(plan, package, register, randomised, participants, panel, disclosure, treatedLabel, controlLabel)
+        {
+            Scores = scores,
+            Occasions = occasions,
+            LeftOut = new WithdrawalAccount(randomised.Where(p => filter.WithdrewDataUse(p.Id)).ToList(), droppedPeople.Count, droppedMonths,
+                withdrawnScores.Select(s => s.Participant).Distinct(StringComparer.Ordinal).Count(), withdrawnScores.Count),
+        };
     }
 
     public bool InPopulation(PopulationDefinition population, StudyParticipant p) => population.Rule switch

@@ -9,13 +9,15 @@ using Trial.Analysis.Package;
 namespace Trial.Analysis.Simulation;
 
 /// <summary>
-/// A data package and register extract of seed 001's shape with a known IPS effect. Same seed → same bytes:
-/// one deterministic generator, a fixed lock instant, invariant formatting.
+/// A data package and register extract of seed 001's shape with a known IPS effect. Same seed → same data files:
+/// one deterministic generator, invariant formatting. The manifest records the real time it was written and
+/// lockedBy "simulated: …" (protocol/data-package.md), so every report built from it is marked as simulated.
 /// </summary>
 public static class TrialSimulator
 {
-    /// <summary>The package's lock instant: after the last register month (April 2016).</summary>
-    public static readonly Instant LockedAt = Instant.FromUtc(2016, 5, 2, 8, 0);
+    /// <summary>The manifest's lockedBy: starts with "simulated" so that `run` marks the report.</summary>
+    public static string LockedBy(SimulationSettings settings) =>
+        $"simulated: trial-analysis simulate --seed {settings.Seed.ToString(CultureInfo.InvariantCulture)} --effect {settings.Effect.ToString("R", CultureInfo.InvariantCulture)}";
 
     private static readonly (string Reason, int Count)[] Exclusions =
     [
@@ -25,7 +27,7 @@ public static class TrialSimulator
         ("disability-benefit-quarantine", 2),
     ];
 
-    public static SimulationTruth Write(SimulationSettings settings, string packageFolder, string registerFile)
+    public static SimulationTruth Write(SimulationSettings settings, string packageFolder, string registerFile, Instant createdAt)
     {
         var rng = new SimulationRandom(settings.Seed);
         var people = ParticipantSimulator.Draw(rng);
@@ -34,7 +36,7 @@ public static class TrialSimulator
         var (occasions, scores) = QuestionnaireSimulator.Draw(rng, people);
         var tables = new List<CsvTable> { Participants(people), Covariates(people), screening, Consort(people, screening, occasions), occasions, scores };
         var protocolSha = DataPackageWriter.Sha256(Encoding.UTF8.GetBytes($"simulated ips-norway protocol, seed 001 shape, seed {settings.Seed}"));
-        DataPackageWriter.Write(packageFolder, "ips-norway", LockedAt, "simulate", "1.0.0-simulated", protocolSha, tables);
+        DataPackageWriter.Write(packageFolder, "ips-norway", createdAt, LockedBy(settings), "1.0.0-simulated", protocolSha, tables);
         var registerDirectory = Path.GetDirectoryName(Path.GetFullPath(registerFile));
         if (registerDirectory is not null)
         {

@@ -125,5 +125,23 @@ public class RunCommandTest
         var figures = results["report"]!["figures"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
         Assert.All(new[] { "work-share", "subgroups-forest", "centres-in_work-forest", "eventstudy-in_work", "adjusted-means", "critical-wage" }, f => Assert.Contains(f, figures));
         Assert.Equal(64, results["plan"]!["sha256"]!.GetValue<string>().Length);
+        Assert.True(results["simulated"]!.GetValue<bool>());
+        Assert.StartsWith("simulated: trial-analysis simulate", results["package"]!["lockedBy"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("SIMULATED DATA", stdout, StringComparison.Ordinal);
+        Assert.Equal("table,reason,arm,participants,records,record_unit", File.ReadLines(Path.Combine(output, "tables", "left-out.csv")).First());
+        Assert.Equal(0, results["analyses"]!["main"]!["leftOut"]!["dataUse"]!["participants"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Footer_SimulatedPackage_StartsWithSimulatedData()
+    {
+        var plan = Trial.Analysis.Plan.AnalysisPlanLoader.Load(RepositoryFiles.Protocol("ips-norway/analysis-plan.yaml"));
+        var context = new Trial.Analysis.Report.RunContext("plan.yaml", new string('a', 64), "1", "locked", "pkg", new string('b', 64), "", "register.csv", "", "unblinded", "")
+        {
+            Simulated = true,
+        };
+        Assert.StartsWith("SIMULATED DATA · ips-norway", Trial.Analysis.Report.ReportComposer.Footer(plan, context, Trial.Analysis.Report.ReportLocale.English), StringComparison.Ordinal);
+        Assert.StartsWith("SIMULERTE DATA · ", Trial.Analysis.Report.ReportComposer.Footer(plan, context, Trial.Analysis.Report.ReportLocale.Norwegian), StringComparison.Ordinal);
+        Assert.StartsWith("ips-norway", Trial.Analysis.Report.ReportComposer.Footer(plan, context with { Simulated = false }, Trial.Analysis.Report.ReportLocale.English), StringComparison.Ordinal);
     }
 }

@@ -8,19 +8,32 @@ public class TrialSimulatorTest
     private static Dictionary<string, byte[]> Simulate(ulong seed)
     {
         var folder = SimulatedTrial.TempPath("sim");
-        TrialSimulator.Write(new SimulationSettings(seed, 0.095), folder, Path.Combine(folder, "register.csv"));
+        TrialSimulator.Write(new SimulationSettings(seed, 0.095), folder, Path.Combine(folder, "register.csv"), NodaTime.SystemClock.Instance.GetCurrentInstant());
         var files = Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
         Directory.Delete(folder, true);
         return files;
     }
 
     [Fact]
-    public void Write_SameSeed_GivesByteIdenticalFiles()
+    public void Write_SameSeed_GivesByteIdenticalDataFiles()
     {
         var first = Simulate(7);
         var second = Simulate(7);
         Assert.Equal(first.Keys.Order(), second.Keys.Order());
-        Assert.All(first, kv => Assert.Equal(kv.Value, second[kv.Key]));
+        Assert.All(first.Where(kv => kv.Key != "manifest.json"), kv => Assert.Equal(kv.Value, second[kv.Key]));
+    }
+
+    [Fact]
+    public void Write_Manifest_RecordsRealCreationTimeAndSimulatedLocker()
+    {
+        var folder = SimulatedTrial.TempPath("sim");
+        var now = NodaTime.Instant.FromUtc(2026, 11, 30, 18, 0);
+        TrialSimulator.Write(new SimulationSettings(3, 0.095), folder, Path.Combine(folder, "register.csv"), now);
+        var package = DataPackageReader.Open(folder);
+        Assert.Equal("2026-11-30T18:00:00Z", package.CreatedAt);
+        Assert.Equal("simulated: trial-analysis simulate --seed 3 --effect 0.095", package.LockedBy);
+        Assert.True(package.Simulated);
+        Directory.Delete(folder, true);
     }
 
     [Fact]
