@@ -23,7 +23,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
     public string Summary => "Run the locked analysis plan on a data package: report.pdf, results.json, CSV tables";
 
     public string Help => """
-        trial-analysis run --plan FILE --data PACKAGE --register FILE --out FOLDER [--locale en|nb-NO] [--blinded]
+        trial-analysis run --plan FILE --data PACKAGE --register FILE --out FOLDER [--locale en|nb-NO] [--blinded] [--study FILE]
 
         Validates the plan, checks it against its lock (<plan>.lock.json; see lock-plan), verifies the data package
         (every file's SHA-256 and row count against manifest.json) and the register extract (line/column errors),
@@ -37,6 +37,12 @@ public sealed class RunCommand(IClock clock) : ICliCommand
           --locale L   en (default) or nb-NO (decimal commas)
           --blinded    dry run before unblinding: allocations permuted within centre, arms shown as random codes;
                        allowed without a lock
+          --study FILE study.json from `simulate-study`: its coverage table and figure become the report's appendix
+
+        Withdrawals (withdrawals.csv) are honoured scope by scope: data use → left out of every analysis and shown in
+        CONSORT; register linkage → no register month from the effective month on; data collection → no answer completed
+        on or after the effective date. Each table, results.json and tables/left-out.csv say how many were left out.
+        A package locked by "simulated…" gives a report marked SIMULATED DATA on the title page and every footer.
 
         Exit codes: 0 ok, 2 usage, 3 invalid input (nothing written), 4 estimation failed, 5 plan does not match its lock.
         """;
@@ -44,7 +50,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
     public int Run(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         var options = CommandOptions.Parse(arguments,
-            new HashSet<string>(StringComparer.Ordinal) { "--plan", "--data", "--register", "--out", "--locale" },
+            new HashSet<string>(StringComparer.Ordinal) { "--plan", "--data", "--register", "--out", "--locale", "--study" },
             new HashSet<string>(StringComparer.Ordinal) { "--blinded" }, error);
         if (options is null)
         {
@@ -74,12 +80,13 @@ public sealed class RunCommand(IClock clock) : ICliCommand
             output.WriteLine($"run: reading register extract {registerPath}");
             var register = RegisterExtractReader.Read(registerPath);
             PlanDataCheck.Verify(plan, package);
+            var study = options.Value("--study") is { } studyPath ? SimulationStudy.StudyOutput.Read(studyPath) : null;
             if (Directory.Exists(outPath) && Directory.EnumerateFileSystemEntries(outPath).Any())
             {
                 throw new InputRejectedException(outPath, "--out", "the output folder is not empty; results are never overwritten");
             }
             var data = StudyData.Build(plan, package, register, disclosure, locale.Text("Control", "Kontroll"));
-            var results = PlanRunner.Run(data, locale, output);
+            var results = PlanRunner.Run(data, locale, output) with { Study = study };
             var context = new RunContext(planPath, plan.Sha256, plan.Version, lockStatus, dataPath, package.Sha256, package.CreatedAt,
                 registerPath, register.Sha256, disclosure == ArmDisclosure.Blinded ? $"BLINDED ({data.TreatedLabel}, {data.ControlLabel})" : "unblinded",
                 InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()))

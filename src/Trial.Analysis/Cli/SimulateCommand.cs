@@ -22,7 +22,9 @@ public sealed class SimulateCommand(IClock clock) : ICliCommand
         Writes a data package (protocol/data-package.md) of the Norwegian IPS trial's shape: 429 screened, 410
         randomised at 6 centres (2:1 until 2014-02-01, then 1:1), baseline covariates, questionnaires at 0/6/12
         months (about 47 %/44 % response, depending on baseline), and a monthly register extract from 2010-01 to
-        2016-04. The true IPS effect on being in work is D on average, varying by centre as in seed 001 Table 12.
+        2016-04. The true IPS effect on being in work is D: the expected average of P(work | IPS) − P(work | control)
+        over all post-inclusion person-months (half of it in the first month after inclusion), varying by centre as in
+        seed 001 Table 12. The realised sample average differs from D by sampling noise (about ±0.005).
         The same seed gives byte-identical data files; manifest.json records the real time it was written and
         lockedBy "simulated: trial-analysis simulate …", so every report `run` builds from it says SIMULATED DATA.
 

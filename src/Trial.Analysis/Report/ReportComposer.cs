@@ -81,6 +81,17 @@ public static class ReportComposer
             var f = CostBenefitTables.Figure(cb, l);
             pdf.Plot(f.Build(), f.Height, f.Caption);
         }
+        if (r.Study is { } study)
+        {
+            pdf.NewPage();
+            pdf.Heading(l.Text("Appendix: simulation study of the main analysis", "Vedlegg: simuleringsstudie av hovedanalysen"));
+            pdf.Paragraph(l.Text(
+                "How well the main analysis recovers a known effect in simulated trials of this design (trial-analysis simulate-study): bias and RMSE of the estimate, and how often each method's 95 % CI contains the true effect.",
+                "Hvor godt hovedanalysen finner en kjent effekt i simulerte studier med dette designet (trial-analysis simulate-study): skjevhet og RMSE for estimatet, og hvor ofte hver metodes 95 %-KI inneholder den sanne effekten."));
+            pdf.Table(SimulationStudy.StudyOutput.Table(study, l));
+            pdf.Plot(SimulationStudy.StudyOutput.Figure(study, l), 240, l.Text("Coverage of 95 % CIs by method, with ±1.96 Monte-Carlo SE; dashed: nominal 95 %.",
+                "Dekning av 95 %-KI etter metode, med ±1,96 Monte Carlo-SE; stiplet: nominelt 95 %."));
+        }
         return pdf.Pages;
     }
 

@@ -14,7 +14,8 @@ public static class ResultsWriter
 
     public static IReadOnlyList<ReportTable> AllTables(RunResults r, ReportLocale l) =>
         r.Baseline.Tables.Concat(r.Analyses.SelectMany(a => a.Tables))
-            .Concat(r.CostBenefit is null ? [] : CostBenefitTables.Tables(r.CostBenefit, l)).ToList();
+            .Concat(r.CostBenefit is null ? [] : CostBenefitTables.Tables(r.CostBenefit, l))
+            .Concat(r.Study is null ? [] : [SimulationStudy.StudyOutput.Table(r.Study, l)]).ToList();
 
     public static void Write(string folder, RunResults r, RunContext c, ReportLocale l, int pages)
     {
@@ -65,10 +66,11 @@ public static class ResultsWriter
                 ["leftOut"] = a.LeftOut?.DeepClone(),
             }))),
             ["costBenefit"] = r.CostBenefit is null ? null : CriticalWageJson.ToJson(r.CostBenefit),
+            ["simulationStudy"] = r.Study is null ? null : SimulationStudy.StudyOutput.ToJson(r.Study),
         };
         File.WriteAllText(Path.Combine(folder, "results.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", new UTF8Encoding(false));
     }
 
     public static IEnumerable<string> Figures(RunResults r) =>
-        new[] { r.WorkShare.Id }.Concat(r.Analyses.SelectMany(a => a.Figures.Select(f => f.Id))).Concat(r.CostBenefit is null ? [] : ["critical-wage"]);
+        new[] { r.WorkShare.Id }.Concat(r.Analyses.SelectMany(a => a.Figures.Select(f => f.Id))).Concat(r.CostBenefit is null ? [] : ["critical-wage"]).Concat(r.Study is null ? [] : ["simulation-study-coverage"]);
 }

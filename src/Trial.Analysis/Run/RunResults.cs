@@ -15,4 +15,7 @@ public sealed record RunResults(
 {
     /// <summary>tables/left-out.csv rows: table, reason, arm, participants, records, record_unit.</summary>
     public IReadOnlyList<IReadOnlyList<string>> LeftOut { get; init; } = [];
+
+    /// <summary>A simulation study of the main analysis (`run --study`), given as the report's appendix.</summary>
+    public SimulationStudy.StudySummary? Study { get; init; }
 }

@@ -103,7 +103,7 @@ public static class TrialSimulator
         ["averageEffectNavMeasure"] = t.AverageEffectNavMeasure,
         ["centreEffectInWork"] = new JsonObject(t.CentreEffectInWork.OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
-        ["note"] = "Sample average of Y(IPS) − Y(control) over post-inclusion person-months, from both potential outcomes. Not part of the package (not in the manifest).",
+        ["note"] = "averageEffectInWork: the realised sample average of Y(IPS) − Y(control) over post-inclusion person-months, from both potential outcomes; its expectation is nominalEffect. Not part of the package (not in the manifest).",
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
     private static string Date(LocalDate d) => LocalDatePattern.Iso.Format(d);

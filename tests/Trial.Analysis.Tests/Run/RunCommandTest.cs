@@ -109,7 +109,8 @@ public class RunCommandTest
         var plan = PlanCopy();
         Assert.Equal(ExitCodes.Ok, Lock(plan));
         var output = SimulatedTrial.TempPath("out");
-        var (code, stdout, err) = Run("--plan", plan, "--data", SimulatedTrial.Package, "--register", SimulatedTrial.Register, "--out", output);
+        var study = Trial.Analysis.Tests.Simulation.SimulationStudyTests.WriteStudy();
+        var (code, stdout, err) = Run("--plan", plan, "--data", SimulatedTrial.Package, "--register", SimulatedTrial.Register, "--out", output, "--study", study);
         Assert.True(code == ExitCodes.Ok, err);
         Assert.Contains("run: [14/14]", stdout, StringComparison.Ordinal);
         var pdf = File.ReadAllBytes(Path.Combine(output, "report.pdf"));
@@ -130,6 +131,9 @@ public class RunCommandTest
         Assert.Contains("SIMULATED DATA", stdout, StringComparison.Ordinal);
         Assert.Equal("table,reason,arm,participants,records,record_unit", File.ReadLines(Path.Combine(output, "tables", "left-out.csv")).First());
         Assert.Equal(0, results["analyses"]!["main"]!["leftOut"]!["dataUse"]!["participants"]!.GetValue<int>());
+        Assert.Equal(3, results["simulationStudy"]!["replications"]!.GetValue<int>());
+        Assert.Contains("simulation-study", tables);
+        Assert.Contains("simulation-study-coverage", figures);
     }
 
     [Fact]
