@@ -4,11 +4,12 @@ namespace Trial.Architecture.Tests;
 
 /// <summary>
 /// Dependencies point one way (shared/spec/architecture.md): Protocol is a leaf; Followup → Protocol;
-/// Enrollment → Followup, Protocol; Analysis → Protocol only, standing alone on the data package.
+/// Enrollment → Followup, Protocol; Analysis → Protocol only, standing alone on the data package; Fidelity (the stateless
+/// scoring engine) → Protocol only.
 /// </summary>
 public class ProjectDependencyTest
 {
-    private static readonly string[] TrialAssemblies = ["Trial.Protocol", "Trial.Followup", "Trial.Enrollment", "trial-analysis"];
+    private static readonly string[] TrialAssemblies = ["Trial.Protocol", "Trial.Followup", "Trial.Enrollment", "trial-analysis", "trial-fidelity"];
 
     private static List<string> TrialReferences(string assembly) =>
         Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!).Where(TrialAssemblies.Contains).Order(StringComparer.Ordinal).ToList();
@@ -34,4 +35,7 @@ public class ProjectDependencyTest
     [Fact]
     public void Analysis_ReferencesProtocolAtMost_NeverEnrollmentOrFollowup() =>
         Assert.Empty(TrialReferences("trial-analysis").Except(["Trial.Protocol"]));
+
+    [Fact]
+    public void Fidelity_StandsOnTheProtocolLibraryAlone() => Assert.Equal(["Trial.Protocol"], TrialReferences("trial-fidelity"));
 }

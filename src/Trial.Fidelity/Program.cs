@@ -1,0 +1,3 @@
+using Trial.Fidelity.Cli;
+
+return FidelityCli.Run(args, Console.Out, Console.Error);
