@@ -30,7 +30,7 @@ public class ProjectDependencyTest
     public void Followup_ReferencesProtocolOnly() => Assert.Equal(["Trial.Protocol"], TrialReferences("Trial.Followup"));
 
     [Fact]
-    public void Enrollment_ReferencesFollowupAndProtocol() => Assert.Equal(["Trial.Followup", "Trial.Protocol"], TrialReferences("Trial.Enrollment"));
+    public void Enrollment_ReferencesFollowupProtocolAndFidelity() => Assert.Equal(["Trial.Followup", "Trial.Protocol", "trial-fidelity"], TrialReferences("Trial.Enrollment"));
 
     [Fact]
     public void Analysis_ReferencesProtocolAtMost_NeverEnrollmentOrFollowup() =>

@@ -3,6 +3,7 @@ using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Features.Consent;
 using Trial.Enrollment.Features.Consort;
 using Trial.Enrollment.Features.Deaths;
+using Trial.Enrollment.Features.Fidelity;
 using Trial.Enrollment.Features.Pages;
 using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Randomisation;
@@ -37,6 +38,7 @@ internal static class EnrollmentPipeline
         api.MapParticipantEndpoints();
         api.MapConsortEndpoints();
         api.MapAuditEndpoints();
+        api.MapFidelityEndpoints();
         app.MapCoordinatorPages();
         app.MapTrialFollowup();
         return app;

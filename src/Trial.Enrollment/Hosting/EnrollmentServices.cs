@@ -8,6 +8,7 @@ using Trial.Enrollment.Features.Consent;
 using Trial.Enrollment.Features.Consort;
 using Trial.Enrollment.Features.Deaths;
 using Trial.Enrollment.Features.Export;
+using Trial.Enrollment.Features.Fidelity;
 using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Randomisation;
 using Trial.Enrollment.Features.Screening;
@@ -47,6 +48,9 @@ internal static class EnrollmentServices
         services.AddScoped<ParticipantQueries>();
         services.AddScoped<ConsortCounts>();
         services.AddScoped<DataPackageExport>();
+        services.AddSingleton<FidelityScales>();
+        services.AddScoped<FidelityReviews>();
+        services.AddScoped<FidelityReviewReader>();
         services.AddSingleton<IContactDirectory, IdentityContactDirectory>();
 
         services.AddTrialFollowup(new FollowupHostOptions

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Fidelity;
 using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Randomisation;
 using Trial.Enrollment.Features.Screening;
@@ -21,6 +22,10 @@ internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) :
     public DbSet<AuditChainRecord> AuditChains => Set<AuditChainRecord>();
     public DbSet<StaffUserRecord> StaffUsers => Set<StaffUserRecord>();
     public DbSet<IdCounterRecord> IdCounters => Set<IdCounterRecord>();
+    public DbSet<FidelityReviewRecord> FidelityReviews => Set<FidelityReviewRecord>();
+    public DbSet<FidelityRatingRecord> FidelityRatings => Set<FidelityRatingRecord>();
+    public DbSet<FidelityConsensusRecord> FidelityConsensus => Set<FidelityConsensusRecord>();
+    public DbSet<FidelityActionRecord> FidelityActions => Set<FidelityActionRecord>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -31,6 +36,7 @@ internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) :
         configuration.Properties<ParticipantState>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<WithdrawalScope>().HaveConversion<string>().HaveMaxLength(20);
         configuration.Properties<AllocationMethod>().HaveConversion<string>().HaveMaxLength(20);
+        configuration.Properties<FidelityReviewStatus>().HaveConversion<string>().HaveMaxLength(20);
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -84,6 +90,26 @@ internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) :
         {
             e.ToTable("id_counters");
             e.HasKey(c => c.Name);
+        });
+        model.Entity<FidelityReviewRecord>(e =>
+        {
+            e.ToTable("fidelity_reviews");
+            e.HasIndex(r => new { r.Centre, r.Scale, r.ReviewDate }).IsUnique();
+        });
+        model.Entity<FidelityRatingRecord>(e =>
+        {
+            e.ToTable("fidelity_ratings");
+            e.HasIndex(r => new { r.ReviewId, r.Reviewer, r.Item }).IsUnique();
+        });
+        model.Entity<FidelityConsensusRecord>(e =>
+        {
+            e.ToTable("fidelity_consensus");
+            e.HasIndex(c => new { c.ReviewId, c.Item }).IsUnique();
+        });
+        model.Entity<FidelityActionRecord>(e =>
+        {
+            e.ToTable("fidelity_actions");
+            e.HasIndex(a => a.ReviewId);
         });
         SnakeCaseNames.Apply(model);
     }
