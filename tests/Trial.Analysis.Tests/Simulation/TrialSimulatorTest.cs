@@ -8,7 +8,7 @@ public class TrialSimulatorTest
     private static Dictionary<string, byte[]> Simulate(ulong seed)
     {
         var folder = SimulatedTrial.TempPath("sim");
-        TrialSimulator.Write(new SimulationSettings(seed, 0.095), folder, Path.Combine(folder, "register.csv"), NodaTime.SystemClock.Instance.GetCurrentInstant());
+        TrialSimulator.Write(new SimulationSettings(seed, 0.095), folder, Path.Combine(folder, "register.csv"), NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0));
         var files = Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
         Directory.Delete(folder, true);
         return files;
