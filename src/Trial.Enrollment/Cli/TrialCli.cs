@@ -18,7 +18,9 @@ internal static class TrialCli
         Usage:
           trial-enrollment [serve] [--urls URL] [--Trial:Key=value ...]   run the web service (default)
           trial-enrollment export --out DIR [--locked-by NAME]            write the data package ("database lock")
-          trial-enrollment audit verify                                    check every audit hash chain
+          trial-enrollment audit verify [--expect HEAD]                    check every audit hash chain, replay the trail against the
+                                                                           tables, and (with --expect) that the trail still reaches a
+                                                                           head kept elsewhere (e.g. auditHead in an export's manifest)
           trial-enrollment users add --username U --role R --organisation O --centres a,b [--name N]
                                                                            add a staff user; password from TRIAL_NEW_PASSWORD
           trial-enrollment schema                                          print the PostgreSQL schema script (for migrations)
@@ -110,15 +112,22 @@ internal static class TrialCli
             Console.WriteLine($"{file.Name,-24} {file.Rows,7} rows  sha256 {file.Sha256}");
         }
         Console.WriteLine($"manifest.json: protocol {manifest.Protocol.Version} sha256 {manifest.Protocol.Sha256}");
+        Console.WriteLine($"audit trail head {manifest.AuditHead} (keep it elsewhere; check with: audit verify --expect HEAD)");
         return ExitCodes.Ok;
     }
 
     private static async Task<int> AuditVerifyAsync(string[] args)
     {
-        await using var app = TrialHost.Build(args);
+        var (named, rest) = Options(args, "--expect");
+        var expected = named.GetValueOrDefault("--expect");
+        if (expected is not null && (expected.Length != 64 || !expected.All(Uri.IsHexDigit)))
+        {
+            throw new UsageException("--expect takes the 64 hex digits of a trail head (auditHead in an export's manifest.json).");
+        }
+        await using var app = TrialHost.Build(rest);
         await using var scope = app.Services.CreateAsyncScope();
-        var result = await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<TrialDbContext>(), CancellationToken.None);
-        Console.WriteLine($"{result.Entries} entries in {result.Chains} chains.");
+        var result = await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<TrialDbContext>(), CancellationToken.None, expected);
+        Console.WriteLine($"{result.Entries} entries in {result.Chains} chains; trail head {result.TrailHead}.");
         foreach (var (chain, hash) in result.Heads.OrderBy(h => h.Key, StringComparer.Ordinal))
         {
             Console.WriteLine($"  head {chain,-12} {hash}");

@@ -14,7 +14,9 @@ public sealed record PackageManifest(
     string CreatedAt,
     string LockedBy,
     ManifestProtocol Protocol,
-    IReadOnlyList<ManifestFile> Files)
+    IReadOnlyList<ManifestFile> Files,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? AuditHead = null)
 {
     public const string FileName = "manifest.json";
     public const string FormatName = "trial-data-package";
@@ -74,7 +76,8 @@ public sealed record PackageManifest(
             throw Fail("$.files", null, $"'{duplicate.Key}' is listed twice");
         }
         return new PackageManifest(format, version, Text(root, "$", "trial"), Text(root, "$", "createdAt"), Text(root, "$", "lockedBy"),
-            new ManifestProtocol(Text(protocol, "$.protocol", "version"), Text(protocol, "$.protocol", "sha256")), list);
+            new ManifestProtocol(Text(protocol, "$.protocol", "version"), Text(protocol, "$.protocol", "sha256")), list,
+            root["auditHead"] is JsonValue head && head.TryGetValue<string>(out var h) ? h : null);
     }
 
     private static string Text(JsonObject o, string path, string key) =>

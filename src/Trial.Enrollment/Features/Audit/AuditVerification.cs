@@ -1,7 +1,12 @@
 namespace Trial.Enrollment.Features.Audit;
 
-/// <summary>The result of checking every chain: entries read, and each problem found (empty when intact).</summary>
-public sealed record AuditVerification(int Chains, long Entries, IReadOnlyList<string> Problems, IReadOnlyDictionary<string, string> Heads)
+/// <summary>
+/// The result of checking every chain and replaying the trail against the tables: entries read, and each problem found
+/// (empty when intact), including a kept head that the trail no longer reaches.
+/// </summary>
+/// <param name="TrailHead">The whole trail's head (SHA-256 folded over every entry); keep it elsewhere and check it with --expect.</param>
+public sealed record AuditVerification(int Chains, long Entries, IReadOnlyList<string> Problems, IReadOnlyDictionary<string, string> Heads,
+    string TrailHead)
 {
     public bool Intact => Problems.Count == 0;
 }

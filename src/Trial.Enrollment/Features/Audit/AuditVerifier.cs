@@ -4,12 +4,13 @@ using Trial.Enrollment.Persistence;
 namespace Trial.Enrollment.Features.Audit;
 
 /// <summary>
-/// Recomputes every chain: a changed column breaks that entry's hash, a deleted entry leaves a gap in the numbers or
+/// Recomputes every chain, then replays the trail against the tables (<see cref="StateReplay"/>) and, given a head kept
+/// elsewhere, checks the trail still reaches it (<see cref="TrailHead"/>). A changed column breaks that entry's hash, a deleted entry leaves a gap in the numbers or
 /// a broken link, and a deleted last entry no longer matches the chain head. Streams, so large trails fit in memory.
 /// </summary>
 internal static class AuditVerifier
 {
-    public static async Task<AuditVerification> VerifyAsync(TrialDbContext db, CancellationToken cancellationToken)
+    public static async Task<AuditVerification> VerifyAsync(TrialDbContext db, CancellationToken cancellationToken, string? expectedHead = null)
     {
         var problems = new List<string>();
         var heads = await db.AuditChains.AsNoTracking().ToDictionaryAsync(c => c.Chain, cancellationToken);
@@ -46,6 +47,12 @@ internal static class AuditVerifier
         {
             problems.Add($"chain '{chain}': has entries but no head row.");
         }
-        return new AuditVerification(heads.Count, count, problems, heads.ToDictionary(h => h.Key, h => h.Value.LastHash));
+        problems.AddRange(await StateReplay.CompareAsync(db, cancellationToken));
+        var (trailHead, _, reached) = await TrailHead.WalkAsync(db, expectedHead, cancellationToken);
+        if (!reached)
+        {
+            problems.Add($"the kept head {expectedHead} is not a head this trail ever had: entries were changed, removed or recomputed after it was taken.");
+        }
+        return new AuditVerification(heads.Count, count, problems, heads.ToDictionary(h => h.Key, h => h.Value.LastHash), trailHead);
     }
 }

@@ -65,8 +65,10 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
             files.AddRange(await followup.WriteFilesAsync(directory, ids, cancellationToken));
         }
 
+        // The trail head goes outside the database with the package; `audit verify --expect` checks the trail still reaches it.
+        var (auditHead, _, _) = await Audit.TrailHead.WalkAsync(db, null, cancellationToken);
         var manifest = PackageManifest.Create(protocol.Trial, InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()), lockedBy,
-            new ManifestProtocol(protocol.Version, protocol.Sha256), files);
+            new ManifestProtocol(protocol.Version, protocol.Sha256), files) with { AuditHead = auditHead };
         await manifest.WriteAsync(directory, cancellationToken);
         return manifest;
     }
