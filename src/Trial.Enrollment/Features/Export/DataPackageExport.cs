@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
 using Trial.Enrollment.Features.Consort;
+using Trial.Enrollment.Features.Fidelity;
 using Trial.Enrollment.Features.Withdrawal;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Problems;
@@ -58,6 +59,11 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
             ]));
         var counts = await consort.ComputeAsync(null, cancellationToken);
         await Add("consort.csv", ["stage", "group", "count"], counts.Select(c => (IReadOnlyList<object?>)[c.Stage, c.Group, c.Count]));
+        var fidelity = await FidelityPackageFile.RowsAsync(db, services.GetRequiredService<FidelityScales>(), cancellationToken);
+        if (fidelity.Count > 0)
+        {
+            await Add(FidelityPackageFile.Name, FidelityPackageFile.Header, fidelity);
+        }
 
         if (services.GetService<IFollowupExport>() is { } followup)
         {

@@ -109,6 +109,30 @@ public abstract class FidelityReviewTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task FinalReviews_ReachThePackage_AsFidelityCsv_ThatPassesTheContract()
+    {
+        var id = await CreateAsync("hadeland");
+        await RecordAsTheReportDidAsync(id);
+        var draft = await CreateAsync("hadeland");   // a draft never travels
+        Assert.Equal(HttpStatusCode.OK, (await (await Manager).PostAsync($"/api/fidelity/reviews/{id}/finalise", null)).StatusCode);
+        var date = (await (await Manager).GetFromJsonAsync<JsonElement>($"/api/fidelity/reviews/{id}")).GetProperty("reviewDate").GetString();
+        var folder = Path.Combine(Path.GetTempPath(), "fidelity-export-" + Guid.NewGuid().ToString("N")[..8]);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Trial.Enrollment.Features.Export.DataPackageExport>().WriteAsync(folder, "test", CancellationToken.None);
+        }
+        // The contract's own rules for every file; the baseline-form columns are the export's contract test's concern.
+        var package = Trial.Protocol.Package.PackageVerifier.Open(folder, Trial.Protocol.Package.PackageExpectations.ContractOnly);
+        Assert.Contains(package.Manifest.Files, f => f.Name == "fidelity.csv");
+        var lines = await File.ReadAllLinesAsync(Path.Combine(folder, "fidelity.csv"));
+        Assert.Equal("centre,scale,scale_version,review_date,total,category", lines[0]);
+        Assert.Contains($"hadeland,ips-25,2008-01-07,{date},103,good", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("Recommendation", StringComparison.Ordinal) || l.Contains("Jansen", StringComparison.Ordinal));
+        Assert.NotEqual(Guid.Empty, draft);
+        Directory.Delete(folder, true);
+    }
+
+    [Fact]
     public async Task AFinalReview_CannotBeChanged_OrFinalisedTwice()
     {
         var id = await CreateAsync();
