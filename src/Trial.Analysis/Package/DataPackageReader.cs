@@ -82,7 +82,21 @@ public static class DataPackageReader
             frames.TryGetValue("screening.csv", out var s) ? Screening(s) : [],
             frames.TryGetValue("occasions.csv", out var o) ? Occasions(o) : [],
             frames.TryGetValue("responses_scores.csv", out var sc) ? Scores(sc) : [],
-            WithdrawalReader.Read(frames["participants.csv"], frames.GetValueOrDefault("withdrawals.csv")));
+            WithdrawalReader.Read(frames["participants.csv"], frames.GetValueOrDefault("withdrawals.csv")))
+        {
+            Fidelity = frames.TryGetValue("fidelity.csv", out var f) ? Fidelity(f) : [],
+        };
+    }
+
+    private static List<FidelityRecord> Fidelity(DataFrame f)
+    {
+        var (centre, scale, date, total, category) = (Column(f, "fidelity.csv", "centre"), Column(f, "fidelity.csv", "scale"),
+            Column(f, "fidelity.csv", "review_date"), Column(f, "fidelity.csv", "total"), Column(f, "fidelity.csv", "category"));
+        return Enumerable.Range(0, f.RowCount).Select(i => new FidelityRecord(centre.Format(i), scale.Format(i), date.Format(i),
+            int.TryParse(total.Format(i), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var t) && t is >= 10 and <= 125
+                ? t
+                : throw new InputRejectedException("fidelity.csv", $"line {i + 2}, total", $"'{total.Format(i)}' is not a fidelity total (10–125)"),
+            category.Format(i))).ToList();
     }
 
     private static JsonObject ParseManifest(string path, byte[] bytes)
