@@ -137,6 +137,33 @@ public class RunCommandTest
     }
 
     [Fact]
+    public void Run_PackageWithFidelityReviews_ShowsFidelityBesideTheCentreEffects()
+    {
+        // A package with fidelity.csv as Enrollment writes it: the latest IPS-25 review of each centre counts.
+        var package = SimulatedTrial.Copy();
+        var centres = File.ReadLines(Path.Combine(package, "participants.csv")).Skip(1).Select(l => l.Split(',')[1]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var rows = centres.Select((c, i) => $"{c},ips-25,2008-01-07,2014-06-0{1 + i % 9},{80 + 7 * i},{(80 + 7 * i >= 100 ? "good" : "fair")}")
+            .Prepend($"{centres[0]},ips-25,2008-01-07,2013-01-15,70,not-ips");
+        var bytes = System.Text.Encoding.UTF8.GetBytes("centre,scale,scale_version,review_date,total,category\n" + string.Join("\n", rows) + "\n");
+        File.WriteAllBytes(Path.Combine(package, "fidelity.csv"), bytes);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(package, "manifest.json")))!;
+        manifest["files"]!.AsArray().Add(new JsonObject { ["name"] = "fidelity.csv", ["rows"] = centres.Count + 1, ["sha256"] = Trial.Analysis.Package.DataPackageWriter.Sha256(bytes) });
+        File.WriteAllText(Path.Combine(package, "manifest.json"), manifest.ToJsonString());
+        var output = SimulatedTrial.TempPath("out");
+        var (code, _, err) = Run("--plan", PlanCopy(), "--data", package, "--register", SimulatedTrial.Register, "--out", output, "--blinded");
+        Assert.True(code == ExitCodes.Ok, err);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!;
+        var meta = results["analyses"]!["centres"]!["results"]!["in_work"]!["fidelityMetaRegression"]!;
+        Assert.Equal(centres.Count, meta["centres"]!.GetValue<int>());
+        Assert.StartsWith("fixed-effect meta-regression", meta["convention"]!.GetValue<string>(), StringComparison.Ordinal);
+        var table = File.ReadAllLines(Path.Combine(output, "tables", "centres-in_work.csv"));
+        Assert.Contains("fidelity_ips25", table[0], StringComparison.Ordinal);
+        Assert.Contains(table, l => l.StartsWith(centres[0] + ",", StringComparison.Ordinal) && l.EndsWith(",80", StringComparison.Ordinal));
+        var figures = results["report"]!["figures"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
+        Assert.Contains("centres-in_work-fidelity", figures);
+    }
+
+    [Fact]
     public void Footer_SimulatedPackage_StartsWithSimulatedData()
     {
         var plan = Trial.Analysis.Plan.AnalysisPlanLoader.Load(RepositoryFiles.Protocol("ips-norway/analysis-plan.yaml"));
