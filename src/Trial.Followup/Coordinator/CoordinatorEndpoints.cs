@@ -64,6 +64,7 @@ internal static class CoordinatorEndpoints
             ManualEntryOutcome.OccasionNotFound => Problem(StatusCodes.Status404NotFound, "Occasion not found", entry.Detail!),
             ManualEntryOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not your centre", entry.Detail!),
             ManualEntryOutcome.OccasionClosed => Problem(StatusCodes.Status409Conflict, "Occasion closed", entry.Detail!),
+            ManualEntryOutcome.OccasionNotOpen => Problem(StatusCodes.Status409Conflict, "Occasion not open for entry", entry.Detail!),
             _ => throw new InvalidOperationException($"Unknown outcome {entry.Outcome}."),
         };
     }

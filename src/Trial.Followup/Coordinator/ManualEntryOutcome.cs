@@ -8,4 +8,6 @@ internal enum ManualEntryOutcome
     OccasionNotFound,
     Forbidden,
     OccasionClosed,
+    /// <summary>Not open yet, cancelled, or closed for longer than the grace period.</summary>
+    OccasionNotOpen,
 }

@@ -4,6 +4,7 @@ using NodaTime;
 using Trial.Followup.Instruments;
 using Trial.Followup.Occasions;
 using Trial.Followup.Questionnaires.Storage;
+using Trial.Followup.Scheduling.Protocol;
 using Trial.Followup.Storage;
 
 namespace Trial.Followup.Coordinator;
@@ -13,7 +14,7 @@ namespace Trial.Followup.Coordinator;
 /// who entered them, through the same store (and completion) as web answers. Blank items are allowed (the scales'
 /// missing-item rules apply); out-of-range values and unknown items are refused and nothing is written.
 /// </summary>
-internal sealed class ManualResponses(FollowupStore store, ResponseStore responses, InstrumentCatalog catalog, IClock clock)
+internal sealed class ManualResponses(FollowupStore store, ResponseStore responses, InstrumentCatalog catalog, FollowupProtocol protocol, IClock clock)
 {
     private static readonly Dictionary<string, string[]> NoErrors = new(StringComparer.Ordinal);
 
@@ -22,23 +23,34 @@ internal sealed class ManualResponses(FollowupStore store, ResponseStore respons
         var d = store.Dialect;
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        string code, centre;
+        string code, centre, state;
+        Instant opensAt, closesAt;
         await using (var find = SqlStatement.Create(transaction,
-            $"SELECT occasion_code, centre_code, state FROM {d.Occasion} WHERE id = @id", ("id", d.Bind(occasion.Value))))
+            $"SELECT occasion_code, centre_code, state, opens_at, closes_at FROM {d.Occasion} WHERE id = @id", ("id", d.Bind(occasion.Value))))
         await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
             {
                 return new ManualEntry(ManualEntryOutcome.OccasionNotFound, NoErrors, null, $"No follow-up occasion {occasion}.");
             }
-            (code, centre) = (reader.GetString(0), reader.GetString(1));
+            (code, centre, state) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            (opensAt, closesAt) = (d.ReadInstant(reader, 3), d.ReadInstant(reader, 4));
         }
         if (CentreAccess.Decide(user, centre) != AccessDecision.Allowed || CentreAccess.UserId(user) is not { } enteredBy)
         {
             return new ManualEntry(ManualEntryOutcome.Forbidden, NoErrors, null, "You may enter answers only for your own centre's participants.");
         }
         var now = clock.GetCurrentInstant();
+        var graceEnds = closesAt.InUtc().LocalDateTime.Plus(protocol.ManualEntryGrace).InUtc().ToInstant();
+        if (Unenterable(state, now, opensAt, closesAt, graceEnds) is { } refusal)
+        {
+            return new ManualEntry(ManualEntryOutcome.OccasionNotOpen, NoErrors, null, refusal);
+        }
         var (mode, answeredAt, errors) = CheckRequest(request, now);
+        if (answeredAt < opensAt)
+        {
+            errors["answeredAt"] = [$"The answer time {answeredAt} is before the occasion opened ({opensAt}); it must lie between the opening and now."];
+        }
         var instruments = catalog.ForOccasion(code);
         var fields = (request.Answers ?? []).SelectMany(i => i.Value.Select(a => (AnswerValidator.FieldName(i.Key, a.Key), a.Value?.ToString(CultureInfo.InvariantCulture))))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
@@ -55,7 +67,8 @@ internal sealed class ManualResponses(FollowupStore store, ResponseStore respons
         {
             return new ManualEntry(ManualEntryOutcome.Invalid, errors, null, null);
         }
-        var response = new ResponseToStore(occasion, Guid.NewGuid(), mode, enteredBy, answeredAt, now, instruments, validation.Answers);
+        var response = new ResponseToStore(occasion, Guid.NewGuid(), mode, enteredBy, answeredAt, now, instruments, validation.Answers,
+            AfterClose: now > closesAt || state == "missed");
         try
         {
             if (await responses.StoreAsync(transaction, response, cancellationToken) != StoreOutcome.Stored)
@@ -71,6 +84,21 @@ internal sealed class ManualResponses(FollowupStore store, ResponseStore respons
         var scores = instruments.SelectMany(i => InstrumentScorer.Score(i, validation.Answers.For(i.Code))).ToList();
         return new ManualEntry(ManualEntryOutcome.Stored, NoErrors, new ManualResponseResult(occasion.Value, code, ResponseStore.ModeCode(mode), enteredBy, answeredAt, scores), null);
     }
+
+    /// <summary>
+    /// Why answers cannot be entered now, or null: only an occasion that has opened and is not cancelled, up to the end
+    /// of the grace period after it closed (followup.yaml manualEntry.graceAfterClose). A completed one is refused later.
+    /// </summary>
+    private static string? Unenterable(string state, Instant now, Instant opensAt, Instant closesAt, Instant graceEnds) => state switch
+    {
+        "cancelled" => "This occasion was cancelled (withdrawal or death); no answers can be entered for it.",
+        "completed" => null,
+        _ when now < opensAt => $"This occasion opens at {opensAt}; answers cannot be entered before it opens.",
+        _ when now > graceEnds => graceEnds == closesAt
+            ? $"This occasion closed at {closesAt}; answers cannot be entered after it closes."
+            : $"This occasion closed at {closesAt} and the grace period for phone and paper entry ended at {graceEnds}.",
+        _ => null,
+    };
 
     private static (ResponseMode Mode, Instant AnsweredAt, Dictionary<string, string[]> Errors) CheckRequest(ManualResponseRequest request, Instant now)
     {

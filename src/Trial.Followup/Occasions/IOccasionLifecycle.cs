@@ -12,7 +12,9 @@ public interface IOccasionLifecycle
 {
     Task<OccasionSnapshot?> FindAsync(OccasionId occasion, CancellationToken cancellationToken);
 
-    Task CompleteAsync(OccasionId occasion, ResponseMode mode, Instant completedAt, DbTransaction transaction, CancellationToken cancellationToken);
+    /// <param name="afterClose">A phone or paper answer entered within the grace period after the occasion closed: a missed occasion may complete too.</param>
+    Task CompleteAsync(OccasionId occasion, ResponseMode mode, Instant completedAt, DbTransaction transaction, CancellationToken cancellationToken,
+        bool afterClose = false);
 }
 
 /// <summary>What the questionnaire side may know about an occasion.</summary>

@@ -31,7 +31,8 @@ internal sealed class OccasionLifecycle(FollowupStore store) : IOccasionLifecycl
             reader.GetString(7));
     }
 
-    public async Task CompleteAsync(OccasionId occasion, ResponseMode mode, Instant completedAt, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task CompleteAsync(OccasionId occasion, ResponseMode mode, Instant completedAt, DbTransaction transaction, CancellationToken cancellationToken,
+        bool afterClose = false)
     {
         var d = store.Dialect;
         var id = ("id", d.Bind(occasion.Value));
@@ -39,9 +40,9 @@ internal sealed class OccasionLifecycle(FollowupStore store) : IOccasionLifecycl
             $"""
             UPDATE {d.Occasion}
             SET state = 'completed', response_mode = @mode, closed_at = @at, next_reminder_at = NULL, phone_task_due_at = NULL
-            WHERE id = @id AND state IN {OccasionStateCodes.OpenList}
+            WHERE id = @id AND (state IN {OccasionStateCodes.OpenList} OR (@after_close AND state = 'missed'))
             """,
-            id, ("mode", mode.ToString().ToLowerInvariant()), ("at", d.Bind(completedAt))))
+            id, ("after_close", afterClose), ("mode", mode.ToString().ToLowerInvariant()), ("at", d.Bind(completedAt))))
         {
             if (await complete.ExecuteNonQueryAsync(cancellationToken) == 0)
             {

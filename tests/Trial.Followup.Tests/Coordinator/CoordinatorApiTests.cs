@@ -122,6 +122,54 @@ public abstract class CoordinatorApiTests(FollowupDatabase database)
         Assert.Equal(55m, await Questionnaires.ParticipantPageTests.ScoreAsync(host, occasion, "eq5d-vas", "vas"));
     }
 
+    [Theory]
+    [InlineData("2026-06-20T10:00:00Z", "opens")]          // before the 6-month window opens (2026-07-01)
+    [InlineData("2026-10-01T10:00:00Z", "grace period")]   // closed 2026-09-09, grace (P2W in followup.yaml) over on 2026-09-23
+    public async Task ManualEntry_OccasionNotOpenForEntry_Returns409AndWritesNothing(string now, string named)
+    {
+        await using var host = await HostAsync("c_manual_closed");
+        var (_, occasion) = await host.ScheduleAsync();
+        host.Clock.Reset(NodaTime.Text.InstantPattern.ExtendedIso.Parse(now).Value);
+
+        var response = await host.Client.SendAsync(As(OsloCoordinator, HttpMethod.Post, $"/api/followup/occasions/{occasion.Value}/responses", PhoneAnswers()));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(OccasionState.Pending, await host.StateAsync(occasion));
+    }
+
+    [Fact]
+    public async Task ManualEntry_ClosedWithinGracePeriod_IsStored()
+    {
+        await using var host = await HostAsync("c_manual_grace");
+        var (_, occasion) = await host.ScheduleAsync();
+        host.Clock.Reset(NodaTime.Instant.FromUtc(2026, 9, 15, 10, 0));
+
+        var response = await host.Client.SendAsync(As(OsloCoordinator, HttpMethod.Post, $"/api/followup/occasions/{occasion.Value}/responses", PhoneAnswers()));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(OccasionState.Completed, await host.StateAsync(occasion));
+    }
+
+    [Fact]
+    public async Task ManualEntry_AnswerTimeBeforeOpening_Returns400NamingAnsweredAt()
+    {
+        await using var host = await HostAsync("c_manual_1900");
+        var (_, occasion) = await host.ScheduleAsync();
+        var body = new
+        {
+            mode = "paper",
+            answeredAt = "1900-01-01T00:00:00Z",
+            answers = new Dictionary<string, Dictionary<string, int>> { ["eq5d-vas"] = new() { ["vas"] = 55 } },
+        };
+
+        var response = await host.Client.SendAsync(As(OsloCoordinator, HttpMethod.Post, $"/api/followup/occasions/{occasion.Value}/responses", body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("answeredAt", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(OccasionState.Pending, await host.StateAsync(occasion));
+    }
+
     [Fact]
     public async Task ManualEntry_OtherCentresOccasion_Returns403AndWritesNothing()
     {

@@ -1,14 +1,16 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.Withdrawal;
 using Trial.Enrollment.Persistence;
 
 namespace Trial.Enrollment.Features.Consort;
 
 /// <summary>
-/// CONSORT counts derived by replaying the audit trail (the event log), never typed in: assessed; excluded by reason
-/// (ineligible by coded reason, declined consent, not randomised); randomised; allocated per arm and per arm/period;
-/// withdrawn per scope.
+/// CONSORT counts derived by replaying the audit trail (the event log), never typed in: assessed; awaiting (consent or
+/// randomisation: still on the way, so not excluded); excluded by reason (ineligible by coded reason, declined consent,
+/// died or withdrew before randomisation); randomised; allocated per arm and per arm/period; mistaken randomisations and
+/// deaths per arm; withdrawn once per participant by the widest scope, with the combination of scopes listed.
 /// </summary>
 internal sealed class ConsortCounts(TrialDbContext db)
 {
@@ -35,24 +37,40 @@ internal sealed class ConsortCounts(TrialDbContext db)
                 case "consent.recorded":
                     person.Consent = p.GetProperty("decision").GetString();
                     break;
-                case "randomisation.allocated":
+                case "randomisation.allocated" or "randomisation.paper-entered":
                     person.Arm = p.GetProperty("arm").GetString();
                     person.Period = p.GetProperty("period").GetString();
                     break;
+                case "randomisation.marked-mistaken":
+                    person.Mistaken = true;
+                    break;
                 case "withdrawal.recorded":
-                    person.Withdrawn.Add(p.GetProperty("scope").GetString()!);
+                    if (WithdrawalEffects.Parse(p.GetProperty("scope").GetString()) is { } scope)
+                    {
+                        person.Withdrawn.Add(scope);
+                    }
+                    break;
+                case "death.recorded":
+                    person.Died = true;
                     break;
             }
         }
         var counted = people.Values.Where(p => centres is null || centres.Contains(p.Centre)).ToList();
         var rows = new List<ConsortRow> { new("assessed", "", counted.Count) };
-        rows.AddRange(counted.Select(Exclusion).OfType<string>().GroupBy(r => r).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ConsortRow("excluded", g.Key, g.Count())));
+        rows.AddRange(Grouped("awaiting", counted.Select(Awaiting).OfType<string>()));
+        rows.AddRange(Grouped("excluded", counted.Select(Exclusion).OfType<string>()));
         var randomised = counted.Where(p => p.Arm is not null).ToList();
         rows.Add(new ConsortRow("randomised", "", randomised.Count));
         rows.AddRange(Grouped("allocated", randomised.Select(p => p.Arm!)));
         rows.AddRange(Grouped("allocated", randomised.Select(p => $"{p.Arm}/{p.Period}")));
-        rows.AddRange(Grouped("withdrawn", counted.SelectMany(p => p.Withdrawn)));
+        rows.AddRange(Grouped("mistaken", randomised.Where(p => p.Mistaken).Select(p => p.Arm!)));
+        rows.AddRange(Grouped("died", randomised.Where(p => p.Died).Select(p => p.Arm!)));
+        // Each participant once, by the widest scope; the combinations show what else they withdrew from.
+        var withdrawn = counted.Where(p => p.Withdrawn.Count > 0).ToList();
+        rows.AddRange(Grouped("withdrawn", withdrawn.Select(p => WithdrawalEffects.Code(WithdrawalEffects.Widest(p.Withdrawn)))));
+        rows.AddRange(Grouped("withdrawn-scopes", withdrawn.Select(p => string.Join(';',
+            p.Withdrawn.OrderByDescending(s => s == WithdrawalEffects.Widest(p.Withdrawn)).ThenBy(WithdrawalEffects.Code, StringComparer.Ordinal)
+                .Select(WithdrawalEffects.Code)))));
         return rows;
     }
 
@@ -62,11 +80,22 @@ internal sealed class ConsortCounts(TrialDbContext db)
     private static IEnumerable<ConsortRow> Grouped(string stage, IEnumerable<string> groups) =>
         groups.GroupBy(g => g).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ConsortRow(stage, g.Key, g.Count()));
 
+    /// <summary>Still on the way to randomisation: not an exclusion (yet).</summary>
+    private static string? Awaiting(Person p) => p switch
+    {
+        { Eligible: false } or { Arm: not null } or { Died: true } => null,
+        { Consent: null } => "consent",
+        { Consent: "given", Withdrawn.Count: 0 } => "randomisation",
+        _ => null,
+    };
+
     private static string? Exclusion(Person p) => p switch
     {
         { Eligible: false } => p.ExclusionReason,
         { Consent: "declined" } => "declined-consent",
-        { Arm: null } => "not-randomised",
+        { Arm: not null } => null,
+        { Died: true } => "died-before-randomisation",
+        { Withdrawn.Count: > 0 } => "withdrew-before-randomisation",
         _ => null,
     };
 
@@ -78,6 +107,8 @@ internal sealed class ConsortCounts(TrialDbContext db)
         public string? Consent { get; set; }
         public string? Arm { get; set; }
         public string? Period { get; set; }
-        public HashSet<string> Withdrawn { get; } = [];
+        public bool Mistaken { get; set; }
+        public bool Died { get; set; }
+        public HashSet<WithdrawalScope> Withdrawn { get; } = [];
     }
 }

@@ -62,7 +62,7 @@ internal sealed class ResponseStore(FollowupStore store, IOccasionLifecycle life
         {
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
-        await lifecycle.CompleteAsync(response.Occasion, response.Mode, response.AnsweredAt, transaction, cancellationToken);
+        await lifecycle.CompleteAsync(response.Occasion, response.Mode, response.AnsweredAt, transaction, cancellationToken, response.AfterClose);
         return StoreOutcome.Stored;
     }
 

@@ -13,4 +13,5 @@ internal sealed record ResponseToStore(
     Instant AnsweredAt,
     Instant RecordedAt,
     IReadOnlyList<InstrumentDefinition> Instruments,
-    AnswerSet Answers);
+    AnswerSet Answers,
+    bool AfterClose = false);

@@ -10,4 +10,8 @@ public sealed record FollowupProtocol(
     AllowedHours AllowedHours,
     Period PhoneTaskAfterLastReminder,
     IReadOnlyList<MessageChannel> Channels,
-    MessageTemplates Messages);
+    MessageTemplates Messages)
+{
+    /// <summary>How long after an occasion closes a coordinator may still enter a phone or paper answer (followup.yaml manualEntry.graceAfterClose).</summary>
+    public Period ManualEntryGrace { get; init; } = Period.Zero;
+}

@@ -51,7 +51,13 @@ public static partial class FollowupProtocolLoader
         var phoneTask = PositivePeriod(root.Required("phoneTask").Required("afterLastReminder"));
         var channels = ReadChannels(root.Required("channels"));
         var messages = ReadMessages(root.Required("messages"));
-        return new FollowupProtocol(occasions, reminders, hours, phoneTask, channels, messages);
+        // Optional: without it, phone and paper answers are taken only while the occasion is open.
+        var grace = root.Optional("manualEntry")?.Required("graceAfterClose") is { } graceCursor ? Period(graceCursor) : NodaTime.Period.Zero;
+        if (Negative(grace))
+        {
+            throw root.Required("manualEntry").Required("graceAfterClose").Error("must not be negative");
+        }
+        return new FollowupProtocol(occasions, reminders, hours, phoneTask, channels, messages) { ManualEntryGrace = grace };
     }
 
     private static List<OccasionRule> ReadOccasions(YamlCursor cursor)

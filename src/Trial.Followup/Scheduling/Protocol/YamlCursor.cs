@@ -23,6 +23,12 @@ internal sealed class YamlCursor(string file, string path, YamlNode node)
             : throw new FollowupProtocolException(File, Join(key), "is required");
     }
 
+    public YamlCursor? Optional(string key)
+    {
+        var mapping = Node as YamlMappingNode ?? throw Error("must be a mapping");
+        return mapping.Children.TryGetValue(new YamlScalarNode(key), out var child) ? new YamlCursor(File, Join(key), child) : null;
+    }
+
     public IReadOnlyList<YamlCursor> Items()
     {
         var sequence = Node as YamlSequenceNode ?? throw Error("must be a list");

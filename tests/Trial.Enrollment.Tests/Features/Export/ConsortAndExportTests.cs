@@ -24,7 +24,8 @@ public class ConsortAndExportTests(SmallTrialFixture fixture) : IClassFixture<Sm
         Assert.Equal(6, Count(rows, "assessed", ""));
         Assert.Equal(1, Count(rows, "excluded", "insufficient-norwegian"));
         Assert.Equal(1, Count(rows, "excluded", "declined-consent"));
-        Assert.Equal(1, Count(rows, "excluded", "not-randomised"));
+        Assert.Equal(1, Count(rows, "awaiting", "randomisation"));
+        Assert.Equal(0, Count(rows, "excluded", "not-randomised"));
         Assert.Equal(3, Count(rows, "randomised", ""));
         Assert.Equal(3, Count(rows, "allocated", "ips") + Count(rows, "allocated", "control"));
         Assert.Equal(1, rows.EnumerateArray().Count(r => r.GetProperty("group").GetString()!.EndsWith("/p1-2to1", StringComparison.Ordinal)));
