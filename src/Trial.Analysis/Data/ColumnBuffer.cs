@@ -9,13 +9,15 @@ namespace Trial.Analysis.Data;
 /// codes of an interner. An inferred column becomes numeric when its first non-missing cell is a number; later text
 /// cells in it are strays (refused or made missing, per <see cref="StrayTextPolicy"/>).
 /// </summary>
-internal sealed class ColumnBuffer(string name, bool text, string source, StrayTextPolicy strays, string unit = "line")
+internal sealed class ColumnBuffer(string name, bool text, string source, StrayTextPolicy strays, string unit = "line", int capacity = 0)
 {
     private enum Kind : byte { Undecided, Numeric, Text }
 
     private Kind _kind = text ? Kind.Text : Kind.Undecided;
     private double[] _numbers = [];
     private int[] _codes = [];
+    private readonly int _capacity = capacity;
+    private readonly bool _grouping = text;
     private LevelInterner? _interner;
     private int _count;
     private int _leadingMissing;
@@ -78,7 +80,67 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
             return new NumericColumn(Name, _numbers);
         }
         Array.Resize(ref _codes, _count);
-        return new TextColumn(Name, _codes, [.. _interner?.Levels ?? []], offerNumbers: text);
+        return new TextColumn(Name, _codes, [.. _interner?.Levels ?? []], offerNumbers: _grouping);
+    }
+
+    /// <summary>
+    /// Joins the buffers of consecutive slices of one column, or returns null when the slices disagree about its type
+    /// (a sequential read would then have decided differently, so the caller reads again in one pass).
+    /// </summary>
+    public static DataColumn? Join(IReadOnlyList<ColumnBuffer> parts)
+    {
+        var kinds = parts.Select(p => p._kind).Where(k => k != Kind.Undecided).Distinct().ToArray();
+        if (kinds.Length > 1)
+        {
+            return null;
+        }
+        var first = parts[0];
+        var total = parts.Sum(p => p._count + p._leadingMissing);
+        if (kinds.Length == 0 || kinds[0] == Kind.Numeric)
+        {
+            var numbers = GC.AllocateUninitializedArray<double>(total);
+            var at = 0;
+            foreach (var part in parts)
+            {
+                if (part._kind == Kind.Undecided)
+                {
+                    numbers.AsSpan(at, part._leadingMissing).Fill(double.NaN);
+                    at += part._leadingMissing;
+                }
+                else
+                {
+                    part._numbers.AsSpan(0, part._count).CopyTo(numbers.AsSpan(at));
+                    at += part._count;
+                }
+                part._numbers = [];
+            }
+            return new NumericColumn(first.Name, numbers);
+        }
+        var interner = new LevelInterner();
+        var codes = GC.AllocateUninitializedArray<int>(total);
+        var next = 0;
+        foreach (var part in parts)
+        {
+            if (part._kind == Kind.Undecided)
+            {
+                codes.AsSpan(next, part._leadingMissing).Fill(-1);
+                next += part._leadingMissing;
+                continue;
+            }
+            var levels = part._interner?.Levels ?? [];
+            var map = new int[levels.Count];
+            for (var l = 0; l < map.Length; l++)
+            {
+                map[l] = interner.Code(levels[l]);
+            }
+            for (var i = 0; i < part._count; i++)
+            {
+                var c = part._codes[i];
+                codes[next++] = c < 0 ? -1 : map[c];
+            }
+            part._codes = [];
+        }
+        return new TextColumn(first.Name, codes, [.. interner.Levels], offerNumbers: first._grouping);
     }
 
     private void Decide(bool numeric)
@@ -114,7 +176,7 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
     {
         if (_count == _numbers.Length)
         {
-            Array.Resize(ref _numbers, Math.Max(1024, _numbers.Length * 2));
+            Array.Resize(ref _numbers, _numbers.Length == 0 ? Math.Max(1024, _capacity) : _numbers.Length * 2);
         }
         _numbers[_count++] = value;
     }
@@ -124,7 +186,7 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
     {
         if (_count == _codes.Length)
         {
-            Array.Resize(ref _codes, Math.Max(1024, _codes.Length * 2));
+            Array.Resize(ref _codes, _codes.Length == 0 ? Math.Max(1024, _capacity) : _codes.Length * 2);
         }
         _codes[_count++] = code;
     }

@@ -13,14 +13,25 @@ public static class CsvReader
 {
     public static DataFrame ReadFile(string path) => ReadFile(path, CsvReadOptions.Default);
 
-    public static DataFrame ReadFile(string path, CsvReadOptions options)
+    public static DataFrame ReadFile(string path, CsvReadOptions options) => ReadFile(path, options, out _);
+
+    /// <summary>
+    /// Reads a file; a large one is cut at line ends into one slice per core, each parsed into its own buffers and then
+    /// joined. Any doubt (a quote across a cut, a slice that disagrees about a column's type, any error) falls back to
+    /// one sequential pass, which also gives the exact line of an error.
+    /// </summary>
+    public static DataFrame ReadFile(string path, CsvReadOptions options, out IReadOnlyDictionary<string, int> strayCells)
     {
         if (!File.Exists(path))
         {
             throw new ModelInputException($"data: file '{path}' does not exist");
         }
+        if (ParallelCsv.TryRead(path, options, out var frame, out strayCells))
+        {
+            return frame;
+        }
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        return Read(reader, path, options);
+        return Read(reader, path, options, out strayCells);
     }
 
     public static DataFrame Read(TextReader reader, string source = "csv") => Read(reader, source, CsvReadOptions.Default);
@@ -54,24 +65,46 @@ public static class CsvReader
                 }
             }
             var trimmed = names.Select(n => n.Trim()).ToArray();
-            var duplicate = trimmed.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null)
+            CheckHeader(trimmed, source, options);
+            var buffers = Buffers(trimmed, source, options, 0);
+            ParseRows(reader, buffers, source);
+            var kept = buffers.Where(b => b is not null).Select(b => b!).ToArray();
+            strayCells = kept.Where(b => b.StrayCells > 0).ToDictionary(b => b.Name, b => b.StrayCells, StringComparer.Ordinal);
+            return new DataFrame(kept.Select(b => b.ToColumn()));
+        }
+    }
+
+    internal static void CheckHeader(string[] trimmed, string source, CsvReadOptions options)
+    {
+        var duplicate = trimmed.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ModelInputException($"data: {source} line 1: column '{duplicate.Key}' appears twice");
+        }
+        var wanted = options.Columns?.Where(c => !trimmed.Contains(c, StringComparer.Ordinal)).ToArray() ?? [];
+        if (wanted.Length > 0)
+        {
+            throw new ModelInputException($"data: unknown column '{wanted[0]}'; {source} has {string.Join(", ", trimmed)}");
+        }
+    }
+
+    internal static ColumnBuffer?[] Buffers(string[] names, string source, CsvReadOptions options, int capacity)
+    {
+        var buffers = new ColumnBuffer?[names.Length];
+        for (var j = 0; j < names.Length; j++)
+        {
+            if (options.Keeps(names[j]))
             {
-                throw new ModelInputException($"data: {source} line 1: column '{duplicate.Key}' appears twice");
+                buffers[j] = new ColumnBuffer(names[j], options.IsText(names[j]), source, options.StrayText, capacity: capacity);
             }
-            var wanted = options.Columns?.Where(c => !trimmed.Contains(c, StringComparer.Ordinal)).ToArray() ?? [];
-            if (wanted.Length > 0)
-            {
-                throw new ModelInputException($"data: unknown column '{wanted[0]}'; {source} has {string.Join(", ", trimmed)}");
-            }
-            var buffers = new ColumnBuffer?[names.Count];
-            for (var j = 0; j < names.Count; j++)
-            {
-                if (options.Keeps(trimmed[j]))
-                {
-                    buffers[j] = new ColumnBuffer(trimmed[j], options.IsText(trimmed[j]), source, options.StrayText);
-                }
-            }
+        }
+        return buffers;
+    }
+
+    /// <summary>Parses every data row of <paramref name="reader"/> into <paramref name="buffers"/> (one per header column, null = skipped).</summary>
+    internal static void ParseRows(SepReader reader, ColumnBuffer?[] buffers, string source)
+    {
+        {
             var lastLine = 1;
             var lastRowOpenQuote = false;
             foreach (var row in reader)
@@ -82,12 +115,12 @@ public static class CsvReader
                     continue;
                 }
                 var count = row.ColCount;
-                if (count != names.Count)
+                if (count != buffers.Length)
                 {
                     lastRowOpenQuote = OddQuotes(row.Span);
                     if (!lastRowOpenQuote)
                     {
-                        throw new ModelInputException($"data: {source} line {row.LineNumberFrom}: {count} fields, expected {names.Count} as in the header");
+                        throw new ModelInputException($"data: {source} line {row.LineNumberFrom}: {count} fields, expected {buffers.Length} as in the header");
                     }
                     break;
                 }
@@ -116,9 +149,6 @@ public static class CsvReader
             {
                 throw new ModelInputException($"data: {source} line {lastLine}: a quoted field is not closed");
             }
-            var kept = buffers.Where(b => b is not null).Select(b => b!).ToArray();
-            strayCells = kept.Where(b => b.StrayCells > 0).ToDictionary(b => b.Name, b => b.StrayCells, StringComparer.Ordinal);
-            return new DataFrame(kept.Select(b => b.ToColumn()));
         }
     }
 
