@@ -85,7 +85,14 @@ internal static class FitFileCase
         }
         finally
         {
-            dir.Delete(recursive: true);
+            if (Environment.GetEnvironmentVariable("TRIAL_BENCH_KEEP") == "1")
+            {
+                progress.WriteLine($"case F: data kept in {dir.FullName}");
+            }
+            else
+            {
+                dir.Delete(recursive: true);
+            }
         }
     }
 

@@ -3,6 +3,11 @@ using Trial.Analysis.Bench;
 // Usage (from the repository root):
 //   dotnet run -c Release --project bench/Trial.Analysis.Bench -- [a|b|e|f|all] [--repeats N] [--results DIR]
 // Each case writes its figures and a met/not-met verdict to DIR/analysis-case-<x>.md (default bench/results).
+if (args is ["stages-f", var file])
+{
+    FitStages.Run(file, Console.Out);
+    return;
+}
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "all";
 string? Option(string name) => Array.IndexOf(args, name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var repeats = int.TryParse(Option("--repeats"), out var n) && n > 0 ? n : 3;

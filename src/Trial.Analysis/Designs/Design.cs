@@ -59,6 +59,10 @@ public sealed class Design
     /// <summary>Columns removed while building (e.g. an empty factor level); collinear ones are reported by the fit.</summary>
     public IReadOnlyList<DroppedColumn> DroppedColumns { get; }
 
+    /// <summary>The same rows and columns with other clusters (coded over <see cref="SourceRows"/>) and the spec that names them.</summary>
+    internal Design WithClusters(ModelSpec spec, IReadOnlyList<FactorIndex> clusters) =>
+        new(spec, OutcomeName, ColumnNames, X, Y, Weights, HasIntercept, FixedEffects, clusters, SourceRows, Rows, DroppedColumns);
+
     public int RowCount => Y.Length;
 
     public int ColumnCount => X.Length;

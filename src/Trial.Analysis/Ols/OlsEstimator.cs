@@ -16,6 +16,29 @@ public static class OlsEstimator
     /// <summary>Parses, builds the design and fits in one call.</summary>
     public static OlsFit Fit(ModelSpec spec, DataFrame data) => Fit(Design.Build(spec, data));
 
+    /// <summary>
+    /// The fit of <paramref name="spec"/>, which differs from <paramref name="fit"/>'s only in its clusters: the point
+    /// estimates are not computed again when the rows are provably the same (no row was dropped for a missing value and
+    /// the new cluster columns are complete on the rows used); otherwise a full fit.
+    /// </summary>
+    public static OlsFit Recluster(OlsFit fit, ModelSpec spec, DataFrame data)
+    {
+        var design = fit.Design;
+        if (!SameModel(design.Spec, spec) || design.Rows.MissingDropped > 0 || spec.Clusters.Any(c => design.SourceRows.Any(data[c].IsMissing)))
+        {
+            return Fit(spec, data);
+        }
+        var clusters = spec.Clusters.Select(c => design.FixedEffects.FirstOrDefault(f => string.Equals(f.Name, c, StringComparison.Ordinal))
+            ?? FactorCoder.Code(data[c], design.SourceRows)).ToArray();
+        return fit.WithDesign(design.WithClusters(spec, clusters));
+    }
+
+    private static bool SameModel(ModelSpec a, ModelSpec b) =>
+        string.Equals(a.Formula.Text, b.Formula.Text, StringComparison.Ordinal) && string.Equals(a.Weights, b.Weights, StringComparison.Ordinal)
+        && a.Singletons == b.Singletons && string.Equals(string.Join(" & ", a.Filter), string.Join(" & ", b.Filter), StringComparison.Ordinal)
+        && a.ReferenceLevels.Count == b.ReferenceLevels.Count
+        && a.ReferenceLevels.All(kv => b.ReferenceLevels.TryGetValue(kv.Key, out var v) && string.Equals(v, kv.Value, StringComparison.Ordinal));
+
     public static OlsFit Fit(Design design)
     {
         if (design.Spec.Formula.RandomEffects.Count > 0)

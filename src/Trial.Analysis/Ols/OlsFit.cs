@@ -30,6 +30,10 @@ public sealed class OlsFit
 
     public Design Design { get; }
 
+    /// <summary>This fit over <paramref name="design"/>, which must hold the same rows, X and y (only the clusters differ).</summary>
+    internal OlsFit WithDesign(Design design) =>
+        new(design, Names, Coefficients, Bread, WorkingX, WorkingResiduals, Residuals, Rss, Tss, TssWithin, Absorption, DroppedTerms);
+
     /// <summary>Names of the estimated coefficients (collinear columns removed).</summary>
     public IReadOnlyList<string> Names { get; }
 

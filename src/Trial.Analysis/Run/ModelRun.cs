@@ -50,7 +50,8 @@ public sealed class ModelRun
             {
                 spec = spec.WithCluster(group.Key == ClusterLevel.Centre ? "centre" : "participant");
             }
-            var fit = OlsEstimator.Fit(spec, data);
+            // The clusters change only the variance: one fit, re-clustered for the other cluster levels.
+            var fit = run is null ? OlsEstimator.Fit(spec, data) : OlsEstimator.Recluster(run.Fit, spec, data);
             run ??= new ModelRun(formula, fit, CountPersons(fit, data));
             run.fits[group.Key] = fit;
             foreach (var choice in group.Where(c => c.Method == InferenceMethod.Sandwich))
