@@ -8,6 +8,11 @@ if (args is ["stages-f", var file])
     FitStages.Run(file, Console.Out);
     return;
 }
+if (args is ["stages-e", var planFile, var packageDir])
+{
+    PlanStages.Run(planFile, packageDir, Console.Out);
+    return;
+}
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "all";
 string? Option(string name) => Array.IndexOf(args, name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var repeats = int.TryParse(Option("--repeats"), out var n) && n > 0 ? n : 3;

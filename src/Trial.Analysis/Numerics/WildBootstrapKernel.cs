@@ -56,59 +56,89 @@ public sealed class WildBootstrapKernel
 
     public int Coefficient { get; }
 
-    /// <summary>Bootstrap t statistics under H₀ with λ = c'β̂ − r.</summary>
-    public double[] TStatistics(double lambda)
+    /// <summary>
+    /// Per draw, t*(λ) = (n₀ + λn₁) / √(f·(v₀ + 2λv₁ + λ²v₂)): every quantity in the draw is linear in λ (s_g(λ), δ, the
+    /// CR scores), so one pass over the draws gives these five numbers and each null value tried while inverting the
+    /// test for the confidence interval costs O(draws) instead of O(draws·G·k).
+    /// </summary>
+    private double[,] Coefficients => _coefficients ??= Precompute();
+
+    private double[,]? _coefficients;
+
+    private double[,] Precompute()
     {
         var b = _draws.GetLength(0);
-        var s = new double[_g * _k];
-        var alpha = new double[_g];
+        var alphaHat = new double[_g];
+        var alphaDir = new double[_g];
         for (var c = 0; c < _g; c++)
         {
-            double aSum = 0;
             for (var j = 0; j < _k; j++)
             {
-                var v = _scoreHat[c * _k + j] + lambda * _scoreDir[c * _k + j];
-                s[c * _k + j] = v;
-                aSum += _a[j] * v;
+                alphaHat[c] += _a[j] * _scoreHat[c * _k + j];
+                alphaDir[c] += _a[j] * _scoreDir[c * _k + j];
             }
-            alpha[c] = aSum;
         }
-        var t = new double[b];
-        Parallel.For(0, b, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => (new double[_k], new double[_k]), (r, _, buffers) =>
+        var result = new double[b, 5];
+        Parallel.For(0, b, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => (new double[_k], new double[_k], new double[_k], new double[_k]), (r, _, buffers) =>
         {
-            var (sum, delta) = buffers;
-            Array.Clear(sum);
+            var (sumHat, sumDir, deltaHat, deltaDir) = buffers;
+            Array.Clear(sumHat);
+            Array.Clear(sumDir);
             for (var c = 0; c < _g; c++)
             {
                 var w = _draws[r, c];
                 for (var j = 0; j < _k; j++)
                 {
-                    sum[j] += w * s[c * _k + j];
+                    sumHat[j] += w * _scoreHat[c * _k + j];
+                    sumDir[j] += w * _scoreDir[c * _k + j];
                 }
             }
             for (var i = 0; i < _k; i++)
             {
-                double acc = 0;
+                double accHat = 0, accDir = 0;
                 for (var j = 0; j < _k; j++)
                 {
-                    acc += _bread[i, j] * sum[j];
+                    accHat += _bread[i, j] * sumHat[j];
+                    accDir += _bread[i, j] * sumDir[j];
                 }
-                delta[i] = acc;
+                deltaHat[i] = accHat;
+                deltaDir[i] = accDir;
             }
-            double variance = 0;
+            double v0 = 0, v1 = 0, v2 = 0;
             for (var c = 0; c < _g; c++)
             {
-                double hd = 0;
+                double hdHat = 0, hdDir = 0;
                 for (var j = 0; j < _k; j++)
                 {
-                    hd += _h[c * _k + j] * delta[j];
+                    hdHat += _h[c * _k + j] * deltaHat[j];
+                    hdDir += _h[c * _k + j] * deltaDir[j];
                 }
-                var score = _draws[r, c] * alpha[c] - hd;
-                variance += score * score;
+                var p = _draws[r, c] * alphaHat[c] - hdHat;
+                var q = _draws[r, c] * alphaDir[c] - hdDir;
+                v0 += p * p;
+                v1 += p * q;
+                v2 += q * q;
             }
-            t[r] = delta[Coefficient] / Math.Sqrt(_factor * variance);
+            result[r, 0] = deltaHat[Coefficient];
+            result[r, 1] = deltaDir[Coefficient];
+            result[r, 2] = v0;
+            result[r, 3] = v1;
+            result[r, 4] = v2;
             return buffers;
         }, _ => { });
+        return result;
+    }
+
+    /// <summary>Bootstrap t statistics under H₀ with λ = c'β̂ − r.</summary>
+    public double[] TStatistics(double lambda)
+    {
+        var coefficients = Coefficients;
+        var t = new double[coefficients.GetLength(0)];
+        for (var r = 0; r < t.Length; r++)
+        {
+            var variance = coefficients[r, 2] + lambda * (2 * coefficients[r, 3] + lambda * coefficients[r, 4]);
+            t[r] = (coefficients[r, 0] + lambda * coefficients[r, 1]) / Math.Sqrt(_factor * Math.Max(variance, 0));
+        }
         return t;
     }
 }
