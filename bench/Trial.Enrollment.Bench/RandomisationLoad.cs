@@ -40,7 +40,7 @@ internal static class RandomisationLoad
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var statistician = new StaffUser("bench", TrialRoles.Statistician, OrganisationCode.Parse("trial-office"), []);
-            await AllocationSeeds.SetAsync(scope.ServiceProvider.GetRequiredService<TrialDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
+            await scope.ServiceProvider.GetRequiredService<AllocationSeeds>().SetAsync(scope.ServiceProvider.GetRequiredService<TrialDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
                 scope.ServiceProvider.GetRequiredService<TrialCalendar>(), statistician, null, CancellationToken.None);
         }
         progress.WriteLine($"  {clients} clients: preparing {participants} consented participants …");

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Features.Export;
+using Trial.Enrollment.Features.Randomisation;
 using Trial.Enrollment.Hosting;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Problems;
@@ -21,6 +22,8 @@ internal static class TrialCli
           trial-enrollment audit verify [--expect HEAD]                    check every audit hash chain, replay the trail against the
                                                                            tables, and (with --expect) that the trail still reaches a
                                                                            head kept elsewhere (e.g. auditHead in an export's manifest)
+          trial-enrollment seed rotate-key --new-key-file FILE             re-encrypt the allocation seed under a new key (then
+                                                                           configure Trial:SeedKeyFile=FILE and restart)
           trial-enrollment users add --username U --role R --organisation O --centres a,b [--name N]
                                                                            add a staff user; password from TRIAL_NEW_PASSWORD
           trial-enrollment schema                                          print the PostgreSQL schema script (for migrations)
@@ -31,7 +34,10 @@ internal static class TrialCli
           Trial:ConnectionString    research store; required for Postgres
           Trial:IdentityConnectionString  identity store (default: data/identity.db, or schema "identity" on Postgres)
           Trial:ProtocolDirectory   default: protocol/ips-norway, searched upward from the working directory
-          Trial:DemoUsers           None | SeedAndPrint (development)
+          Trial:DemoUsers           None | SeedAndPrint (development; the only mode that prints the allocation seed)
+          Trial:SeedKeyFile         key encrypting the allocation seed (default data/allocation-seed.key, created on
+                                    first use; keep it off the database server's backups)
+          Trial:SeedKeyVariable     or: the name of an environment variable holding that key
 
         Exit codes: 0 ok; 1 failure; 2 usage; 3 invalid input (protocol or arguments, nothing written); 4 audit chain broken.
         """;
@@ -49,6 +55,7 @@ internal static class TrialCli
                 "export" => await ExportAsync(args[1..]),
                 "audit" when args.Length > 1 && args[1] == "verify" => await AuditVerifyAsync(args[2..]),
                 "users" when args.Length > 1 && args[1] == "add" => await AddUserAsync(args[2..]),
+                "seed" when args.Length > 1 && args[1] == "rotate-key" => await RotateSeedKeyAsync(args[2..]),
                 "schema" => await SchemaAsync(args[1..]),
                 _ when verb.StartsWith("--", StringComparison.Ordinal) => await ServeAsync(args),
                 _ => Print(Console.Error, $"Unknown command '{verb}'.\n\n{Help}", ExitCodes.Usage),
@@ -138,6 +145,21 @@ internal static class TrialCli
         }
         Console.WriteLine(result.Intact ? "Audit trail intact." : $"Audit trail BROKEN: {result.Problems.Count} problem(s).");
         return result.Intact ? ExitCodes.Ok : ExitCodes.AuditBroken;
+    }
+
+    private static async Task<int> RotateSeedKeyAsync(string[] args)
+    {
+        var (named, rest) = Options(args, "--new-key-file");
+        var path = named.GetValueOrDefault("--new-key-file") ?? throw new UsageException("seed rotate-key needs --new-key-file FILE.");
+        var newKey = SeedProtection.ReadKeyFile(path);
+        await using var app = TrialHost.Build(rest);
+        await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        var keyId = await SeedKeyRotation.RotateAsync(scope.ServiceProvider.GetRequiredService<TrialDbContext>(),
+            scope.ServiceProvider.GetRequiredService<SeedProtection>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(), newKey,
+            Environment.UserName, CancellationToken.None);
+        Console.WriteLine($"Allocation seed re-encrypted under key {keyId}. Now set Trial:SeedKeyFile={path} and restart.");
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> AddUserAsync(string[] args)

@@ -38,7 +38,7 @@ internal static class DemoUsers
             output.WriteLine($"  {role,-14} {username,-22} {password}");
         }
         var statistician = new StaffUser("statistician", TrialRoles.Statistician, Protocol.OrganisationCode.Parse("trial-office"), []);
-        var seed = await AllocationSeeds.SetAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(),
+        var seed = await scope.ServiceProvider.GetRequiredService<AllocationSeeds>().SetAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(),
             scope.ServiceProvider.GetRequiredService<TrialCalendar>(), statistician, null, cancellationToken);
         output.WriteLine($"Demo allocation seed (the statistician keeps this): {seed}");
     }

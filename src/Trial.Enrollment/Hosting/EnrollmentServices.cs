@@ -35,6 +35,7 @@ internal static class EnrollmentServices
             DatabaseSetup.Configure(o, options.Database, options.IdentityConnection, IdentityStoreContext.Schema));
         services.AddSingleton<TrialCalendar>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<SeedProtection>();
         services.AddSingleton<AllocationSeeds>();
         services.AddScoped<FollowupLink>();
         services.AddScoped<StaffDirectory>();

@@ -18,6 +18,12 @@ public sealed record TrialHostOptions
 
     public string DataDirectory { get; init; } = "data";
 
+    /// <summary>File holding the key that encrypts the allocation seed (64 hex digits or base64 of 32 bytes); default {DataDirectory}/allocation-seed.key, created on first use.</summary>
+    public string? SeedKeyFile { get; init; }
+
+    /// <summary>Name of an environment variable holding the seed key instead of a file (takes precedence).</summary>
+    public string? SeedKeyVariable { get; init; }
+
     public DemoUserPolicy DemoUsers { get; init; } = DemoUserPolicy.None;
 
     public Uri? PublicBaseUrl { get; init; }

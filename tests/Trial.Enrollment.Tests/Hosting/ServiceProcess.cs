@@ -24,7 +24,11 @@ internal sealed class ServiceProcess : IDisposable
     public static string[] PostgresArguments(string connectionString) =>
     [
         "--Trial:Database=Postgres", $"--Trial:ConnectionString={connectionString}", $"--Trial:ProtocolDirectory={RepositoryPaths.IpsProtocol}",
+        $"--Trial:SeedKeyFile={SeedKeyFile}",
     ];
+
+    /// <summary>One seed key for every test process, so a child service decrypts the seed the test app stored.</summary>
+    public static readonly string SeedKeyFile = Path.Combine(Path.GetTempPath(), "trial-tests-allocation-seed.key");
 
     public static async Task<ServiceProcess> StartAsync(string connectionString)
     {

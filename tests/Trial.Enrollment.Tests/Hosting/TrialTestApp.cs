@@ -67,7 +67,7 @@ public sealed class TrialTestApp : IAsyncDisposable
         if (provider == DatabaseProvider.Postgres)
         {
             connection = await PostgresServer.Instance.CreateDatabaseAsync(name);
-            args = ["--Trial:Database=Postgres", $"--Trial:ConnectionString={connection}"];
+            args = ["--Trial:Database=Postgres", $"--Trial:ConnectionString={connection}", $"--Trial:SeedKeyFile={ServiceProcess.SeedKeyFile}"];
         }
         else
         {

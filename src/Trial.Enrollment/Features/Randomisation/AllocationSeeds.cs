@@ -14,7 +14,7 @@ namespace Trial.Enrollment.Features.Randomisation;
 /// The statistician's seed: set once (a check constraint allows one row), cached after the first read because it never
 /// changes. Only its SHA-256 is recorded with each randomisation and in the audit trail.
 /// </summary>
-internal sealed class AllocationSeeds(TrialProtocol protocol)
+internal sealed class AllocationSeeds(TrialProtocol protocol, SeedProtection protection)
 {
     private LoadedSeed? _loaded;
 
@@ -29,12 +29,15 @@ internal sealed class AllocationSeeds(TrialProtocol protocol)
         {
             return null;
         }
-        Volatile.Write(ref _loaded, new LoadedSeed(record.SeedSha256, new AllocationSequence(record.Seed, protocol.Blocks)));
+        Volatile.Write(ref _loaded, new LoadedSeed(record.SeedSha256, new AllocationSequence(protection.Unprotect(record.Seed, record.KeyId), protocol.Blocks)));
         return _loaded;
     }
 
-    /// <summary>Stores the seed (random 32 bytes unless given) and returns it hex-encoded, for the statistician to keep.</summary>
-    public static async Task<string> SetAsync(TrialDbContext db, AuditTrail audit, TrialCalendar calendar, StaffUser user, string? seedHex,
+    /// <summary>
+    /// Stores the seed (random 32 bytes unless given) encrypted, and returns it hex-encoded. Callers show it only in demo
+    /// mode; the API returns its hash, and the statistician reproduces the sequence through the sequence listing.
+    /// </summary>
+    public async Task<string> SetAsync(TrialDbContext db, AuditTrail audit, TrialCalendar calendar, StaffUser user, string? seedHex,
         CancellationToken cancellationToken)
     {
         user.RequireRole(TrialRoles.Statistician);
@@ -57,7 +60,10 @@ internal sealed class AllocationSeeds(TrialProtocol protocol)
             throw RejectedException.Conflict("seed-already-set", "The allocation seed is set once and never replaced.");
         }
         var sha = Convert.ToHexStringLower(SHA256.HashData(seed));
-        db.AllocationSeeds.Add(new AllocationSeedRecord { Id = 1, Seed = seed, SeedSha256 = sha, SetBy = user.UserId, SetAt = calendar.Now });
+        db.AllocationSeeds.Add(new AllocationSeedRecord
+        {
+            Id = 1, Seed = protection.Protect(seed), KeyId = protection.KeyId, SeedSha256 = sha, SetBy = user.UserId, SetAt = calendar.Now,
+        });
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(db, AuditTrail.TrialChain, user.UserId, "allocation.seed-set", "allocation", new { seedSha256 = sha }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -46,13 +46,13 @@ internal static class RandomisationEndpoints
             .WithSummary("Trial manager: mark a randomisation as made in error. It stays in the ITT population.");
 
         api.MapPost("/allocation/seed", async (SeedRequest request, HttpContext context, TrialDbContext db, AuditTrail audit, TrialCalendar calendar,
-                CancellationToken ct) =>
+                AllocationSeeds seeds, CancellationToken ct) =>
             {
-                var seed = await AllocationSeeds.SetAsync(db, audit, calendar, StaffUser.From(context.User), request.SeedHex, ct);
-                return TypedResults.Ok(new SeedResponse(seed));
+                var seed = await seeds.SetAsync(db, audit, calendar, StaffUser.From(context.User), request.SeedHex, ct);
+                return TypedResults.Ok(new SeedResponse(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Convert.FromHexString(seed)))));
             })
             .WithName("SetAllocationSeed")
-            .WithSummary("Statistician: set the allocation seed once (random if not given). Keep the returned seed; only its hash is shown elsewhere.");
+            .WithSummary("Statistician: set the allocation seed once (random if not given). It is stored encrypted with a key outside the database; only its hash is returned.");
 
         api.MapGet("/allocation/sequence", async (string stratum, string period, int? count, HttpContext context, SequenceListing listing,
                 CancellationToken ct) => TypedResults.Ok(await listing.ListAsync(StaffUser.From(context.User), stratum, period, count ?? 100, ct)))
