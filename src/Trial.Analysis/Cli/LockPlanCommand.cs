@@ -17,9 +17,13 @@ public sealed class LockPlanCommand(IClock clock) : ICliCommand
     public string Summary => "Lock the analysis plan (SHA-256 + timestamp) before unblinding";
 
     public string Help => """
-        trial-analysis lock-plan --plan FILE
+        trial-analysis lock-plan --plan FILE [--protocol FOLDER]
 
-        Validates the analysis plan and writes FILE's lock (<plan>.lock.json beside it) with the plan's SHA-256 and
+        Validates the analysis plan, checks it against the protocol (FOLDER, default the plan's own folder, must hold
+        protocol.yaml): every variable an analysis uses must be a covariates.csv column that the data-package contract or
+        the protocol's baseline form collects, and every questionnaire outcome a scale of one of the protocol's
+        instruments; otherwise the plan is refused naming the analysis and the field, and nothing is written. Then it
+        writes FILE's lock (<plan>.lock.json beside it) with the plan's SHA-256 and
         the current time. `run` then refuses a plan that differs from its lock unless the change is recorded as a
         deviation (date, section, change, reason) in the plan. An existing lock is never overwritten.
 
@@ -28,7 +32,7 @@ public sealed class LockPlanCommand(IClock clock) : ICliCommand
 
     public int Run(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
-        var options = CommandOptions.Parse(arguments, new HashSet<string>(StringComparer.Ordinal) { "--plan" }, new HashSet<string>(StringComparer.Ordinal), error);
+        var options = CommandOptions.Parse(arguments, new HashSet<string>(StringComparer.Ordinal) { "--plan", "--protocol" }, new HashSet<string>(StringComparer.Ordinal), error);
         if (options?.Value("--plan") is not { } path)
         {
             error.WriteLine("trial-analysis lock-plan: --plan FILE is required.");
@@ -37,6 +41,13 @@ public sealed class LockPlanCommand(IClock clock) : ICliCommand
         try
         {
             var plan = AnalysisPlanLoader.Load(path);
+            var protocol = options.Value("--protocol") ?? Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            if (!File.Exists(Path.Combine(protocol, "protocol.yaml")))
+            {
+                error.WriteLine($"trial-analysis lock-plan: {protocol} holds no protocol.yaml; give the trial's protocol folder with --protocol FOLDER.");
+                return ExitCodes.Usage;
+            }
+            PlanProtocolCheck.Verify(plan, protocol);
             var lockPath = PlanLock.PathFor(path);
             if (PlanLock.Read(lockPath) is { } existing)
             {
@@ -57,6 +68,11 @@ public sealed class LockPlanCommand(IClock clock) : ICliCommand
             return ExitCodes.Ok;
         }
         catch (InputRejectedException e)
+        {
+            error.WriteLine($"trial-analysis lock-plan: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Trial.Protocol.Files.ProtocolFileException e)
         {
             error.WriteLine($"trial-analysis lock-plan: {e.Message}");
             return ExitCodes.InvalidInput;

@@ -23,7 +23,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
     public string Summary => "Run the locked analysis plan on a data package: report.pdf, results.json, CSV tables";
 
     public string Help => """
-        trial-analysis run --plan FILE --data PACKAGE --register FILE --out FOLDER [--locale en|nb-NO] [--blinded] [--study FILE]
+        trial-analysis run --plan FILE --data PACKAGE --register FILE --out FOLDER [--locale en|nb-NO] [--blinded] [--study FILE] [--protocol FOLDER]
 
         Validates the plan, checks it against its lock (<plan>.lock.json; see lock-plan), verifies the data package
         (every file's SHA-256 and row count against manifest.json) and the register extract (line/column errors),
@@ -38,6 +38,11 @@ public sealed class RunCommand(IClock clock) : ICliCommand
           --blinded    dry run before unblinding: allocations permuted within centre, arms shown as random codes;
                        allowed without a lock
           --study FILE study.json from `simulate-study`: its coverage table and figure become the report's appendix
+          --protocol FOLDER  the trial's protocol folder: the package's codes and baseline columns are checked against it
+                       and manifest.json's protocol SHA-256 must be this folder's hash (protocol/data-package.md)
+
+        The package is checked against the data-package contract (protocol/data-package.schema.yaml) first; every broken
+        rule is listed with its file, column, line and rule.
 
         Withdrawals (withdrawals.csv) are honoured scope by scope: data use → left out of every analysis and shown in
         CONSORT; register linkage → no register month from the effective month on; data collection → no answer completed
@@ -50,7 +55,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
     public int Run(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         var options = CommandOptions.Parse(arguments,
-            new HashSet<string>(StringComparer.Ordinal) { "--plan", "--data", "--register", "--out", "--locale", "--study" },
+            new HashSet<string>(StringComparer.Ordinal) { "--plan", "--data", "--register", "--out", "--locale", "--study", "--protocol" },
             new HashSet<string>(StringComparer.Ordinal) { "--blinded" }, error);
         if (options is null)
         {
@@ -75,7 +80,9 @@ public sealed class RunCommand(IClock clock) : ICliCommand
             var plan = AnalysisPlanLoader.Load(planPath);
             var lockStatus = LockStatus(plan, planPath, disclosure);
             output.WriteLine($"run: plan SHA-256 {plan.Sha256}: {lockStatus}");
-            output.WriteLine($"run: verifying data package {dataPath}");
+            output.WriteLine($"run: verifying data package {dataPath} against the data-package contract" +
+                (options.Value("--protocol") is { } protocolPath ? $" and the protocol {protocolPath}" : " (no --protocol: codes, baseline form and protocol hash not checked)"));
+            PackageContractCheck.Verify(dataPath, options.Value("--protocol"));
             var package = DataPackageReader.Open(dataPath);
             output.WriteLine($"run: reading register extract {registerPath}");
             var register = RegisterExtractReader.Read(registerPath);
@@ -115,6 +122,15 @@ public sealed class RunCommand(IClock clock) : ICliCommand
         catch (ModelInputException e)
         {
             error.WriteLine($"trial-analysis run: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Trial.Protocol.Files.ProtocolFileException e)
+        {
+            error.WriteLine($"trial-analysis run: the input breaks {e.Errors.Count} rule(s):");
+            foreach (var problem in e.Errors)
+            {
+                error.WriteLine($"  {problem}");
+            }
             return ExitCodes.InvalidInput;
         }
         catch (PlanLockMismatchException e)

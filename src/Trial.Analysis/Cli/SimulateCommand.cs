@@ -32,6 +32,8 @@ public sealed class SimulateCommand(IClock clock) : ICliCommand
           --effect D       true average IPS effect on the monthly probability of work, e.g. 0.095
           --out FOLDER     package folder (created; must be empty or absent)
           --register FILE  register extract (default FOLDER/register.csv; not listed in the manifest)
+          --protocol DIR   record DIR's version and protocol hash in the manifest, so `run --protocol DIR` accepts it
+                           (default: a placeholder hash that no real protocol matches)
 
         FOLDER/simulation-truth.json records the realised true effects (not in the manifest).
         Exit codes: 0 ok, 2 usage, 3 output folder not empty.
@@ -40,7 +42,7 @@ public sealed class SimulateCommand(IClock clock) : ICliCommand
     public int Run(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         var options = CommandOptions.Parse(arguments,
-            new HashSet<string>(StringComparer.Ordinal) { "--seed", "--effect", "--out", "--register" },
+            new HashSet<string>(StringComparer.Ordinal) { "--seed", "--effect", "--out", "--register", "--protocol" },
             new HashSet<string>(StringComparer.Ordinal), error);
         if (options is null)
         {
@@ -74,7 +76,17 @@ public sealed class SimulateCommand(IClock clock) : ICliCommand
         }
         var register = options.Value("--register") ?? Path.Combine(folder, "register.csv");
         output.WriteLine($"simulate: seed {seed}, effect {effect.ToString("0.####", CultureInfo.InvariantCulture)} …");
-        var truth = TrialSimulator.Write(new SimulationSettings(seed, effect), folder, register, clock.GetCurrentInstant());
+        (string, string)? protocol = null;
+        if (options.Value("--protocol") is { } protocolFolder)
+        {
+            if (!File.Exists(Path.Combine(protocolFolder, "protocol.yaml")))
+            {
+                error.WriteLine($"trial-analysis simulate: {protocolFolder} holds no protocol.yaml.");
+                return ExitCodes.Usage;
+            }
+            protocol = (Trial.Protocol.Files.YamlValue.Load(Path.Combine(protocolFolder, "protocol.yaml")).Child("version").Text(), Trial.Protocol.Hashing.ProtocolHash.Compute(protocolFolder));
+        }
+        var truth = TrialSimulator.Write(new SimulationSettings(seed, effect), folder, register, clock.GetCurrentInstant(), protocol);
         output.WriteLine($"simulate: wrote package {folder} and register extract {register}");
         output.WriteLine($"simulate: realised true effect on in-work person-months after inclusion: {truth.AverageEffectInWork.ToString("0.0000", CultureInfo.InvariantCulture)}");
         return ExitCodes.Ok;

@@ -95,7 +95,9 @@ public static class ConsortDiagram
     {
         "outside-target-group" => l.Text("Outside the target group", "Utenfor målgruppen"),
         "insufficient-norwegian" => l.Text("Insufficient Norwegian", "Utilstrekkelige norskkunnskaper"),
-        "disability-benefit-quarantine" => l.Text("Waiting period for disability benefit", "Karantene for uføretrygd"),
+        "disability-benefit-quarantine" or "disability-benefit-waiting-period" => l.Text("Waiting period for disability benefit", "Karantene for uføretrygd"),
+        "under-age" => l.Text("Under 18", "Under 18 år"),
+        "no-response" => l.Text("no response", "ikke svart"),
         "declined-consent" => l.Text("Declined consent", "Ga ikke samtykke"),
         "missed" => l.Text("no response", "ikke svart"),
         "died" => l.Text("died", "døde"),

@@ -68,7 +68,7 @@ public static class QuestionnaireSimulator
         if (!completed)
         {
             var died = !Alive(p, months);
-            return [p.Id, occasion, Date(due), died ? "cancelled" : "missed", died ? "died" : "no response after reminders", "", ""];
+            return [p.Id, occasion, Date(due), died ? "cancelled" : "missed", died ? "died" : "no-response", "", ""];
         }
         var at = due.PlusDays(rng.Below(21)).At(new LocalTime(9 + rng.Below(9), rng.Below(60))).InUtc();
         var mode = rng.Uniform() switch { < 0.6 => "web", < 0.85 => "paper", _ => "phone" };

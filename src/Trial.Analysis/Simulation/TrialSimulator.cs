@@ -24,10 +24,12 @@ public static class TrialSimulator
         ("declined-consent", 15),
         ("outside-target-group", 1),
         ("insufficient-norwegian", 1),
-        ("disability-benefit-quarantine", 2),
+        ("disability-benefit-waiting-period", 2),
     ];
 
-    public static SimulationTruth Write(SimulationSettings settings, string packageFolder, string registerFile, Instant createdAt)
+    /// <param name="protocol">The protocol (version, SHA-256) to record in the manifest; null records a placeholder that no real protocol matches.</param>
+    public static SimulationTruth Write(SimulationSettings settings, string packageFolder, string registerFile, Instant createdAt,
+        (string Version, string Sha256)? protocol = null)
     {
         var rng = new SimulationRandom(settings.Seed);
         var people = ParticipantSimulator.Draw(rng);
@@ -36,7 +38,7 @@ public static class TrialSimulator
         var (occasions, scores) = QuestionnaireSimulator.Draw(rng, people);
         var tables = new List<CsvTable> { Participants(people), Covariates(people), screening, Consort(people, screening, occasions), occasions, scores };
         var protocolSha = DataPackageWriter.Sha256(Encoding.UTF8.GetBytes($"simulated ips-norway protocol, seed 001 shape, seed {settings.Seed}"));
-        DataPackageWriter.Write(packageFolder, "ips-norway", createdAt, LockedBy(settings), "1.0.0-simulated", protocolSha, tables);
+        DataPackageWriter.Write(packageFolder, "ips-norway", createdAt, LockedBy(settings), protocol?.Version ?? "1.0.0-simulated", protocol?.Sha256 ?? protocolSha, tables);
         var registerDirectory = Path.GetDirectoryName(Path.GetFullPath(registerFile));
         if (registerDirectory is not null)
         {
@@ -53,9 +55,22 @@ public static class TrialSimulator
             Int(p.Block), Date(p.RandomisedOn), "false", "", p.DiedOn is { } d ? Date(d) : "", ""]).ToList());
 
     private static CsvTable Covariates(IReadOnlyList<SimulatedPerson> people) => new("covariates.csv",
-        ["participant_id", "age", "sex", "severity", "education", "income_2013_g", "born_norway", "single_divorced", "involuntary_admission", "psychotic"],
-        people.Select(p => (IReadOnlyList<string>)[p.Id, Int(p.Age), p.Female ? "female" : "male", p.Severity, p.Education,
-            p.IncomeG.ToString("0.00", CultureInfo.InvariantCulture), Bool(p.BornInNorway), Bool(p.SingleOrDivorced), Bool(p.InvoluntaryAdmission), p.Psychotic]).ToList());
+        ["participant_id", "age", "sex", "income_2013_g", "born_norway", "civil_status", "single_divorced", "education", "reading_writing_difficulties",
+            "years_mental_complaints", "involuntary_admission", "mini_diagnosis", "psychotic", "severity", "return_to_work_expectation"],
+        people.Select(p => (IReadOnlyList<string>)[p.Id, Int(p.Age), p.Female ? "female" : "male", p.IncomeG.ToString("0.00", CultureInfo.InvariantCulture),
+            Bool(p.BornInNorway), p.SingleOrDivorced ? "unmarried" : "married", Bool(p.SingleOrDivorced), p.Education, "", "", Bool(p.InvoluntaryAdmission),
+            Diagnosis(p), p.Psychotic, p.Severity, ""]).ToList());
+
+    /// <summary>
+    /// The protocol's baseline form has every column; the simulator fills those the analyses use and derives the MINI
+    /// diagnosis from severity and the psychotic indicator (no extra random draws, so a seed gives the same trial).
+    /// </summary>
+    private static string Diagnosis(SimulatedPerson p) => p.Severity switch
+    {
+        "severe" => p.Psychotic == "true" ? "psychotic" : "bipolar",
+        "moderate" => "depression",
+        _ => "",
+    };
 
     private static CsvTable Screening(SimulationRandom rng, IReadOnlyList<SimulatedPerson> people)
     {
@@ -71,7 +86,7 @@ public static class TrialSimulator
         rows = rows.OrderBy(r => r.On).ThenBy(r => r.Centre, StringComparer.Ordinal).ToList();
         return new CsvTable("screening.csv", ["screening_id", "centre", "screened_on", "eligible", "exclusion_reason", "consent", "randomised"],
             rows.Select((r, i) => (IReadOnlyList<string>)[$"S-{i + 1:0000}", r.Centre, Date(r.On),
-                Bool(r.Reason is "" or "declined-consent"), r.Reason,
+                Bool(r.Reason is "" or "declined-consent"), r.Reason == "declined-consent" ? "" : r.Reason,
                 r.Reason == "declined-consent" ? "declined" : r.Reason == "" ? "given" : "", Bool(r.Reason == "")]).ToList());
     }
 

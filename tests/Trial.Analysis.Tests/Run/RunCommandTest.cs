@@ -30,7 +30,7 @@ public class RunCommandTest
         return (code, o.ToString(), e.ToString());
     }
 
-    private static int Lock(string plan) => new LockPlanCommand(Clock).Run(["--plan", plan], TextWriter.Null, TextWriter.Null);
+    private static int Lock(string plan) => new LockPlanCommand(Clock).Run(["--plan", plan, "--protocol", RepositoryFiles.Protocol("ips-norway")], TextWriter.Null, TextWriter.Null);
 
     [Fact]
     public void Run_PlanReferencesMissingVariable_ExitsInvalidAndWritesNothing()
