@@ -327,6 +327,34 @@ public abstract class ParticipantPageTests(FollowupDatabase database)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("big-value")]
+    [InlineData("many-fields")]
+    [InlineData("long-key")]
+    public async Task Post_HostileForm_Returns4xxPageAndStoresNothing(string kind)
+    {
+        await using var host = await HostAsync("q_post_hostile_" + kind.Replace('-', '_'));
+        var (_, occasion) = await host.ScheduleAsync();
+        var fields = new List<KeyValuePair<string, string>> { new("submission", Guid.NewGuid().ToString()) };
+        switch (kind)
+        {
+            case "big-value":
+                fields.Add(new("q.hads.a1", new string('x', 5 * 1024 * 1024)));
+                break;
+            case "many-fields":
+                fields.AddRange(Enumerable.Range(0, 1100).Select(i => new KeyValuePair<string, string>($"f{i}", "1")));
+                break;
+            default:
+                fields.Add(new(new string('k', 3000), "1"));
+                break;
+        }
+        var response = await host.Client.PostAsync(await host.IssueLinkAsync(occasion), new FormUrlEncodedContent(fields));
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Contains("Skjemaet kunne ikke leses", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await host.CountAsync(Tables(host).Response, occasion));
+    }
+
     [Fact]
     public async Task Get_Page_SendsNoStoreAndNoReferrerHeaders()
     {

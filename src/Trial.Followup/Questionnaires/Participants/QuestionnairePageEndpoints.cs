@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Trial.Followup.Instruments;
@@ -41,7 +42,15 @@ internal static class QuestionnairePageEndpoints
         {
             return Page(StatusCodes.Status400BadRequest, QuestionnaireHtml.Message(Language(http, null), PageTexts.BadFormTitle, PageTexts.BadForm));
         }
-        var form = await http.Request.ReadFormAsync(cancellationToken);
+        if (http.Request.ContentLength > ParticipantFormLimits.MaxBodyBytes)
+        {
+            return Page(StatusCodes.Status413PayloadTooLarge, QuestionnaireHtml.Message(Language(http, null), PageTexts.BadFormTitle, PageTexts.BadForm));
+        }
+        var form = await ParticipantFormLimits.TryReadAsync(http.Request, cancellationToken);
+        if (form is null)
+        {
+            return Page(StatusCodes.Status400BadRequest, QuestionnaireHtml.Message(Language(http, null), PageTexts.BadFormTitle, PageTexts.BadForm));
+        }
         var fields = form.ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.Ordinal);
         if (!Guid.TryParse(form["submission"].ToString(), out var submission) || submission == Guid.Empty)
         {
@@ -73,7 +82,8 @@ internal static class QuestionnairePageEndpoints
     private static TextLanguage Language(HttpContext http, string? occasionLanguage)
     {
         var requested = http.Request.Query["lang"].ToString();
-        if (string.IsNullOrEmpty(requested) && http.Request.HasFormContentType && http.Request.Form.TryGetValue("lang", out var posted))
+        // Only a form already read successfully: reading it here again would throw on an oversized or hostile body.
+        if (string.IsNullOrEmpty(requested) && http.Features.Get<IFormFeature>()?.Form is { } form && form.TryGetValue("lang", out var posted))
         {
             requested = posted.ToString();
         }
