@@ -26,7 +26,11 @@ internal static class DatabaseSetup
             builder.UseSqlite(connectionString);
         }
         // The migrations are SQL scripts (see Persistence/Migrations), so there is no model snapshot to compare with.
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)
+            // A failed command is either expected (a unique index refusing a duplicate, turned into a 409) or a real
+            // fault, which ProblemMapping logs once with its trace id; EF's own two error lines would double the one
+            // and cry wolf on the other.
+            .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
     }
 
     public static async Task InitialiseAsync(IServiceProvider services, TrialHostOptions options, CancellationToken cancellationToken)

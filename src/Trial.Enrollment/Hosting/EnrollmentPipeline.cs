@@ -17,6 +17,7 @@ internal static class EnrollmentPipeline
 {
     public static WebApplication UseTrialEnrollment(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

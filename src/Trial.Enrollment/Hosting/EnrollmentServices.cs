@@ -67,7 +67,7 @@ internal static class EnrollmentServices
         services.AddExceptionHandler<ProblemMapping>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
-        services.AddAntiforgery();
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie for pages, bearer token for the API", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
@@ -79,6 +79,8 @@ internal static class EnrollmentServices
                 o.LoginPath = "/login";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Secure whenever the request came over HTTPS (behind a proxy: see forwarded headers).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Events.OnRedirectToLogin = context => ApiStatus(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiStatus(context, StatusCodes.Status403Forbidden);
             });

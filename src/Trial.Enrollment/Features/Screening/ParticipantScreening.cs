@@ -15,6 +15,9 @@ namespace Trial.Enrollment.Features.Screening;
 /// </summary>
 internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, TrialCalendar calendar, AuditTrail audit)
 {
+    /// <summary>A valid check digit on a birth date nobody alive can have means a mistyped (or made-up) number.</summary>
+    private const int MaxAgeYears = 120;
+
     public async Task<ScreeningResponse> ScreenAsync(ScreeningRequest request, StaffUser user, CancellationToken cancellationToken)
     {
         user.RequireRole(Followup.Access.TrialRoles.Coordinator, Followup.Access.TrialRoles.TrialManager);
@@ -28,6 +31,11 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         if (!NationalIdNumber.TryParse(person.NationalId, out var nationalId, out var idError))
         {
             throw RejectedException.Invalid("person.nationalId", "fodselsnummer", idError);
+        }
+        if (nationalId.BirthDate > calendar.Today || nationalId.BirthDate < calendar.Today.PlusYears(-MaxAgeYears))
+        {
+            throw RejectedException.Invalid("person.nationalId", "fodselsnummer-birth-date",
+                $"The fødselsnummer gives a date of birth in the future or more than {MaxAgeYears} years ago; the number is mistyped.");
         }
         if (person.Email is { } email && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
         {
