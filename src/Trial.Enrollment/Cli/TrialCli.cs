@@ -26,6 +26,9 @@ internal static class TrialCli
                                                                            configure Trial:SeedKeyFile=FILE and restart)
           trial-enrollment users add --username U --role R --organisation O --centres a,b [--name N]
                                                                            add a staff user; password from TRIAL_NEW_PASSWORD
+          trial-enrollment users list                                      list staff users (role, organisation, centres, state)
+          trial-enrollment users disable --username U                      refuse sign-in and end every session of U
+          trial-enrollment users reset-password --username U               new password from TRIAL_NEW_PASSWORD; ends U's sessions
           trial-enrollment schema                                          print the PostgreSQL schema script (for migrations)
           trial-enrollment --help
 
@@ -38,6 +41,7 @@ internal static class TrialCli
           Trial:SeedKeyFile         key encrypting the allocation seed (default data/allocation-seed.key, created on
                                     first use; keep it off the database server's backups)
           Trial:SeedKeyVariable     or: the name of an environment variable holding that key
+          Trial:MasterKey           32 random bytes, base64; encrypts the key ring (default: file data/master.key)
 
         Exit codes: 0 ok; 1 failure; 2 usage; 3 invalid input (protocol or arguments, nothing written); 4 audit chain broken.
         """;
@@ -56,6 +60,11 @@ internal static class TrialCli
                 "audit" when args.Length > 1 && args[1] == "verify" => await AuditVerifyAsync(args[2..]),
                 "users" when args.Length > 1 && args[1] == "add" => await AddUserAsync(args[2..]),
                 "seed" when args.Length > 1 && args[1] == "rotate-key" => await RotateSeedKeyAsync(args[2..]),
+                "users" when args.Length > 1 && args[1] == "list" => await ListUsersAsync(args[2..]),
+                "users" when args.Length > 1 && args[1] == "disable" => await ChangeUserAsync(args[2..], (staff, username, actor, ct) =>
+                    staff.DisableAsync(username, actor, ct), "Disabled"),
+                "users" when args.Length > 1 && args[1] == "reset-password" => await ChangeUserAsync(args[2..], (staff, username, actor, ct) =>
+                    staff.ResetPasswordAsync(username, NewPassword(), actor, ct), "Reset the password of"),
                 "schema" => await SchemaAsync(args[1..]),
                 _ when verb.StartsWith("--", StringComparison.Ordinal) => await ServeAsync(args),
                 _ => Print(Console.Error, $"Unknown command '{verb}'.\n\n{Help}", ExitCodes.Usage),
@@ -67,7 +76,7 @@ internal static class TrialCli
         }
         catch (RejectedException e)
         {
-            return Print(Console.Error, $"{e.Field}: {e.Message}", ExitCodes.InvalidInput);
+            return Print(Console.Error, e.Field is null ? e.Message : $"{e.Field}: {e.Message}", ExitCodes.InvalidInput);
         }
         catch (UsageException e)
         {
@@ -166,13 +175,46 @@ internal static class TrialCli
     {
         var (named, rest) = Options(args, "--username", "--role", "--organisation", "--centres", "--name");
         string Need(string key) => named.GetValueOrDefault(key) ?? throw new UsageException($"users add needs {key}.");
-        var password = Environment.GetEnvironmentVariable("TRIAL_NEW_PASSWORD") ?? throw new UsageException("Set TRIAL_NEW_PASSWORD.");
+        var password = NewPassword();
         await using var app = TrialHost.Build(rest);
         await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StaffDirectory>().AddAsync(Need("--username"), named.GetValueOrDefault("--name") ?? Need("--username"),
-            password, Need("--role"), Need("--organisation"), Need("--centres").Split(','), CancellationToken.None);
+            password, Need("--role"), Need("--organisation"), Need("--centres").Split(','), CancellationToken.None, CliActor);
         Console.WriteLine($"Added {Need("--username")} ({Need("--role")}).");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Who made a change from the command line, as the audit trail records it.</summary>
+    private static string CliActor => "cli:" + Environment.UserName;
+
+    private static string NewPassword() =>
+        Environment.GetEnvironmentVariable("TRIAL_NEW_PASSWORD") ?? throw new UsageException("Set TRIAL_NEW_PASSWORD.");
+
+    private static async Task<int> ListUsersAsync(string[] args)
+    {
+        await using var app = TrialHost.Build(args);
+        await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        Console.WriteLine($"{"username",-24} {"role",-14} {"organisation",-16} {"state",-9} centres");
+        foreach (var user in await scope.ServiceProvider.GetRequiredService<StaffDirectory>().ListAsync(CancellationToken.None))
+        {
+            var state = user.Disabled ? "disabled" : user.LockedUntil > now ? "locked" : "active";
+            Console.WriteLine($"{user.Username,-24} {user.Role,-14} {user.Organisation,-16} {state,-9} {user.Centres.Replace(';', ',')}");
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> ChangeUserAsync(string[] args, Func<StaffDirectory, string, string, CancellationToken, Task> change, string done)
+    {
+        var (named, rest) = Options(args, "--username");
+        var username = named.GetValueOrDefault("--username") ?? throw new UsageException("This verb needs --username.");
+        await using var app = TrialHost.Build(rest);
+        await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        await change(scope.ServiceProvider.GetRequiredService<StaffDirectory>(), username, CliActor, CancellationToken.None);
+        Console.WriteLine($"{done} {username}; every session of the user has ended.");
         return ExitCodes.Ok;
     }
 

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
@@ -13,6 +17,7 @@ using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Randomisation;
 using Trial.Enrollment.Features.Screening;
 using Trial.Enrollment.Features.Withdrawal;
+using Trial.Enrollment.Hosting.Keys;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Problems;
 using Trial.Enrollment.Protocol;
@@ -29,7 +34,7 @@ internal static class EnrollmentServices
     {
         services.AddSingleton(options);
         services.AddSingleton(protocol);
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<IClock>(NodaTime.SystemClock.Instance);
         services.AddDbContextPool<TrialDbContext>(o => DatabaseSetup.Configure(o, options.Database, options.ResearchConnection, null));
         services.AddDbContext<IdentityStoreContext>(o =>
             DatabaseSetup.Configure(o, options.Database, options.IdentityConnection, IdentityStoreContext.Schema));
@@ -39,6 +44,17 @@ internal static class EnrollmentServices
         services.AddSingleton<AllocationSeeds>();
         services.AddScoped<FollowupLink>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<StaffSignIn>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<TokenIssuer>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => MasterKey.Load(options));
+        services.AddDataProtection().SetApplicationName("trial");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = new DatabaseKeyRepository(provider.GetRequiredService<IServiceScopeFactory>());
+            o.XmlEncryptor = new MasterKeyXmlEncryptor(provider.GetRequiredService<MasterKey>());
+        }));
         services.AddScoped<ParticipantScreening>();
         services.AddScoped<ParticipantConsent>();
         services.AddScoped<ParticipantRandomisation>();
@@ -73,19 +89,50 @@ internal static class EnrollmentServices
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
                     ? BearerTokenDefaults.AuthenticationScheme
                     : CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(BearerTokenDefaults.AuthenticationScheme, o =>
+            {
+                o.BearerTokenExpiration = TokenIssuer.Lifetime;
+                o.Events.OnMessageReceived = RevokedBearer;
+            })
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
             {
                 o.LoginPath = "/login";
+                o.ExpireTimeSpan = StaffSessionCheck.IdleLifetime;
+                o.SlidingExpiration = true;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 // Secure whenever the request came over HTTPS (behind a proxy: see forwarded headers).
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    if (context.Principal is null || !await context.HttpContext.RequestServices.GetRequiredService<StaffSessionCheck>().IsValidAsync(context.Principal))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
                 o.Events.OnRedirectToLogin = context => ApiStatus(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiStatus(context, StatusCodes.Status403Forbidden);
             });
+        services.AddScoped<StaffSessionCheck>();
         services.AddAuthorization();
         return services;
+    }
+
+    /// <summary>A token of a revoked, disabled or expired session fails authentication (401), though its signature is good.</summary>
+    private static async Task RevokedBearer(MessageReceivedContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return;
+        }
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(BearerTokenDefaults.AuthenticationScheme);
+        var ticket = options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
+        if (ticket is not null && !await context.HttpContext.RequestServices.GetRequiredService<StaffSessionCheck>().IsValidAsync(ticket.Principal))
+        {
+            context.Fail("The session has ended (logout, password change or lifetime).");
+        }
     }
 
     /// <summary>API callers get 401/403, not a redirect to the login page.</summary>

@@ -28,6 +28,12 @@ public sealed record TrialHostOptions
 
     public Uri? PublicBaseUrl { get; init; }
 
+    /// <summary>The key-encryption key, 32 bytes base64; never stored in the database. See <see cref="Keys.MasterKey"/>.</summary>
+    public string? MasterKey { get; init; }
+
+    /// <summary>Where the master key is read from when <see cref="MasterKey"/> is empty; default {DataDirectory}/master.key.</summary>
+    public string? MasterKeyFile { get; init; }
+
     /// <summary>Whether this process runs Follow-up's Quartz scheduler (tools such as export do not).</summary>
     public FollowupSchedulerPolicy FollowupScheduler { get; init; } = FollowupSchedulerPolicy.Run;
 

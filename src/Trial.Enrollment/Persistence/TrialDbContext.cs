@@ -7,6 +7,7 @@ using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Randomisation;
 using Trial.Enrollment.Features.Screening;
 using Trial.Enrollment.Features.Withdrawal;
+using Trial.Enrollment.Hosting.Keys;
 
 namespace Trial.Enrollment.Persistence;
 
@@ -26,6 +27,7 @@ internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) :
     public DbSet<FidelityRatingRecord> FidelityRatings => Set<FidelityRatingRecord>();
     public DbSet<FidelityConsensusRecord> FidelityConsensus => Set<FidelityConsensusRecord>();
     public DbSet<FidelityActionRecord> FidelityActions => Set<FidelityActionRecord>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -86,6 +88,7 @@ internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) :
             e.ToTable("staff_users");
             e.HasIndex(u => u.Username).IsUnique();
         });
+        model.Entity<DataProtectionKeyRecord>(e => e.ToTable("data_protection_keys"));
         model.Entity<IdCounterRecord>(e =>
         {
             e.ToTable("id_counters");

@@ -35,4 +35,26 @@ public class TrialCliTests
         Assert.Equal(3, exitCode);
         Assert.Contains("allocationPeriods[1].ratio.ips: [ratio-positive]", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Users_AddTwice_ExitsInvalidInput_ListDisableReset_Work()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "trial-cli-users-" + Guid.NewGuid().ToString("N")[..8]);
+        string[] config = ["--Trial:Database=Sqlite", $"--Trial:DataDirectory={folder}", $"--Trial:ProtocolDirectory={RepositoryPaths.IpsProtocol}"];
+        string[] add = ["users", "add", "--username", "kari", "--role", "coordinator", "--organisation", "diakonhjemmet", "--centres", "oslo", .. config];
+        var password = new Dictionary<string, string> { ["TRIAL_NEW_PASSWORD"] = "a long enough password" };
+
+        Assert.Equal(0, (await ServiceProcess.RunAsync(password, add)).ExitCode);
+        var again = await ServiceProcess.RunAsync(password, add);
+        Assert.Equal(3, again.ExitCode);
+        Assert.Contains("already exists", again.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", again.Output, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await ServiceProcess.RunAsync(["users", "disable", "--username", "kari", .. config])).ExitCode);
+        Assert.Equal(0, (await ServiceProcess.RunAsync(password, ["users", "reset-password", "--username", "kari", .. config])).ExitCode);
+        var list = await ServiceProcess.RunAsync(["users", "list", .. config]);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Matches(@"kari\s+coordinator\s+diakonhjemmet\s+disabled\s+oslo", list.Output);
+        Assert.Equal(3, (await ServiceProcess.RunAsync(["users", "disable", "--username", "nobody", .. config])).ExitCode);
+    }
 }

@@ -67,9 +67,12 @@ internal sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Runs a CLI verb to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => RunAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs a CLI verb with extra environment variables (e.g. TRIAL_NEW_PASSWORD).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(Dictionary<string, string> environment, string[] arguments)
     {
-        using var process = Start(arguments);
+        using var process = Start(arguments, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -104,7 +107,7 @@ internal sealed class ServiceProcess : IDisposable
         }
     }
 
-    private static Process Start(string[] arguments)
+    private static Process Start(string[] arguments, Dictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Trial.Enrollment.dll"), .. arguments])
         {
@@ -113,6 +116,10 @@ internal sealed class ServiceProcess : IDisposable
             WorkingDirectory = RepositoryPaths.Root,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? [])
+        {
+            info.Environment[name] = value;
+        }
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start the service.");
     }
 

@@ -24,6 +24,9 @@ public sealed class TrialTestApp : IAsyncDisposable
 {
     public const string Password = "correct horse battery staple";
 
+    /// <summary>32 fixed bytes, base64: the master key of every test node.</summary>
+    public const string TestMasterKey = "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmchISE=";
+
     private readonly WebApplication _app;
     private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
 
@@ -60,13 +63,13 @@ public sealed class TrialTestApp : IAsyncDisposable
 
     /// <param name="replace">Extra service replacements (e.g. an SMS channel), applied after the clock.</param>
     public static async Task<TrialTestApp> StartAsync(DatabaseProvider provider, string name, bool registerFollowup = true, Action<IServiceCollection>? replace = null,
-        TestTransport transport = TestTransport.InMemory)
+        TestTransport transport = TestTransport.InMemory, string? joinDatabase = null)
     {
         string connection;
         string[] args;
         if (provider == DatabaseProvider.Postgres)
         {
-            connection = await PostgresServer.Instance.CreateDatabaseAsync(name);
+            connection = joinDatabase ?? await PostgresServer.Instance.CreateDatabaseAsync(name);
             args = ["--Trial:Database=Postgres", $"--Trial:ConnectionString={connection}", $"--Trial:SeedKeyFile={ServiceProcess.SeedKeyFile}"];
         }
         else
@@ -75,6 +78,8 @@ public sealed class TrialTestApp : IAsyncDisposable
             connection = folder;
             args = ["--Trial:Database=Sqlite", $"--Trial:DataDirectory={folder}"];
         }
+        // Every node of a test shares one master key, as the nodes of a deployment must.
+        args = [.. args, $"--Trial:MasterKey={TestMasterKey}"];
         var clock = new FakeClock(Instant.FromUtc(2014, 11, 1, 12, 0));
         var followup = new RecordingFollowupContact();
         Uri? loopback = transport == TestTransport.Loopback ? new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}/") : null;
@@ -102,6 +107,10 @@ public sealed class TrialTestApp : IAsyncDisposable
         var testApp = new TrialTestApp(app, connection, provider, clock, followup) { BaseUrl = loopback };
         await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
         await app.StartAsync();
+        if (joinDatabase is not null)
+        {
+            return testApp;
+        }
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var staff = scope.ServiceProvider.GetRequiredService<StaffDirectory>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Trial.Followup.Access;
 
@@ -6,7 +7,13 @@ namespace Trial.Enrollment.Features.Access;
 /// <summary>Builds the principal for cookie and bearer sign-in alike, so both carry the same claims.</summary>
 internal static class StaffClaims
 {
-    public static ClaimsPrincipal Principal(StaffUserRecord user, string scheme)
+    /// <summary>The user's security stamp at sign-in; a session whose stamp no longer matches is revoked.</summary>
+    public const string SecurityStamp = "trial:stamp";
+
+    /// <summary>Unix seconds of the sign-in, for the absolute session lifetime (sliding renewals keep it).</summary>
+    public const string SignedInAt = "trial:signed-in-at";
+
+    public static ClaimsPrincipal Principal(StaffUserRecord user, string scheme, DateTimeOffset signedInAt)
     {
         var claims = new List<Claim>
         {
@@ -15,6 +22,8 @@ internal static class StaffClaims
             new(ClaimTypes.Name, user.DisplayName),
             new(ClaimTypes.Role, user.Role),
             new(TrialClaimTypes.Organisation, user.Organisation),
+            new(SecurityStamp, user.SecurityStamp),
+            new(SignedInAt, signedInAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
         };
         claims.AddRange(user.Centres.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(c => new Claim(TrialClaimTypes.Centre, c)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));

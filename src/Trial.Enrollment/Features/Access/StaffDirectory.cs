@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Problems;
 using Trial.Enrollment.Protocol;
@@ -7,16 +8,25 @@ using Trial.Followup.Access;
 
 namespace Trial.Enrollment.Features.Access;
 
-/// <summary>Creates staff users (checking role, organisation and centres against the protocol) and checks passwords.</summary>
-internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol)
+/// <summary>
+/// Staff accounts: creating them (role, organisation and centres checked against the protocol), listing, disabling,
+/// password reset and change, and revoking every session. Each change is audited in the trial chain, by its actor.
+/// </summary>
+internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol, AuditTrail audit)
 {
     public static readonly string[] Roles = [TrialRoles.Coordinator, TrialRoles.TrialManager, TrialRoles.Statistician, TrialRoles.Auditor];
 
-    private static readonly PasswordHasher<StaffUserRecord> Hasher = new();
+    public const int MinPasswordLength = 12;
+
+    internal static readonly PasswordHasher<StaffUserRecord> Hasher = new();
 
     public async Task<StaffUserRecord> AddAsync(string username, string displayName, string password, string role, string organisation,
-        IReadOnlyList<string> centres, CancellationToken cancellationToken)
+        IReadOnlyList<string> centres, CancellationToken cancellationToken, string actor = "cli")
     {
+        if (string.IsNullOrWhiteSpace(username) || username.Length > 100)
+        {
+            throw RejectedException.Invalid("username", "username", "A username has 1 to 100 characters.");
+        }
         if (!Roles.Contains(role, StringComparer.Ordinal))
         {
             throw RejectedException.Invalid("role", "known-role", $"'{role}' is not one of {string.Join(", ", Roles)}.");
@@ -33,9 +43,10 @@ internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol)
                 throw RejectedException.Invalid("centres", "centre-of-organisation", $"Centre '{centre}' does not belong to {org.Name}.");
             }
         }
-        if (password.Length < 12)
+        CheckPassword(password);
+        if (await db.StaffUsers.AnyAsync(u => u.Username == username, cancellationToken))
         {
-            throw RejectedException.Invalid("password", "password-length", "A password has at least 12 characters.");
+            throw RejectedException.Conflict("username-taken", $"A user named '{username}' already exists.");
         }
         var user = new StaffUserRecord
         {
@@ -48,19 +59,91 @@ internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol)
             Centres = string.Join(';', centres),
         };
         user.PasswordHash = Hasher.HashPassword(user, password);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.StaffUsers.Add(user);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, AuditTrail.TrialChain, actor, "user.added", username,
+            new { role, organisation, centres = user.Centres }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return user;
     }
 
-    /// <summary>The user, if the password matches; null otherwise (the caller does not learn which part was wrong).</summary>
-    public async Task<StaffUserRecord?> CheckPasswordAsync(string username, string password, CancellationToken cancellationToken)
-    {
-        var user = await db.StaffUsers.AsNoTracking().FirstOrDefaultAsync(u => u.Username == username, cancellationToken);
-        if (user is null)
+    public async Task<IReadOnlyList<StaffUserRecord>> ListAsync(CancellationToken cancellationToken) =>
+        await db.StaffUsers.AsNoTracking().OrderBy(u => u.Username).ToListAsync(cancellationToken);
+
+    /// <summary>Refuses every future sign-in and ends every current session and token.</summary>
+    public Task DisableAsync(string username, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(username, actor, "user.disabled", new { }, user =>
         {
-            return null;
+            user.Disabled = true;
+            user.SecurityStamp = StaffUserRecord.NewStamp();
+        }, cancellationToken);
+
+    /// <summary>An administrator's reset: new password, lock lifted, every session and token ended.</summary>
+    public Task ResetPasswordAsync(string username, string newPassword, string actor, CancellationToken cancellationToken)
+    {
+        CheckPassword(newPassword);
+        return ChangeAsync(username, actor, "user.password-reset", new { }, user =>
+        {
+            user.PasswordHash = Hasher.HashPassword(user, newPassword);
+            user.SecurityStamp = StaffUserRecord.NewStamp();
+            user.FailedLogins = 0;
+            user.LockedUntil = null;
+        }, cancellationToken);
+    }
+
+    /// <summary>The user's own change, which needs the current password; ends every session, including this one.</summary>
+    public async Task ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
+                   ?? throw RejectedException.Forbidden("Sign in first.");
+        if (Verify(user, currentPassword) == PasswordVerificationResult.Failed)
+        {
+            throw RejectedException.Invalid("currentPassword", "wrong-password", "The current password is wrong.");
         }
-        return Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed ? null : user;
+        CheckPassword(newPassword, "newPassword");
+        await ChangeAsync(user.Username, user.Username, "user.password-changed", new { }, u =>
+        {
+            u.PasswordHash = Hasher.HashPassword(u, newPassword);
+            u.SecurityStamp = StaffUserRecord.NewStamp();
+        }, cancellationToken);
+    }
+
+    /// <summary>Logout: a new security stamp ends every cookie and bearer token of the user, on every node.</summary>
+    public async Task RevokeSessionsAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var username = await db.StaffUsers.Where(u => u.Id == userId).Select(u => u.Username).SingleOrDefaultAsync(cancellationToken);
+        if (username is not null)
+        {
+            await ChangeAsync(username, username, "user.logged-out", new { }, u => u.SecurityStamp = StaffUserRecord.NewStamp(), cancellationToken);
+        }
+    }
+
+    private async Task ChangeAsync(string username, string actor, string action, object payload, Action<StaffUserRecord> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Username == username, cancellationToken)
+                   ?? throw RejectedException.NotFound($"User '{username}'");
+        change(user);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, AuditTrail.TrialChain, actor, action, username, payload, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static void CheckPassword(string password, string field = "password")
+    {
+        if (password.Length < MinPasswordLength)
+        {
+            throw RejectedException.Invalid(field, "password-length", $"A password has at least {MinPasswordLength} characters.");
+        }
+    }
+
+    /// <summary>Counts verifications, so a test can check that unknown users cost the same hashing as known ones.</summary>
+    internal static long Verifications;
+
+    internal static PasswordVerificationResult Verify(StaffUserRecord user, string password)
+    {
+        Interlocked.Increment(ref Verifications);
+        return Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -24,19 +25,25 @@ internal static class CoordinatorPages
     {
         app.MapGet("/", () => Results.Redirect("/participants")).ExcludeFromDescription();
         app.MapGet("/login", (HttpContext c) => LoginPage(c, null)).ExcludeFromDescription();
-        app.MapPost("/login", async (HttpContext c, IFormCollection form, StaffDirectory staff, CancellationToken ct) =>
+        app.MapPost("/login", async (HttpContext c, IFormCollection form, StaffSignIn signIn, CancellationToken ct) =>
         {
-            var user = await staff.CheckPasswordAsync(form["username"].ToString(), form["password"].ToString(), ct);
-            if (user is null)
+            var outcome = await signIn.SignInAsync(form["username"].ToString(), form["password"].ToString(), AccessEndpoints.ClientAddress(c), ct);
+            if (outcome.User is not { } user)
             {
-                return LoginPage(c, PageTexts.Get("wrong-login", Language(c)));
+                c.Response.StatusCode = AccessEndpoints.Refused(c, outcome).StatusCode;
+                return LoginPage(c, PageTexts.Get(outcome.RetryAfter is null ? "wrong-login" : "login-locked", Language(c)));
             }
             await c.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                StaffClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
+                StaffClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme, outcome.SignedInAt));
             return Results.Redirect("/participants");
         }).ExcludeFromDescription();
-        app.MapPost("/logout", async (HttpContext c, IFormCollection _) =>
+        app.MapPost("/logout", async (HttpContext c, IFormCollection _, StaffDirectory staff, CancellationToken ct) =>
         {
+            // Ends every session of the user (a copied cookie too), not just this browser's.
+            if (Guid.TryParse(c.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            {
+                await staff.RevokeSessionsAsync(userId, ct);
+            }
             await c.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
         }).ExcludeFromDescription();

@@ -11,6 +11,7 @@ internal static class PageTexts
         ["username"] = ("Brukernavn", "Username"),
         ["password"] = ("Passord", "Password"),
         ["wrong-login"] = ("Feil brukernavn eller passord.", "Wrong username or password."),
+        ["login-locked"] = ("For mange mislykkede innlogginger. Vent et kvarter og prøv igjen.", "Too many failed sign-ins. Wait a quarter of an hour and try again."),
         ["participants"] = ("Deltakere", "Participants"),
         ["screen"] = ("Registrer screening", "Record screening"),
         ["centre"] = ("Senter", "Centre"),
