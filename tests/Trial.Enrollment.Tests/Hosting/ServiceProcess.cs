@@ -25,6 +25,8 @@ internal sealed class ServiceProcess : IDisposable
     [
         "--Trial:Database=Postgres", $"--Trial:ConnectionString={connectionString}", $"--Trial:ProtocolDirectory={RepositoryPaths.IpsProtocol}",
         $"--Trial:SeedKeyFile={SeedKeyFile}",
+        // The same master key as the in-process nodes of the test, as every node of one database needs.
+        $"--Trial:MasterKey={TrialTestApp.TestMasterKey}",
     ];
 
     /// <summary>One seed key for every test process, so a child service decrypts the seed the test app stored.</summary>
