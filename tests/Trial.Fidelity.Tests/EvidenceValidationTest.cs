@@ -49,7 +49,7 @@ public class EvidenceValidationTest
         var st1 = score["ST1"];
         Assert.True(st1.MissingEvidence);
         Assert.Equal(1, st1.Score);
-        Assert.Contains("missing evidence", st1.Warnings);
+        Assert.Contains("missing evidence", st1.Warnings.Select(w => w.English));
     }
 
     [Fact]

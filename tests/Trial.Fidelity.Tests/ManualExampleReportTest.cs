@@ -41,9 +41,10 @@ public class ManualExampleReportTest
     public void Rules_ShowTheEvidenceThatGaveEachScore()
     {
         var score = Scored();
-        Assert.Contains("56 participants / 3 FTE = 18.67", score["ST1"].Rule);
-        Assert.Contains("146 contacts / 24 specialist-weeks = 6.08", score["SV6"].Rule);
-        Assert.Contains("9 countable of 11 jobs", score["SV8"].Rule);
+        Assert.Contains("56 participants / 3 FTE = 18.67", score["ST1"].Rule.English);
+        Assert.Contains("56 deltakere / 3 årsverk = 18,67, rundet ned til 18", score["ST1"].Rule.NorwegianBokmal);
+        Assert.Contains("146 contacts / 24 specialist-weeks = 6.08", score["SV6"].Rule.English);
+        Assert.Contains("9 countable of 11 jobs", score["SV8"].Rule.English);
         Assert.Equal("waiting-list", Assert.Single(score["OR6"].CapsApplied).Code);
         Assert.Equal("not-tracked", Assert.Single(score["SV4"].CapsApplied).Code);
     }

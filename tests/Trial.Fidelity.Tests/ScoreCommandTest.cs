@@ -24,6 +24,8 @@ public class ScoreCommandTest
         Assert.Equal(0, nb.Code);
         Assert.Contains("Totalt: 103 (25–125): God kvalitet", nb.Out);
         Assert.Contains("begrensning: Venteliste til IPS (høyst 4, L4790–4796)", nb.Out);
+        Assert.Contains("146 kontakter / 24 jobbspesialist-uker = 6,08, rundet ned til 6 per uke", nb.Out);
+        Assert.DoesNotContain("specialists scored", nb.Out);
         var en = Run("score", "--evidence", Example, "--scale", Scale, "--lang", "en");
         Assert.Contains("Total: 103 (25–125): Good fidelity", en.Out);
         Assert.Contains("56 participants / 3 FTE = 18.67, rounded down to 18 per specialist", en.Out);

@@ -170,7 +170,7 @@ public class WorkedExamplesTest
             + "\n" + string.Join("\n", starts.Select(e => $"  - {{type: x, employer: '{e}', competitive: true, sample: recent-start}}"));
         var score = Review.Item("SV9", jobs);
         Assert.Equal(4, score.Score);
-        Assert.Contains("10 countable of 12 jobs (current jobs plus starts in the last six months)", score.Rule);
+        Assert.Contains("10 countable of 12 jobs (current jobs plus starts in the last six months)", score.Rule.English);
     }
 
     [Fact]

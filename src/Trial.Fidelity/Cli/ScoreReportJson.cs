@@ -25,12 +25,12 @@ internal static class ScoreReportJson
                 ["computedScore"] = result.Candidate,
                 ["value"] = result.Value,
                 ["roundedValue"] = result.RoundedValue,
-                ["rule"] = result.Rule,
+                ["rule"] = Both(result.Rule),
                 ["caps"] = new JsonArray(result.CapsApplied.Select(c => (JsonNode)new JsonObject
                 {
                     ["code"] = c.Code, ["max"] = c.Max, ["fixed"] = c.Fixed, ["line"] = c.Line,
                 }).ToArray()),
-                ["warnings"] = new JsonArray(result.Warnings.Select(w => (JsonNode)JsonValue.Create(w)).ToArray()),
+                ["warnings"] = new JsonArray(result.Warnings.Select(w => (JsonNode)Both(w)).ToArray()),
                 ["missingEvidence"] = result.MissingEvidence,
             });
         }
@@ -62,4 +62,6 @@ internal static class ScoreReportJson
         };
         return root.ToJsonString(Indented);
     }
+
+    private static JsonObject Both(Trial.Protocol.Files.LocalisedText text) => new() { ["nb-NO"] = text.NorwegianBokmal, ["en"] = text.English };
 }

@@ -24,7 +24,7 @@ internal static class ScoreReportText
             foreach (var (item, result) in scale.Items.Zip(score.Items).Where(p => p.First.Section == section.Key))
             {
                 text.AppendLine($"  {item.Code,-5} {result.Score}  {item.Name.For(language)}");
-                text.AppendLine($"        {result.Rule}");
+                text.AppendLine($"        {result.Rule.For(language)}");
                 foreach (var cap in result.CapsApplied)
                 {
                     var limit = cap.Fixed is { } f ? (english ? $"sets {f}" : $"gir {f}") : (english ? $"at most {cap.Max}" : $"høyst {cap.Max}");
@@ -32,7 +32,7 @@ internal static class ScoreReportText
                 }
                 foreach (var warning in result.Warnings)
                 {
-                    text.AppendLine($"        {(english ? "warning" : "advarsel")}: {warning}");
+                    text.AppendLine($"        {(english ? "warning" : "advarsel")}: {warning.For(language)}");
                 }
             }
         }

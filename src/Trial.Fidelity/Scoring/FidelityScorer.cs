@@ -1,3 +1,4 @@
+using Trial.Protocol.Files;
 using Trial.Fidelity.Evidence;
 using Trial.Fidelity.Scale;
 using Trial.Fidelity.Scoring.Methods;
@@ -11,6 +12,8 @@ namespace Trial.Fidelity.Scoring;
 /// </summary>
 public static class FidelityScorer
 {
+    public static readonly LocalisedText MissingEvidence = new("manglende dokumentasjon", "missing evidence");
+
     public static ReviewScore Score(FidelityScale scale, ReviewEvidence review)
     {
         var items = scale.Items.Select(item => ScoreItem(scale, item, review)).ToList();
@@ -22,14 +25,16 @@ public static class FidelityScorer
         if (!review.Items.TryGetValue(item.Code, out var evidence))
         {
             return new ItemScore(item.Code, scale.MissingEvidenceScore, null, null, null,
-                "no evidence recorded: missing information scores 1 (L819–821)", [], ["missing evidence"], true);
+                new("ingen dokumentasjon registrert: manglende informasjon gir 1 (L819–821)", "no evidence recorded: missing information scores 1 (L819–821)"),
+                [], [MissingEvidence], true);
         }
         var computed = Compute(item, evidence, review) ?? Judgement(item, evidence);
         if (computed is null)
         {
             return new ItemScore(item.Code, scale.MissingEvidenceScore, null, null, null,
-                $"the evidence has nothing the {SettingNames.Of(item.Method)} method can use: scores 1 (L819–821)", [],
-                ["missing evidence"], true);
+                new($"dokumentasjonen har ikke det metoden {SettingNames.Of(item.Method)} trenger: gir 1 (L819–821)",
+                    $"the evidence has nothing the {SettingNames.Of(item.Method)} method can use: scores 1 (L819–821)"), [],
+                [MissingEvidence], true);
         }
         var caps = evidence.Conditions.Select(c => item.Cap(c)!).Where(c => c.Apply(computed.Score) != computed.Score || c.Fixed is not null).ToList();
         var fixedCaps = caps.Where(c => c.Fixed is not null).ToList();
@@ -65,9 +70,10 @@ public static class FidelityScorer
         }
         if (item.Method == ScoringMethod.Ordinal)
         {
-            return Computed.Of(null, null, anchor, $"reviewers chose anchor {anchor}");
+            return Computed.Of(null, null, anchor, new($"evaluatorene valgte ankerpunkt {anchor}", $"reviewers chose anchor {anchor}"));
         }
-        return new Computed(null, null, anchor, $"reviewers' judgement {anchor}: {evidence.Note}",
-            [$"no counted evidence for a {SettingNames.Of(item.Method)} item; scored by judgement"]);
+        return new Computed(null, null, anchor, new($"evaluatorenes vurdering {anchor}: {evidence.Note}", $"reviewers' judgement {anchor}: {evidence.Note}"),
+            [new($"ingen tellbar dokumentasjon for et {SettingNames.Of(item.Method)}-punkt; skåret etter vurdering",
+                $"no counted evidence for a {SettingNames.Of(item.Method)} item; scored by judgement")]);
     }
 }

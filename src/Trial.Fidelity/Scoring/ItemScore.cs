@@ -1,3 +1,4 @@
+using Trial.Protocol.Files;
 using Trial.Fidelity.Scale;
 
 namespace Trial.Fidelity.Scoring;
@@ -12,7 +13,7 @@ public sealed record ItemScore(
     int? Candidate,
     decimal? Value,
     long? RoundedValue,
-    string Rule,
+    LocalisedText Rule,
     IReadOnlyList<ScoreCap> CapsApplied,
-    IReadOnlyList<string> Warnings,
+    IReadOnlyList<LocalisedText> Warnings,
     bool MissingEvidence);

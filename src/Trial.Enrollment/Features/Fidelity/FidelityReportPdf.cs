@@ -61,7 +61,7 @@ internal static class FidelityReportPdf
                 if (item.Rule is { } rule)
                 {
                     var caps = scale.Item(ItemCode.Parse(item.Code))!.Caps.Where(c => item.Caps.Contains(c.Code)).Select(c => $"; {c.Label.For(language)} ({c.Line})");
-                    page.Paragraph($"{t.Computed}: {item.ComputedScore?.ToString(CultureInfo.InvariantCulture) ?? "–"} ({rule}{string.Concat(caps)})");
+                    page.Paragraph($"{t.Computed}: {item.ComputedScore?.ToString(CultureInfo.InvariantCulture) ?? "–"} ({rule.For(language)}{string.Concat(caps)})");
                 }
                 page.Paragraph(consensus.Note);
                 if (consensus.OverrideReason is { } why)

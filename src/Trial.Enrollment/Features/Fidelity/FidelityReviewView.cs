@@ -1,3 +1,5 @@
+using Trial.Protocol.Files;
+
 namespace Trial.Enrollment.Features.Fidelity;
 
 /// <summary>A review as the API returns it: per item the computed score, each reviewer's score, and the consensus.</summary>
@@ -22,9 +24,9 @@ public sealed record FidelityItemView(
     string NameNb,
     string NameEn,
     int? ComputedScore,
-    string? Rule,
+    LocalisedText? Rule,
     IReadOnlyList<string> Caps,
-    IReadOnlyList<string> Warnings,
+    IReadOnlyList<LocalisedText> Warnings,
     IReadOnlyDictionary<string, int> Ratings,
     bool ReviewersDisagree,
     FidelityConsensusView? Consensus);

@@ -14,12 +14,15 @@ internal static class CaseloadMethod
         {
             return null;
         }
-        var value = counted.Sum(c => c.Participants) / fte;
+        var participants = counted.Sum(c => c.Participants);
+        var value = participants / fte;
         var rounded = WholeNumber.Round(value, settings.Rounding);
-        var excluded = evidence.Caseloads.Count - counted.Count;
-        var rule = $"{counted.Sum(c => c.Participants)} participants / {WholeNumber.Show(fte)} FTE = {WholeNumber.Show(value)}, "
-            + $"{WholeNumber.Describe(settings.Rounding)} to {rounded} per specialist"
-            + (excluded > 0 ? $" (supervisor's caseload left out)" : "");
-        return Computed.Of(value, rounded, item.Band(rounded), rule);
+        var supervisor = evidence.Caseloads.Count > counted.Count;
+        var how = WholeNumber.Describe(settings.Rounding);
+        return Computed.Of(value, rounded, item.Band(rounded), new(
+            $"{participants} deltakere / {WholeNumber.ShowNb(fte)} årsverk = {WholeNumber.ShowNb(value)}, {how.NorwegianBokmal} til {rounded} per jobbspesialist"
+                + (supervisor ? " (metodeveilederens portefølje holdt utenfor)" : ""),
+            $"{participants} participants / {WholeNumber.Show(fte)} FTE = {WholeNumber.Show(value)}, {how.English} to {rounded} per specialist"
+                + (supervisor ? " (supervisor's caseload left out)" : "")));
     }
 }

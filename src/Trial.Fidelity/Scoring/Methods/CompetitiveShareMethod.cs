@@ -1,5 +1,6 @@
 using Trial.Fidelity.Evidence;
 using Trial.Fidelity.Scale;
+using Trial.Protocol.Files;
 
 namespace Trial.Fidelity.Scoring.Methods;
 
@@ -21,17 +22,22 @@ internal static class CompetitiveShareMethod
         {
             if (settings.CompetitiveJobsSmallSample == SmallJobSample.ScoreOne)
             {
-                return Computed.Of(null, null, 1, $"{sample.Describe()}, fewer than {sample.Minimum}: anchor 1 (setting competitiveJobsSmallSample=score-one)");
+                return Computed.Of(null, null, 1, sample.TooFew("ankerpunkt 1 (innstilling competitiveJobsSmallSample=score-one)",
+                    "anchor 1 (setting competitiveJobsSmallSample=score-one)"));
             }
             return evidence.Anchor is { } judged
-                ? Computed.Of(null, null, judged, $"{sample.Describe()}, fewer than {sample.Minimum}: reviewers' judgement {judged} (L8171–8188)")
-                : new Computed(null, null, 1, $"{sample.Describe()}, fewer than {sample.Minimum}",
-                    ["too few jobs: the reviewers must give their judgement as the anchor (L8171–8188)"]);
+                ? Computed.Of(null, null, judged, sample.TooFew($"evaluatorenes vurdering {judged} (L8171–8188)", $"reviewers' judgement {judged} (L8171–8188)"))
+                : new Computed(null, null, 1, sample.TooFew("ingen vurdering gitt", "no judgement given"),
+                    [new LocalisedText("for få jobber: evaluatorene må gi sin vurdering som ankerpunkt (L8171–8188)",
+                        "too few jobs: the reviewers must give their judgement as the anchor (L8171–8188)")]);
         }
         var competitive = sample.Jobs.Count(j => j.Competitive);
         var value = 100m * competitive / sample.Jobs.Count;
         var rounded = WholeNumber.Round(value, settings.Rounding);
-        return Computed.Of(value, rounded, item.Band(rounded),
-            $"{competitive} competitive of {sample.Describe()} = {WholeNumber.Show(value)}%, {WholeNumber.Describe(settings.Rounding)} to {rounded}%");
+        var how = WholeNumber.Describe(settings.Rounding);
+        var described = sample.Describe();
+        return Computed.Of(value, rounded, item.Band(rounded), new(
+            $"{competitive} ordinære av {described.NorwegianBokmal} = {WholeNumber.ShowNb(value)} %, {how.NorwegianBokmal} til {rounded} %",
+            $"{competitive} competitive of {described.English} = {WholeNumber.Show(value)}%, {how.English} to {rounded}%"));
     }
 }

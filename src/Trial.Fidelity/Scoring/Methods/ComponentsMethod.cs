@@ -15,9 +15,9 @@ internal static class ComponentsMethod
         var present = item.Components.Keys.Where(evidence.ComponentsPresent.Contains).ToList();
         var missing = item.Components.Keys.Except(present).ToList();
         var score = item.ComponentScores[present.Count];
-        var rule = $"{present.Count} of {item.Components.Count} components present"
-            + (present.Count > 0 ? $" ({string.Join(", ", present)})" : "")
-            + (missing.Count > 0 ? $"; missing {string.Join(", ", missing)}" : "");
-        return Computed.Of(present.Count, present.Count, score, rule);
+        var has = present.Count > 0 ? $" ({string.Join(", ", present)})" : "";
+        return Computed.Of(present.Count, present.Count, score, new(
+            $"{present.Count} av {item.Components.Count} elementer til stede{has}" + (missing.Count > 0 ? $"; mangler {string.Join(", ", missing)}" : ""),
+            $"{present.Count} of {item.Components.Count} components present{has}" + (missing.Count > 0 ? $"; missing {string.Join(", ", missing)}" : "")));
     }
 }

@@ -18,16 +18,18 @@ internal static class DiversityMethod
         var sample = JobSample.From(jobs, specialists);
         if (sample.TooSmall)
         {
-            return Computed.Of(null, null, 1, $"{sample.Describe()}, fewer than {sample.Minimum}: sample too small (L7744–7748)");
+            return Computed.Of(null, null, 1, sample.TooFew("for lite utvalg (L7744–7748)", "sample too small (L7744–7748)"));
         }
         var groups = sample.Jobs.GroupBy(j => Key(item.DiversityKey, j), StringComparer.OrdinalIgnoreCase).ToList();
         var countable = groups.Sum(g => Math.Min(2, g.Count()));
-        var struck = groups.Where(g => g.Count() > 2).Select(g => $"{g.Key} ×{g.Count() - 2}").ToList();
+        var struck = string.Join(", ", groups.Where(g => g.Count() > 2).Select(g => $"{g.Key} ×{g.Count() - 2}"));
         var value = 100m * countable / sample.Jobs.Count;
         var rounded = WholeNumber.Round(value, settings.Rounding);
-        var rule = $"{countable} countable of {sample.Describe()} = {WholeNumber.Show(value)}%, {WholeNumber.Describe(settings.Rounding)} to {rounded}%"
-            + (struck.Count > 0 ? $"; struck: {string.Join(", ", struck)}" : "");
-        return Computed.Of(value, rounded, item.Band(rounded), rule);
+        var how = WholeNumber.Describe(settings.Rounding);
+        var described = sample.Describe();
+        return Computed.Of(value, rounded, item.Band(rounded), new(
+            $"{countable} tellende av {described.NorwegianBokmal} = {WholeNumber.ShowNb(value)} %, {how.NorwegianBokmal} til {rounded} %" + (struck.Length > 0 ? $"; strøket: {struck}" : ""),
+            $"{countable} countable of {described.English} = {WholeNumber.Show(value)}%, {how.English} to {rounded}%" + (struck.Length > 0 ? $"; struck: {struck}" : "")));
     }
 
     private static string Key(DiversityKey key, JobEntry job) => key == DiversityKey.JobType

@@ -1,5 +1,4 @@
 using Trial.Fidelity.Evidence;
-using Trial.Fidelity.Scale;
 
 namespace Trial.Fidelity.Scoring.Methods;
 
@@ -15,7 +14,7 @@ internal static class EmployerContactMethod
     {
         if (evidence.LogReview == LogReview.NoTracking)
         {
-            return Computed.Of(null, null, 2, "no tracking of employer contacts (anchor 2)");
+            return Computed.Of(null, null, 2, new("arbeidsgiverkontakter registreres ikke (ankerpunkt 2)", "no tracking of employer contacts (anchor 2)"));
         }
         var counted = evidence.ContactLogs.Where(l => l.MonthsInPost is null or >= 1).ToList();
         var weeks = counted.Sum(l => l.Weeks - (l.AbsentWeeks >= 1 ? l.AbsentWeeks : 0));
@@ -48,12 +47,18 @@ internal static class EmployerContactMethod
         };
         var score = Math.Min(byRate, allowedByReview);
         var left = evidence.ContactLogs.Count - counted.Count;
-        var rule = $"{contacts} contacts / {WholeNumber.Show(weeks)} specialist-weeks = {WholeNumber.Show(value)}, "
-            + $"{WholeNumber.Describe(settings.Rounding)} to {rounded} a week"
+        var how = WholeNumber.Describe(settings.Rounding);
+        var setting = $"logReviewForTopBands={SettingNames.Of(settings.LogReviewForTopBands)}";
+        var nb = $"{contacts} kontakter / {WholeNumber.ShowNb(weeks)} jobbspesialist-uker = {WholeNumber.ShowNb(value)}, {how.NorwegianBokmal} til {rounded} per uke"
+            + (fewSeekers ? $" (færre enn tre jobbsøkere: 2 × {evidence.JobSeekers} gir 5)" : "")
+            + (left > 0 ? $"; {left} jobbspesialist(er) ansatt under en måned holdt utenfor" : "")
+            + $"; logger {SettingNames.Of(review)}"
+            + (score < byRate ? $", som gir høyst {allowedByReview} (innstilling {setting})" : "");
+        var en = $"{contacts} contacts / {WholeNumber.Show(weeks)} specialist-weeks = {WholeNumber.Show(value)}, {how.English} to {rounded} a week"
             + (fewSeekers ? $" (fewer than three job seekers: 2 × {evidence.JobSeekers} qualifies for 5)" : "")
             + (left > 0 ? $"; {left} specialist(s) in post under a month left out" : "")
             + $"; logs {SettingNames.Of(review)}"
-            + (score < byRate ? $", which allows at most {allowedByReview} (setting logReviewForTopBands={SettingNames.Of(settings.LogReviewForTopBands)})" : "");
-        return Computed.Of(value, rounded, score, rule);
+            + (score < byRate ? $", which allows at most {allowedByReview} (setting {setting})" : "");
+        return Computed.Of(value, rounded, score, new(nb, en));
     }
 }

@@ -1,4 +1,5 @@
 using Trial.Fidelity.Evidence;
+using Trial.Protocol.Files;
 
 namespace Trial.Fidelity.Scoring.Methods;
 
@@ -22,6 +23,10 @@ internal sealed record JobSample(IReadOnlyList<JobEntry> Jobs, int Minimum, bool
         return new JobSample(eligible, minimum, eligible.Count > current.Count);
     }
 
-    public string Describe() =>
-        $"{Jobs.Count} jobs" + (AddedRecentStarts ? " (current jobs plus starts in the last six months)" : "");
+    public LocalisedText Describe() => new(
+        $"{Jobs.Count} jobber" + (AddedRecentStarts ? " (nåværende jobber og jobbstarter siste seks måneder)" : ""),
+        $"{Jobs.Count} jobs" + (AddedRecentStarts ? " (current jobs plus starts in the last six months)" : ""));
+
+    public LocalisedText TooFew(string nbTail, string enTail) => new(
+        $"{Describe().NorwegianBokmal}, færre enn {Minimum}: {nbTail}", $"{Describe().English}, fewer than {Minimum}: {enTail}");
 }

@@ -19,15 +19,21 @@ internal static class MeanPercentMethod
         var value = evidence.Percentages.Average();
         var rounded = WholeNumber.Round(value, settings.Rounding);
         var score = item.Band(rounded);
-        var rule = evidence.Percentages.Count == 1
-            ? $"{WholeNumber.Show(value)}%, {WholeNumber.Describe(settings.Rounding)} to {rounded}%"
-            : $"mean of {string.Join(", ", evidence.Percentages.Select(WholeNumber.Show))} = {WholeNumber.Show(value)}%, "
-              + $"{WholeNumber.Describe(settings.Rounding)} to {rounded}%";
+        var how = WholeNumber.Describe(settings.Rounding);
+        var single = evidence.Percentages.Count == 1;
+        var nb = single
+            ? $"{WholeNumber.ShowNb(value)} %, {how.NorwegianBokmal} til {rounded} %"
+            : $"gjennomsnitt av {string.Join("; ", evidence.Percentages.Select(WholeNumber.ShowNb))} = {WholeNumber.ShowNb(value)} %, {how.NorwegianBokmal} til {rounded} %";
+        var en = single
+            ? $"{WholeNumber.Show(value)}%, {how.English} to {rounded}%"
+            : $"mean of {string.Join(", ", evidence.Percentages.Select(WholeNumber.Show))} = {WholeNumber.Show(value)}%, {how.English} to {rounded}%";
         if (item.Boundary is { } boundary && rounded == boundary.Value)
         {
             score = settings.CommunityThirtyPercent == BoundaryBand.Upper ? boundary.UpperScore : boundary.LowerScore;
-            rule += $"; {boundary.Value}% is in two anchors, setting communityThirtyPercent={SettingNames.Of(settings.CommunityThirtyPercent)}";
+            var setting = $"communityThirtyPercent={SettingNames.Of(settings.CommunityThirtyPercent)}";
+            nb += $"; {boundary.Value} % står i to ankerpunkter, innstilling {setting}";
+            en += $"; {boundary.Value}% is in two anchors, setting {setting}";
         }
-        return Computed.Of(value, rounded, score, rule);
+        return Computed.Of(value, rounded, score, new(nb, en));
     }
 }

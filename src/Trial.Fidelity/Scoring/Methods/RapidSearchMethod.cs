@@ -16,20 +16,23 @@ internal static class RapidSearchMethod
             return null;
         }
         decimal value;
-        string how;
+        string nb, en;
         if (settings.RapidSearchStatistic == RapidSearchStatistic.PooledMedian)
         {
             value = Median(evidence.Days.Select(d => d.Days));
-            how = $"median of {evidence.Days.Count} entrants' days = {WholeNumber.Show(value)}";
+            nb = $"median av {evidence.Days.Count} nye deltakeres dager = {WholeNumber.ShowNb(value)}";
+            en = $"median of {evidence.Days.Count} entrants' days = {WholeNumber.Show(value)}";
         }
         else
         {
             var means = evidence.Days.GroupBy(d => d.Specialist ?? "").Select(g => g.Average(d => d.Days)).ToList();
             value = means.Average();
-            how = $"mean of {means.Count} specialists' mean days = {WholeNumber.Show(value)}";
+            nb = $"gjennomsnitt av {means.Count} jobbspesialisters gjennomsnittlige dager = {WholeNumber.ShowNb(value)}";
+            en = $"mean of {means.Count} specialists' mean days = {WholeNumber.Show(value)}";
         }
         var rounded = WholeNumber.Round(value, settings.Rounding);
-        return Computed.Of(value, rounded, item.Band(rounded), $"{how}, {WholeNumber.Describe(settings.Rounding)} to {rounded} days");
+        var how = WholeNumber.Describe(settings.Rounding);
+        return Computed.Of(value, rounded, item.Band(rounded), new($"{nb}, {how.NorwegianBokmal} til {rounded} dager", $"{en}, {how.English} to {rounded} days"));
     }
 
     public static decimal Median(IEnumerable<decimal> values)

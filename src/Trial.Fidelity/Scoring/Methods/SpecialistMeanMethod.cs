@@ -13,15 +13,19 @@ internal static class SpecialistMeanMethod
             return null;
         }
         var scores = evidence.SpecialistScores;
+        var list = string.Join(", ", scores);
         if (item.UsesTeamIntegrationSetting && settings.TeamIntegration == SpecialistAggregation.LowestSpecialist)
         {
             var lowest = scores.Min();
-            return Computed.Of(lowest, lowest, lowest,
-                $"specialists scored {string.Join(", ", scores)}; lowest = {lowest} (setting teamIntegration=lowest-specialist)");
+            return Computed.Of(lowest, lowest, lowest, new(
+                $"jobbspesialistene fikk {list}; lavest = {lowest} (innstilling teamIntegration=lowest-specialist)",
+                $"specialists scored {list}; lowest = {lowest} (setting teamIntegration=lowest-specialist)"));
         }
         var value = (decimal)scores.Sum() / scores.Count;
         var rounded = WholeNumber.Round(value, settings.Rounding);
-        return Computed.Of(value, rounded, (int)rounded,
-            $"specialists scored {string.Join(", ", scores)}; mean {WholeNumber.Show(value)}, {WholeNumber.Describe(settings.Rounding)} to {rounded}");
+        var how = WholeNumber.Describe(settings.Rounding);
+        return Computed.Of(value, rounded, (int)rounded, new(
+            $"jobbspesialistene fikk {list}; gjennomsnitt {WholeNumber.ShowNb(value)}, {how.NorwegianBokmal} til {rounded}",
+            $"specialists scored {list}; mean {WholeNumber.Show(value)}, {how.English} to {rounded}"));
     }
 }

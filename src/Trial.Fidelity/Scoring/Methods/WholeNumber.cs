@@ -1,10 +1,13 @@
 using System.Globalization;
+using Trial.Protocol.Files;
 
 namespace Trial.Fidelity.Scoring.Methods;
 
-/// <summary>The one place a computed value becomes the whole number the anchors are written in.</summary>
+/// <summary>The one place a computed value becomes the whole number the anchors are written in, and is shown in both languages.</summary>
 internal static class WholeNumber
 {
+    private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
+
     public static long Round(decimal value, Rounding rounding) => rounding switch
     {
         Rounding.Floor => (long)Math.Floor(value),
@@ -13,5 +16,9 @@ internal static class WholeNumber
 
     public static string Show(decimal value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
-    public static string Describe(Rounding rounding) => rounding == Rounding.Floor ? "rounded down" : "rounded to the closest";
+    public static string ShowNb(decimal value) => Math.Round(value, 2).ToString("0.##", Norwegian);
+
+    public static LocalisedText Describe(Rounding rounding) => rounding == Rounding.Floor
+        ? new("rundet ned", "rounded down")
+        : new("rundet til nærmeste", "rounded to the closest");
 }
