@@ -1,5 +1,6 @@
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Baseline;
 using Trial.Enrollment.Features.Consent;
 using Trial.Enrollment.Features.Consort;
 using Trial.Enrollment.Features.Deaths;
@@ -33,6 +34,7 @@ internal static class EnrollmentPipeline
         api.MapAccessEndpoints();
         api.MapScreeningEndpoints();
         api.MapConsentEndpoints();
+        api.MapBaselineEndpoints();
         api.MapRandomisationEndpoints();
         api.MapWithdrawalEndpoints();
         api.MapDeathEndpoints();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Baseline;
 using Trial.Enrollment.Features.Consent;
 using Trial.Enrollment.Features.Consort;
 using Trial.Enrollment.Features.Deaths;
@@ -57,6 +58,7 @@ internal static class EnrollmentServices
         }));
         services.AddScoped<ParticipantScreening>();
         services.AddScoped<ParticipantConsent>();
+        services.AddScoped<ParticipantBaseline>();
         services.AddScoped<ParticipantRandomisation>();
         services.AddScoped<MistakenRandomisation>();
         services.AddScoped<SequenceListing>();

@@ -64,5 +64,9 @@ internal static class AppendOnlyTriggers
             BEGIN SELECT RAISE(ABORT, 'withdrawals is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS withdrawals_no_delete BEFORE DELETE ON withdrawals
             BEGIN SELECT RAISE(ABORT, 'withdrawals is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS baseline_answers_no_update BEFORE UPDATE ON baseline_answers
+            BEGIN SELECT RAISE(ABORT, 'baseline_answers is append-only; record a correction instead'); END;
+        CREATE TRIGGER IF NOT EXISTS baseline_answers_no_delete BEFORE DELETE ON baseline_answers
+            BEGIN SELECT RAISE(ABORT, 'baseline_answers is append-only; record a correction instead'); END;
         """;
 }

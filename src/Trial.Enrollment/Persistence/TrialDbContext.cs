@@ -3,6 +3,7 @@ using NodaTime;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Features.Fidelity;
+using Trial.Enrollment.Features.Baseline;
 using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Randomisation;
 using Trial.Enrollment.Features.Screening;
@@ -28,6 +29,7 @@ internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) :
     public DbSet<FidelityConsensusRecord> FidelityConsensus => Set<FidelityConsensusRecord>();
     public DbSet<FidelityActionRecord> FidelityActions => Set<FidelityActionRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<BaselineAnswerRecord> BaselineAnswers => Set<BaselineAnswerRecord>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -113,6 +115,11 @@ internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) :
         {
             e.ToTable("fidelity_actions");
             e.HasIndex(a => a.ReviewId);
+        });
+        model.Entity<BaselineAnswerRecord>(e =>
+        {
+            e.ToTable("baseline_answers");
+            e.HasIndex(a => a.ParticipantId);
         });
         SnakeCaseNames.Apply(model);
     }

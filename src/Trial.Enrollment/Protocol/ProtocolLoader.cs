@@ -410,9 +410,9 @@ public static class ProtocolLoader
             for (var i = 0; i < (yaml?.Count ?? 0); i++)
             {
                 var o = yaml![i];
-                if (o.MonthsAfterRandomisation is null or < 1)
+                if (o.MonthsAfterRandomisation is null or < 0)
                 {
-                    Fail($"followUp[{i}].monthsAfterRandomisation", "positive", "Give a whole number of months from 1.");
+                    Fail($"followUp[{i}].monthsAfterRandomisation", "not-negative", "Give a whole number of months from 0 (0 = the baseline, at inclusion).");
                 }
                 else if (ValidCode(o.Code, $"followUp[{i}].code"))
                 {

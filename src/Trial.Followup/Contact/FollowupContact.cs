@@ -79,7 +79,9 @@ internal sealed class FollowupContact(FollowupStore store, FollowupProtocol prot
             }
         }
 
-        var reason = $"{scope}: {request.Reason}";
+        // The occasion and its pending messages carry the scope code only: the reason is the participant's own words,
+        // kept in the contact-stop record and never copied into data that is exported.
+        var reason = scope;
         await using (var cancel = SqlStatement.Create(transaction,
             $"""
             UPDATE {d.Occasion}

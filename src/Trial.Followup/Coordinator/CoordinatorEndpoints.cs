@@ -19,6 +19,8 @@ internal static class CoordinatorEndpoints
         group.MapGet("/centres/{centre}/status", StatusAsync).WithName("FollowupCentreStatus");
         group.MapGet("/centres/{centre}/phone-tasks", PhoneTasksAsync).WithName("FollowupPhoneTasks");
         group.MapPost("/occasions/{occasionId:guid}/responses", RecordAsync).WithName("FollowupManualResponse");
+        group.MapGet("/participants/{participantId:guid}/occasions", OccasionsAsync).WithName("FollowupParticipantOccasions")
+            .WithSummary("A participant's questionnaire occasions (m0 at inclusion, then the follow-ups), with the IDs used to enter answers by phone or paper.");
         endpoints.MapGet("/followup/centres/{centre}", PageAsync).ExcludeFromDescription();
         return endpoints;
     }
@@ -67,6 +69,19 @@ internal static class CoordinatorEndpoints
             ManualEntryOutcome.OccasionNotOpen => Problem(StatusCodes.Status409Conflict, "Occasion not open for entry", entry.Detail!),
             _ => throw new InvalidOperationException($"Unknown outcome {entry.Outcome}."),
         };
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ParticipantOccasion>>, ProblemHttpResult>> OccasionsAsync(
+        Guid participantId, HttpContext http, ParticipantOccasionsQuery query, CancellationToken cancellationToken)
+    {
+        var (centre, occasions) = await query.ForAsync(participantId, cancellationToken);
+        if (centre is null)
+        {
+            return http.User.Identity?.IsAuthenticated == true
+                ? Problem(StatusCodes.Status404NotFound, "No occasions", $"Participant {participantId} has no follow-up occasions (not randomised?).")
+                : Problem(StatusCodes.Status401Unauthorized, "Sign in required", "Sign in as a coordinator to see follow-up.");
+        }
+        return Refusal(http, centre) is { } refused ? refused : TypedResults.Ok(occasions);
     }
 
     private static ProblemHttpResult? Refusal(HttpContext http, string centre) => CentreAccess.Decide(http.User, centre) switch

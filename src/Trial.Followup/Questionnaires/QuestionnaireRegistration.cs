@@ -33,6 +33,7 @@ public static class QuestionnaireRegistration
         services.AddSingleton<TokenRateLimit>();
         services.AddSingleton<ManualResponses>();
         services.AddSingleton<CentreStatusQuery>();
+        services.AddSingleton<ParticipantOccasionsQuery>();
         services.AddSingleton<IFollowupExport, FollowupExport>();
         // After the scheduling feature's schema start-up: the questionnaire tables reference the occasion table.
         services.AddHostedService<QuestionnaireSchemaStartup>();

@@ -23,7 +23,8 @@ public class ProtocolLoaderTests
         Assert.Equal(["ips", "control"], protocol.Arms.Select(a => a.Code.Value));
         Assert.Equal(5, protocol.Eligibility.Count);
         Assert.True(protocol.StratifyByCentre);
-        Assert.Equal([6, 12], protocol.FollowUp.Select(f => f.MonthsAfterRandomisation));
+        Assert.Equal([0, 6, 12], protocol.FollowUp.Select(f => f.MonthsAfterRandomisation));
+        Assert.Contains(protocol.Baseline.Fields, f => f.Code == "born_norway");
     }
 
     [Fact]

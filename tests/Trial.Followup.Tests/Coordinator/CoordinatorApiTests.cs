@@ -55,7 +55,24 @@ public abstract class CoordinatorApiTests(FollowupDatabase database)
             .ToList();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([("m6", "control", 1, 0, 0m), ("m6", "ips", 1, 1, 0.5m), ("m12", "control", 0, 0, null), ("m12", "ips", 0, 0, null)], rows);
+        Assert.Equal([("m0", "control", 1, 0, 0m), ("m0", "ips", 2, 0, 0m), ("m6", "control", 1, 0, 0m), ("m6", "ips", 1, 1, 0.5m), ("m12", "control", 0, 0, null), ("m12", "ips", 0, 0, null)], rows);
+    }
+
+    [Fact]
+    public async Task Occasions_OfOwnParticipant_ListsBaselineFirstWithIds_OtherCentreAndUnknownAreRefused()
+    {
+        await using var host = await HostAsync("c_occasions");
+        var (participant, _) = await host.ScheduleAsync(arm: "ips");
+        var (bergen, _) = await host.ScheduleAsync(centre: "bergen", arm: "ips");
+
+        var response = await host.Client.SendAsync(As(OsloCoordinator, HttpMethod.Get, $"/api/followup/participants/{participant.Value}/occasions"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(["m0", "m6", "m12"], json.RootElement.EnumerateArray().Select(o => o.GetProperty("occasion").GetString()));
+        Assert.NotEqual(Guid.Empty, json.RootElement[0].GetProperty("occasionId").GetGuid());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Client.SendAsync(As(OsloCoordinator, HttpMethod.Get, $"/api/followup/participants/{bergen.Value}/occasions"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.SendAsync(As(OsloCoordinator, HttpMethod.Get, $"/api/followup/participants/{Guid.NewGuid()}/occasions"))).StatusCode);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public abstract class FollowupExportTests(FollowupDatabase database) : IDisposab
     {
         var host = await QuestionnaireHost.StartAsync(database, name);
         var ids = await arrange(host);
-        var files = await host.Services.GetRequiredService<IFollowupExport>().WriteFilesAsync(_dir, ids, CancellationToken.None);
+        var files = await host.Services.GetRequiredService<IFollowupExport>().WriteFilesAsync(_dir, ids, new Dictionary<ParticipantRef, NodaTime.Instant>(), CancellationToken.None);
         Assert.Equal(["occasions.csv", "responses_items.csv", "responses_scores.csv"], files.Select(f => f.Name));
         string[] Read(string file) => File.ReadAllText(Path.Combine(_dir, file)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return (host, Read("occasions.csv"), Read("responses_items.csv"), Read("responses_scores.csv"));
@@ -66,6 +66,7 @@ public abstract class FollowupExportTests(FollowupDatabase database) : IDisposab
         await using var _ = host;
         Assert.Equal(
             ["participant_id,occasion,due_on,status,reason,completed_at,mode",
+             "P-0001-7K,0m,2026-01-15,pending,,,",
              "P-0001-7K,6m,2026-07-15,completed,,2026-07-10T10:00:00Z,web",
              "P-0001-7K,12m,2027-01-15,pending,,,"],
             occasions);
@@ -81,7 +82,7 @@ public abstract class FollowupExportTests(FollowupDatabase database) : IDisposab
             return new() { [listed] = "P-0002-AB" };
         });
         await using var _ = host;
-        Assert.Equal(3, occasions.Length);
+        Assert.Equal(4, occasions.Length);
         Assert.All(occasions.Skip(1), row => Assert.StartsWith("P-0002-AB,", row, StringComparison.Ordinal));
     }
 

@@ -45,7 +45,7 @@ public sealed class BrowserFlowTests : IDisposable
         await chromium.WaitForAsync("document.getElementById('message')");
         var message = (await chromium.EvaluateAsync("document.getElementById('message').textContent"))!.GetValue<string>();
 
-        var files = await host.Services.GetRequiredService<IFollowupExport>().WriteFilesAsync(_package, new Dictionary<ParticipantRef, string> { [participant] = "P-0042-E2" }, CancellationToken.None);
+        var files = await host.Services.GetRequiredService<IFollowupExport>().WriteFilesAsync(_package, new Dictionary<ParticipantRef, string> { [participant] = "P-0042-E2" }, new Dictionary<ParticipantRef, NodaTime.Instant>(), CancellationToken.None);
         var scores = await File.ReadAllLinesAsync(Path.Combine(_package, files[2].Name));
 
         Assert.Equal(82, answered); // every item but the EQ VAS number field

@@ -26,6 +26,6 @@ public sealed class QuestionnaireStartupTests : IDisposable
 
         var e = await Assert.ThrowsAsync<InstrumentFileException>(() => QuestionnaireHost.StartAsync(FollowupDatabase.Sqlite, "q_start_bad", protocolDirectory: _protocol));
 
-        Assert.Equal(("questionnaires.yaml", "$.occasions", "occasion 'm12' of followup.yaml lists no instruments"), (e.File, e.PathInFile, e.Rule));
+        Assert.Equal(("questionnaires.yaml", "$.occasions", "occasion 'm0' of followup.yaml lists no instruments"), (e.File, e.PathInFile, e.Rule));
     }
 }

@@ -9,20 +9,21 @@ public sealed class FollowupProtocolLoaderTests
     private static readonly string Valid = File.ReadAllText(Path.Combine(TestProtocol.Directory, FollowupProtocolLoader.FileName));
 
     [Fact]
-    public void Load_IpsNorway_HasSixAndTwelveMonthOccasions()
+    public void Load_IpsNorway_HasBaselineSixAndTwelveMonthOccasions()
     {
         var protocol = TestProtocol.IpsNorway;
 
-        Assert.Equal(["m6", "m12"], protocol.Occasions.Select(o => o.Code));
-        Assert.Equal(Period.FromMonths(6), protocol.Occasions[0].After);
+        Assert.Equal(["m0", "m6", "m12"], protocol.Occasions.Select(o => o.Code));
+        Assert.Equal(Period.Zero, protocol.Occasions[0].After);
+        Assert.Equal(Period.FromMonths(6), protocol.Occasions[1].After);
         Assert.Equal([Period.FromDays(7), Period.FromDays(14)], protocol.Reminders);
         Assert.Equal(new AllowedHours(new LocalTime(9, 0), new LocalTime(20, 0)), protocol.AllowedHours);
     }
 
     [Theory]
-    [InlineData("after: P6M", "after: 6 months", "occasions[0].after", "ISO 8601 period")]
-    [InlineData("after: P6M", "after: P-6M", "occasions[0].after", "must be a positive period")]
-    [InlineData("code: m12", "code: m6", "occasions[1].code", "duplicate occasion code")]
+    [InlineData("after: P6M", "after: 6 months", "occasions[1].after", "ISO 8601 period")]
+    [InlineData("after: P6M", "after: P-6M", "occasions[1].after", "must not be negative")]
+    [InlineData("code: m12", "code: m6", "occasions[2].code", "duplicate occasion code")]
     [InlineData("until: \"20:00\"", "until: \"08:00\"", "allowedHours.until", "later than 'from'")]
     [InlineData("- after: P14D", "- after: P5D", "reminders[1].after", "increasing order")]
     [InlineData("channels: [email, sms]", "channels: [email, fax]", "channels[1]", "'email' or 'sms'")]

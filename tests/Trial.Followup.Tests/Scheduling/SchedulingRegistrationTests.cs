@@ -33,7 +33,7 @@ public sealed class SchedulingRegistrationTests
 
         await using var check = await store.OpenAsync(CancellationToken.None);
         await using var command = Trial.Followup.Storage.SqlStatement.Create(check, "SELECT count(*) FROM followup.occasion");
-        Assert.Equal(2L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(3L, (long)(await command.ExecuteScalarAsync())!);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class SchedulingRegistrationTests
         var error = await Assert.ThrowsAsync<FollowupProtocolException>(() => host.StartAsync());
 
         Assert.EndsWith("followup.yaml", error.File, StringComparison.Ordinal);
-        Assert.Equal("occasions[0].closesAfter", error.Path);
+        Assert.Equal("occasions[1].closesAfter", error.Path);
         Assert.Contains("positive period", error.Rule, StringComparison.Ordinal);
     }
 

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
+using Trial.Enrollment.Features.Baseline;
 using Trial.Enrollment.Features.Consort;
 using Trial.Enrollment.Features.Fidelity;
 using Trial.Enrollment.Features.Withdrawal;
+using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Problems;
 using Trial.Enrollment.Protocol;
@@ -45,11 +47,15 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
                 x.p.ResearchId, x.p.Centre, x.r.Arm, x.r.Period, x.r.Ratio, x.r.Stratum, x.r.Block, Date(x.r.RandomisedOn), x.r.Mistaken,
                 x.r.MistakenReason, Date(x.p.DiedOn), Scopes(x.p.Id),
             ]));
-        // Withdrawal from use of data already collected blanks the covariates; the row stays for ITT counts.
-        await Add("covariates.csv", ["participant_id", "age", "sex", "severity", "education", "income_2013_g"],
-            randomised.Select(p => DataUseWithdrawn(p.Id)
-                ? (IReadOnlyList<object?>)[p.ResearchId, null, null, null, null, null]
-                : [p.ResearchId, p.AgeAtScreening, p.Sex, p.Severity, p.Education, null]));
+        // Codes and dates only: the reason a participant gave is free text and never leaves the service.
+        await Add("withdrawals.csv", ["participant_id", "scope", "effective_on"],
+            randomised.SelectMany(p => withdrawals[p.Id].Select(w => (p.ResearchId, Scope: WithdrawalEffects.Code(w.Scope), w.EffectiveOn)))
+                .OrderBy(w => w.ResearchId, StringComparer.Ordinal).ThenBy(w => w.Scope, StringComparer.Ordinal)
+                .Select(w => (IReadOnlyList<object?>)[w.ResearchId, w.Scope, Date(w.EffectiveOn)]));
+        var baseline = await ParticipantBaseline.LatestAsync(db, null, cancellationToken);
+        await Add("covariates.csv", CovariateRows.Header(protocol.Baseline),
+            randomised.Select(p => CovariateRows.Row(protocol.Baseline, p,
+                baseline.TryGetValue(p.Id, out var b) ? b.Answers : new Dictionary<string, string?>(), DataUseWithdrawn(p.Id))));
         await Add("screening.csv", ["screening_id", "centre", "screened_on", "eligible", "exclusion_reason", "consent", "randomised"],
             participants.Select(p => (IReadOnlyList<object?>)
             [
@@ -68,7 +74,7 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
         if (services.GetService<IFollowupExport>() is { } followup)
         {
             var ids = randomised.ToDictionary(p => ParticipantRef.From(p.Id), p => p.ResearchId);
-            files.AddRange(await followup.WriteFilesAsync(directory, ids, cancellationToken));
+            files.AddRange(await followup.WriteFilesAsync(directory, ids, AnswerCutOffs(randomised, withdrawals), cancellationToken));
         }
 
         // The trail head goes outside the database with the package; `audit verify --expect` checks the trail still reaches it.
@@ -77,5 +83,27 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
             new ManifestProtocol(protocol.Version, protocol.Sha256), files) with { AuditHead = auditHead };
         await manifest.WriteAsync(directory, cancellationToken);
         return manifest;
+    }
+
+    /// <summary>
+    /// No answers at all after a withdrawal from data use; none completed on or after the effective day (trial time
+    /// zone) after a withdrawal from data collection.
+    /// </summary>
+    private Dictionary<ParticipantRef, Instant> AnswerCutOffs(List<ParticipantRecord> randomised, ILookup<Guid, WithdrawalRecord> withdrawals)
+    {
+        var cuts = new Dictionary<ParticipantRef, Instant>();
+        foreach (var p in randomised)
+        {
+            var scopes = withdrawals[p.Id].ToList();
+            if (scopes.Any(w => w.Scope == WithdrawalScope.DataUse))
+            {
+                cuts[ParticipantRef.From(p.Id)] = Instant.MinValue;
+            }
+            else if (scopes.FirstOrDefault(w => w.Scope == WithdrawalScope.DataCollection) is { } collection)
+            {
+                cuts[ParticipantRef.From(p.Id)] = collection.EffectiveOn.AtStartOfDayInZone(protocol.TimeZone).ToInstant();
+            }
+        }
+        return cuts;
     }
 }

@@ -44,7 +44,11 @@ internal static class PageTexts
     public static readonly LocalisedText BadFormTitle = new("Skjemaet kunne ikke leses", "The form could not be read");
     public static readonly LocalisedText BadForm = new("Gå tilbake til lenken i meldingen og prøv igjen.", "Go back to the link in the message and try again.");
 
-    /// <summary>"m6" → "6 måneder" / "6 months"; other codes are shown as they are.</summary>
-    public static LocalisedText Occasion(string code) =>
-        OccasionMonths.Parse(code) is { } months ? new LocalisedText($"{months} måneder", $"{months} months") : new LocalisedText(code, code);
+    /// <summary>"m6" → "6 måneder" / "6 months", "m0" → at inclusion; other codes are shown as they are.</summary>
+    public static LocalisedText Occasion(string code) => OccasionMonths.Parse(code) switch
+    {
+        0 => new LocalisedText("ved inkludering", "at inclusion"),
+        { } months => new LocalisedText($"{months} måneder", $"{months} months"),
+        _ => new LocalisedText(code, code),
+    };
 }

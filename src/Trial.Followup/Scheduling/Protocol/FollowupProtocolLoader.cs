@@ -80,7 +80,12 @@ public static partial class FollowupProtocolLoader
             {
                 throw codeCursor.Error($"duplicate occasion code '{code}'");
             }
-            var after = PositivePeriod(item.Required("after"));
+            // P0D is the baseline occasion, due on the randomisation day itself.
+            var after = Period(item.Required("after"));
+            if (Negative(after))
+            {
+                throw item.Required("after").Error("must not be negative");
+            }
             var opensBefore = Period(item.Required("opensBefore"));
             if (Negative(opensBefore))
             {

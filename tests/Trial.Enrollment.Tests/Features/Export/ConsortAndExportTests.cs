@@ -45,7 +45,7 @@ public class ConsortAndExportTests(SmallTrialFixture fixture) : IClassFixture<Sm
         var folder = Path.Combine(Path.GetTempPath(), "trial-lock-" + Guid.NewGuid().ToString("N")[..8]);
         await using var scope = App.Services.CreateAsyncScope();
         var manifest = await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(folder, "statistician", CancellationToken.None);
-        Assert.Equal(["participants.csv", "covariates.csv", "screening.csv", "consort.csv"], manifest.Files.Take(4).Select(f => f.Name));
+        Assert.Equal(["participants.csv", "withdrawals.csv", "covariates.csv", "screening.csv", "consort.csv"], manifest.Files.Take(5).Select(f => f.Name));
         foreach (var file in manifest.Files)
         {
             var path = Path.Combine(folder, file.Name);

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Participants;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Problems;
+using Trial.Enrollment.Protocol;
+using Trial.Followup.Access;
+
+namespace Trial.Enrollment.Features.Baseline;
+
+/// <summary>
+/// Records the protocol's baseline form for a consented participant (before or after randomisation, e.g. typed in
+/// later from paper). Every submission stores each field anew, so the history of corrections is kept.
+/// </summary>
+internal sealed class ParticipantBaseline(TrialDbContext db, TrialProtocol protocol, TrialCalendar calendar, AuditTrail audit, IClock clock)
+{
+    public async Task RecordAsync(ParticipantId id, BaselineRequest request, StaffUser user, CancellationToken cancellationToken)
+    {
+        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        var answers = BaselineRequestValues.Parse(protocol.Baseline, request.Values);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        if (participant.State is not (ParticipantState.Consented or ParticipantState.Randomised))
+        {
+            throw RejectedException.Conflict("not-consented", $"The baseline form is recorded for consented participants; this one is {participant.State}.");
+        }
+        var on = RequestFields.DateBetween(request.RecordedOn, "recordedOn", participant.ScreenedOn, calendar.Today, "the screening date");
+        var now = clock.GetCurrentInstant();
+        db.BaselineAnswers.AddRange(answers.Select(a => new BaselineAnswerRecord
+        {
+            ParticipantId = id.Value, Field = a.Key, Value = a.Value, RecordedOn = on, RecordedBy = user.UserId, RecordedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        // The audit names the fields, not the answers: health data stay in one table.
+        await audit.AppendAsync(db, participant.Centre, user.UserId, "baseline.recorded", id.ToString(),
+            new { recordedOn = on.ToString("R", null), known = answers.Where(a => a.Value is not null).Select(a => a.Key).ToList() }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<BaselineView> ReadAsync(ParticipantId id, StaffUser user, CancellationToken cancellationToken)
+    {
+        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager, TrialRoles.Statistician);
+        var participant = await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id.Value, cancellationToken)
+                          ?? throw RejectedException.NotFound("The participant");
+        user.RequireCentre(CentreCode.Parse(participant.Centre));
+        var found = (await LatestAsync(db, [id.Value], cancellationToken)).TryGetValue(id.Value, out var latest);
+        return new BaselineView(participant.ResearchId, found ? latest.RecordedOn.ToString("R", null) : null,
+            protocol.Baseline.Fields.ToDictionary(f => f.Code, f => found ? latest.Answers.GetValueOrDefault(f.Code) : null));
+    }
+
+    /// <summary>Each participant's latest answer per field, and the day of the latest form.</summary>
+    public static async Task<Dictionary<Guid, (LocalDate RecordedOn, Dictionary<string, string?> Answers)>> LatestAsync(
+        TrialDbContext db, IReadOnlyCollection<Guid>? participants, CancellationToken cancellationToken)
+    {
+        var query = db.BaselineAnswers.AsNoTracking();
+        if (participants is not null)
+        {
+            query = query.Where(a => participants.Contains(a.ParticipantId));
+        }
+        var rows = await query.OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return rows.GroupBy(a => a.ParticipantId).ToDictionary(g => g.Key, g => (
+            g.Last().RecordedOn,
+            g.GroupBy(a => a.Field, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.Last().Value, StringComparer.Ordinal)));
+    }
+}
