@@ -27,6 +27,8 @@ public abstract class ExportContractTests(DatabaseProvider provider) : IDisposab
         }
     }
 
+    private const string Today = "2014-11-01";
+
     private static readonly Dictionary<string, Dictionary<string, int?>> HadsAllOnes = new()
     {
         ["hads"] = new[] { "a", "d" }.SelectMany(s => Enumerable.Range(1, 7).Select(i => $"{s}{i}")).ToDictionary(k => k, _ => (int?)1),
@@ -48,9 +50,10 @@ public abstract class ExportContractTests(DatabaseProvider provider) : IDisposab
 
     private static async Task<Guid> IncludedAsync(HttpClient client, int person, IReadOnlyDictionary<string, object?> baseline, string key)
     {
-        var id = await TrialApi.ConsentedAsync(client, "oslo", person);
-        Assert.Equal(HttpStatusCode.OK, (await BaselineForms.PutAsync(client, id, baseline)).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await TrialApi.RandomiseAsync(client, id, key)).StatusCode);
+        // Included on the service's date (the test clock: 2014-11-01), so the baseline occasion m0 is open now.
+        var id = await TrialApi.ConsentedAsync(client, "oslo", person, Today);
+        Assert.Equal(HttpStatusCode.OK, (await BaselineForms.PutAsync(client, id, baseline, Today)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await TrialApi.RandomiseAsync(client, id, key, Today)).StatusCode);
         return id;
     }
 
@@ -69,14 +72,14 @@ public abstract class ExportContractTests(DatabaseProvider provider) : IDisposab
         var lateAnswer = await IncludedAsync(oslo, 260_004, BaselineForms.Complete, "c4");
         foreach (var id in new[] { full, partial, dataUse })
         {
-            await AnswerBaselineByPhoneAsync(oslo, id, "2014-03-03T10:00:00Z");
+            await AnswerBaselineByPhoneAsync(oslo, id, "2014-11-01T10:00:00Z");
         }
-        // Typed in from paper after the fact: answered on the 10th, but the participant had withdrawn from data collection on the 5th.
-        await AnswerBaselineByPhoneAsync(oslo, lateAnswer, "2014-03-10T10:00:00Z");
+        // Answered today, but the withdrawal from data collection was recorded as effective from today: not exported.
+        await AnswerBaselineByPhoneAsync(oslo, lateAnswer, "2014-11-01T11:00:00Z");
         Assert.Equal(HttpStatusCode.NoContent, (await oslo.PostAsJsonAsync($"/api/participants/{dataUse}/withdrawals",
-            new { scope = "data-use", effectiveOn = "2014-06-01", reason = "Vil ikke at dataene brukes" })).StatusCode);
+            new { scope = "data-use", effectiveOn = Today, reason = "Vil ikke at dataene brukes" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await oslo.PostAsJsonAsync($"/api/participants/{lateAnswer}/withdrawals",
-            new { scope = "data-collection", effectiveOn = "2014-03-05", reason = "Orker ikke flere skjema" })).StatusCode);
+            new { scope = "data-collection", effectiveOn = Today, reason = "Orker ikke flere skjema" })).StatusCode);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -101,7 +104,7 @@ public abstract class ExportContractTests(DatabaseProvider provider) : IDisposab
         Assert.DoesNotContain(scores.Rows, r => r[0] == dataUseId);
         Assert.DoesNotContain(scores.Rows, r => r[0] == lateId);
         Assert.DoesNotContain(package.Table("responses_items.csv")!.Rows, r => r[0] == dataUseId || r[0] == lateId);
-        Assert.Equal([[dataUseId, "data-use", "2014-06-01"], [lateId, "data-collection", "2014-03-05"]],
+        Assert.Equal([[dataUseId, "data-use", Today], [lateId, "data-collection", Today]],
             package.Table("withdrawals.csv")!.Rows.OrderBy(r => r[0], StringComparer.Ordinal).Select(r => r.ToList()));
         var occasions = package.Table("occasions.csv")!;
         Assert.Contains(occasions.Rows, r => r[0] == fullId && r[1] == "0m" && r[3] == "completed" && r[6] == "phone");
