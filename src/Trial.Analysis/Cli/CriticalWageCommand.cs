@@ -21,7 +21,7 @@ public sealed class CriticalWageCommand : ICliCommand
         break-even employment effect for the wages listed in the inputs.
 
           --inputs FILE   cost-benefit.yaml (e.g. protocol/ips-norway/cost-benefit.yaml)
-          --effect D      employment effect Δp (default: effect.estimate in the inputs)
+          --effect D      employment effect Δp in [−1, 1] (default: effect.estimate in the inputs)
           --ci LOW,HIGH   the effect's 95% CI; adds Fieller-type bounds (unbounded when the CI includes zero)
           --years A..B    horizons in years, e.g. 2..5 or 2,3,5 (default: horizons in the inputs)
           --locale L      number style: en (default) or nb-NO (decimal commas)
@@ -63,6 +63,12 @@ public sealed class CriticalWageCommand : ICliCommand
         catch (FormatException e)
         {
             error.WriteLine($"trial-analysis critical-wage: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        // Δp is a difference of two probabilities; outside [−1, 1] the numbers would look like results but mean nothing.
+        if (new[] { effectOption, ci?.Item1, ci?.Item2 }.FirstOrDefault(v => v is < -1 or > 1) is { } impossible)
+        {
+            error.WriteLine($"trial-analysis critical-wage: the employment effect is a difference in probabilities and must lie in [−1, 1]; got {impossible.ToString(CultureInfo.InvariantCulture)}.");
             return ExitCodes.Usage;
         }
         CostBenefitInputs inputs;

@@ -11,7 +11,8 @@ public sealed record CostBenefitInputs(
     IReadOnlyList<int> Horizons,
     IReadOnlyList<int> SensitivityDurations,
     IReadOnlyList<double> SensitivityDiscountRates,
-    IReadOnlyList<double> BreakEvenWages)
+    IReadOnlyList<double> BreakEvenWages,
+    WorkingLife? WorkingLife = null)
 {
     public RequiredPresentValue RequiredPresentValue => RequiredPresentValue.From(Costs, Parameters);
 

@@ -23,12 +23,12 @@ public static class CostBenefitInputsLoader
 
     public static CostBenefitInputs Parse(string file, string yaml)
     {
-        var root = YamlNode.Parse(file, yaml);
+        var root = YamlNode.Parse(file, yaml).Only("format", "version", "trial", "parameters", "effect", "costs", "horizons", "working_life", "sensitivity", "break_even");
         if (root.Child("format").Text() != "trial-cost-benefit")
         {
             throw root.Child("format").Error("must be 'trial-cost-benefit'");
         }
-        var p = root.Child("parameters");
+        var p = root.Child("parameters").Only("social_costs", "average_tax", "tax_financing_cost", "extra_tax_on_new_income", "real_wage_growth", "discount_rate", "disability_benefit");
         var parameters = new CostBenefitParameters(
             p.Child("social_costs").Number(0, 2),
             p.Child("average_tax").Number(0, 1),
@@ -37,12 +37,12 @@ public static class CostBenefitInputsLoader
             p.Child("real_wage_growth").Number(-0.5, 0.5),
             p.Child("discount_rate").Number(-0.5, 1),
             p.Child("disability_benefit").Number(0, 1e8));
-        var effect = root.Child("effect");
-        var costs = root.Child("costs");
+        var effect = root.Child("effect").Only("estimate", "source");
+        var costs = root.Child("costs").Only("year", "unit", "participants", "items", "nav_measure_saving_per_participant", "required_pv_calibrated_to_table_23");
         var unit = costs.Child("unit").Number(1, 1e6);
         var items = costs.Child("items").Items().Select(i =>
         {
-            var kind = i.Child("kind").Enum(Kinds);
+            var kind = i.Only("code", "label", "kind", "amount").Child("kind").Enum(Kinds);
             var amount = i.Child("amount").Number();
             if ((kind == CostItemKind.Deduction) != (amount < 0))
             {
@@ -59,8 +59,9 @@ public static class CostBenefitInputsLoader
             items,
             costs.Child("participants").Integer(1, 10_000_000),
             costs.Child("nav_measure_saving_per_participant").Number(double.MinValue, 0),
-            costs.Optional("required_pv_as_reported")?.Number(0, 1e9));
-        var sensitivity = root.Child("sensitivity");
+            costs.Optional("required_pv_calibrated_to_table_23")?.Number(0, 1e9));
+        var sensitivity = root.Child("sensitivity").Only("durations", "discount_rates");
+        var workingLife = root.Optional("working_life")?.Only("years", "basis");
         return new CostBenefitInputs(
             root.Child("trial").Text(),
             root.Child("version").Text(),
@@ -71,7 +72,8 @@ public static class CostBenefitInputsLoader
             Years(root.Child("horizons")),
             Years(sensitivity.Child("durations")),
             NonEmpty(sensitivity.Child("discount_rates"), n => n.Number(-0.5, 1)),
-            NonEmpty(root.Child("break_even").Child("wages"), n => n.Number(1, 1e8)));
+            NonEmpty(root.Child("break_even").Only("wages").Child("wages"), n => n.Number(1, 1e8)),
+            workingLife is null ? null : new WorkingLife(workingLife.Child("years").Integer(1, 60), workingLife.Child("basis").Text()));
     }
 
     private static List<int> Years(YamlNode node) => NonEmpty(node, n => n.Integer(1, 60));

@@ -7,13 +7,16 @@ namespace Trial.Analysis.CostBenefit;
 /// <param name="Items">Table 20 lines in NOK.</param>
 /// <param name="Participants">Divisor: IPS participants with register data (227).</param>
 /// <param name="NavMeasureSavingPerParticipant">Table 21's present value of saved NAV-measure costs (negative).</param>
-/// <param name="RequiredPvAsReported">The report's own unrounded Table 21 total, when given; overrides the derived total.</param>
+/// <param name="RequiredPvCalibratedToTable23">
+/// A Table 21 total back-solved so that X*(2..5) reproduce Table 23 to the krone (calibrated, not printed in the
+/// report); when given it overrides the total derived from Table 20.
+/// </param>
 public sealed record CostTable(
     int Year,
     IReadOnlyList<CostItem> Items,
     int Participants,
     double NavMeasureSavingPerParticipant,
-    double? RequiredPvAsReported)
+    double? RequiredPvCalibratedToTable23)
 {
     public double Subtotal => Items.Where(i => i.Kind != CostItemKind.Deduction).Sum(i => i.Amount);
 

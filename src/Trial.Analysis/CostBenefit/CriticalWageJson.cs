@@ -24,7 +24,7 @@ public static class CriticalWageJson
             ["navMeasures"] = a.Required.NavMeasures,
             ["oneOff"] = a.Required.OneOff,
             ["derived"] = a.Required.Derived,
-            ["asReported"] = a.Required.AsReported,
+            ["calibratedToTable23"] = a.Required.CalibratedToTable23,
             ["used"] = a.Required.Used,
             ["usedSource"] = a.Required.UsedSource,
         },
@@ -51,6 +51,7 @@ public static class CriticalWageJson
             ["discountRate"] = c.DiscountRate,
             ["criticalWage"] = c.CriticalWage,
         }).ToArray()),
+        ["notes"] = new JsonArray([.. a.Notes.Select(n => (JsonNode)JsonValue.Create(n)!)]),
         ["breakEvenEffect"] = new JsonArray(a.BreakEven.Select(b => (JsonNode)new JsonObject
         {
             ["wage"] = b.Wage,

@@ -64,6 +64,11 @@ public static class CriticalWageText
         {
             o.WriteLine($"  X = {l.Number(w.Key, 0),9}: " + string.Join("; ", w.Select(x => $"{x.Years} y: {l.Number(x.Effect, 3)}")));
         }
+        foreach (var note in a.NotesIn(l))
+        {
+            o.WriteLine();
+            o.WriteLine("Note: " + note);
+        }
         o.WriteLine();
         o.WriteLine("The required cost is treated as known; the bounds are the image of the effect's CI under X*(Δp) (Fieller).");
     }

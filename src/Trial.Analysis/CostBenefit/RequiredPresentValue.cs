@@ -5,13 +5,15 @@ namespace Trial.Analysis.CostBenefit;
 /// <param name="NavMeasures">Saved NAV-measure costs (negative), as documented.</param>
 /// <param name="OneOff">Start-up costs × (1+λ) / participants.</param>
 /// <param name="Derived">Sum of the three lines.</param>
-/// <param name="AsReported">The report's unrounded total, when the inputs give it.</param>
-public sealed record RequiredPresentValue(double Operating, double NavMeasures, double OneOff, double Derived, double? AsReported)
+/// <param name="CalibratedToTable23">The total back-solved from Table 23's critical wages, when the inputs give it.</param>
+public sealed record RequiredPresentValue(double Operating, double NavMeasures, double OneOff, double Derived, double? CalibratedToTable23)
 {
-    /// <summary>The amount the critical wage must cover: the reported total when given, else the derived one.</summary>
-    public double Used => AsReported ?? Derived;
+    /// <summary>The amount the critical wage must cover: the calibrated total when given, else the derived one.</summary>
+    public double Used => CalibratedToTable23 ?? Derived;
 
-    public string UsedSource => AsReported is null ? "derived from Table 20" : "as reported (unrounded Table 21 total)";
+    public string UsedSource => CalibratedToTable23 is null ? "derived from Table 20" : "calibrated to Table 23 (back-solved, not printed in the report)";
+
+    public string UsedSourceNb => CalibratedToTable23 is null ? "utledet fra tabell 20" : "kalibrert til tabell 23 (tilbakeregnet, ikke trykt i rapporten)";
 
     public static RequiredPresentValue From(CostTable costs, CostBenefitParameters parameters)
     {
@@ -19,6 +21,6 @@ public sealed record RequiredPresentValue(double Operating, double NavMeasures, 
         var operating = costs.AnnualOperatingCost * factor;
         var oneOff = costs.OneOff * factor;
         return new RequiredPresentValue(operating, costs.NavMeasureSavingPerParticipant, oneOff,
-            operating + costs.NavMeasureSavingPerParticipant + oneOff, costs.RequiredPvAsReported);
+            operating + costs.NavMeasureSavingPerParticipant + oneOff, costs.RequiredPvCalibratedToTable23);
     }
 }

@@ -60,6 +60,24 @@ public sealed class YamlNode
         return map.Children.TryGetValue(new YamlScalarNode(key), out var child) ? new YamlNode(File, $"{Path}.{key}", child) : null;
     }
 
+    /// <summary>
+    /// Refuses keys this mapping does not define: a misspelt optional key would otherwise be ignored silently and its
+    /// default used. Returns the node, so a reader can chain it.
+    /// </summary>
+    public YamlNode Only(params string[] known)
+    {
+        foreach (var (key, _) in Mapping().Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                throw new InputRejectedException(File, $"{Path} (line {key.Start.Line})",
+                    $"unknown key '{name}'; known keys here: {string.Join(", ", known)}");
+            }
+        }
+        return this;
+    }
+
     public IReadOnlyList<string> Keys() => Mapping().Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? "").ToList();
 
     public IReadOnlyList<YamlNode> Items() =>

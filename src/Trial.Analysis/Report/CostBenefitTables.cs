@@ -14,7 +14,7 @@ public static class CostBenefitTables
                 [ReportCell.Text(l.Text("NAV measures saved (as documented)", "Sparte NAV-tiltak (som dokumentert)")), ReportCell.Number(a.Required.NavMeasures, 0, l)],
                 [ReportCell.Text(l.Text("One-off start-up costs × (1+λ) / n", "Engangskostnader × (1+λ) / n")), ReportCell.Number(a.Required.OneOff, 0, l)],
                 [ReportCell.Text(l.Text("Total derived from Table 20", "Sum utledet fra tabell 20")), ReportCell.Number(a.Required.Derived, 1, l)],
-                [ReportCell.Text(l.Text($"Used: {a.Required.UsedSource}", $"Brukt: {a.Required.UsedSource}")), ReportCell.Number(a.Required.Used, 2, l)],
+                [ReportCell.Text(l.Text($"Used: {a.Required.UsedSource}", $"Brukt: {a.Required.UsedSourceNb}")), ReportCell.Number(a.Required.Used, 2, l)],
             ],
             [l.Text("Table 20 is printed in NOK 1000, so lines derived from it can differ from Table 21 by a few kroner.", "Tabell 20 er oppgitt i 1000 kr, så utledete linjer kan avvike noen kroner fra tabell 21.")]);
         var wage = new ReportTable("cost-critical-wage", l.Text("Critical gross real wage by assumed duration of the effect (seed 001 Table 23)", "Kritisk brutto reallønn etter antatt varighet av effekten (seed 001 tabell 23)"),
@@ -27,7 +27,8 @@ public static class CostBenefitTables
             [l.Text($"Δp = {l.Number(a.Effect.Estimate, 4)}" + (a.Effect.HasInterval ? $" (95 % CI {l.Number(a.Effect.Lower!.Value, 4)}; {l.Number(a.Effect.Upper!.Value, 4)})" : "") + $"; {a.Effect.Source}.",
                     $"Δp = {l.Number(a.Effect.Estimate, 4)}" + (a.Effect.HasInterval ? $" (95 % KI {l.Number(a.Effect.Lower!.Value, 4)}; {l.Number(a.Effect.Upper!.Value, 4)})" : "") + $"; {a.Effect.Source}."),
              l.Text("The required cost is treated as known; the bounds are the image of the effect's CI under X*(Δp) (Fieller). When the CI includes zero there is no finite upper bound.",
-                    "Kostnaden behandles som kjent; grensene er bildet av effektens KI under X*(Δp) (Fieller). Når KI inneholder null finnes ingen endelig øvre grense.")]);
+                    "Kostnaden behandles som kjent; grensene er bildet av effektens KI under X*(Δp) (Fieller). Når KI inneholder null finnes ingen endelig øvre grense."),
+             .. a.NotesIn(l)]);
         var tables = new List<ReportTable> { required, wage };
         if (a.Breakdown is { } b)
         {

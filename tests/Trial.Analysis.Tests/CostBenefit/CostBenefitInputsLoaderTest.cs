@@ -45,7 +45,7 @@ public class CostBenefitInputsLoaderTest
     [Fact]
     public void Parse_WithoutReportedTotal_UsesTheDerivedTotal()
     {
-        var yaml = string.Join('\n', Committed.Split('\n').Where(l => !l.Contains("required_pv_as_reported", StringComparison.Ordinal)));
+        var yaml = string.Join('\n', Committed.Split('\n').Where(l => !l.Contains("required_pv_calibrated_to_table_23", StringComparison.Ordinal)));
         var inputs = CostBenefitInputsLoader.Parse("cb.yaml", yaml);
         Assert.Equal(inputs.RequiredPresentValue.Derived, inputs.RequiredPresentValue.Used);
     }
