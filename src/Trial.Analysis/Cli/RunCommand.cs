@@ -23,7 +23,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
     public string Summary => "Run the locked analysis plan on a data package: report.pdf, results.json, CSV tables";
 
     public string Help => """
-        trial-analysis run --plan FILE --data PACKAGE --register FILE --out FOLDER [--locale en|nb-NO] [--blinded] [--study FILE] [--protocol FOLDER]
+        trial-analysis run --plan FILE --data PACKAGE --register FILE --out FOLDER [--locale en|nb-NO] [--only ID] [--blinded] [--study FILE] [--protocol FOLDER]
 
         Validates the plan, checks it against its lock (<plan>.lock.json; see lock-plan), verifies the data package
         (every file's SHA-256 and row count against manifest.json) and the register extract (line/column errors),
@@ -31,10 +31,15 @@ public sealed class RunCommand(IClock clock) : ICliCommand
           report.pdf    title page (plan and package hashes, deviations), CONSORT diagram, baseline table,
                         every planned table and figure, cost-benefit
           results.json  every estimate with its inference conventions
-          tables/*.csv  one CSV per table (invariant numbers, for R or Stata)
+          tables/*.csv  one tidy CSV per table, all with the same columns (table, outcome, population, group, term,
+                        statistic, estimate, std_error, df, p_value, conf_low, conf_high, n, vcov, text): one row
+                        per estimate, invariant numbers, NA empty; R: read.csv(f), Stata: import delimited
+          figures/*.png, figures/*.svg   every figure also as its own file
         Nothing is written when any input is rejected.
 
           --locale L   en (default) or nb-NO (decimal commas)
+          --only ID    re-run one analysis (its id, e.g. main, or one of its tables, e.g. centres-in_work, or
+                       cost-benefit); the report and results then hold that analysis only
           --blinded    dry run before unblinding: allocations permuted within centre, arms shown as random codes;
                        allowed without a lock
           --study FILE study.json from `simulate-study`: its coverage table and figure become the report's appendix
@@ -55,7 +60,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
     public int Run(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
     {
         var options = CommandOptions.Parse(arguments,
-            new HashSet<string>(StringComparer.Ordinal) { "--plan", "--data", "--register", "--out", "--locale", "--study", "--protocol" },
+            new HashSet<string>(StringComparer.Ordinal) { "--plan", "--data", "--register", "--out", "--locale", "--study", "--protocol", "--only" },
             new HashSet<string>(StringComparer.Ordinal) { "--blinded" }, error);
         if (options is null)
         {
@@ -73,6 +78,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
             error.WriteLine("trial-analysis run: --locale must be en or nb-NO.");
             return ExitCodes.Usage;
         }
+        var only = options.Value("--only");
         var disclosure = options.Has("--blinded") ? ArmDisclosure.Blinded : ArmDisclosure.Unblinded;
         try
         {
@@ -88,12 +94,17 @@ public sealed class RunCommand(IClock clock) : ICliCommand
             var register = RegisterExtractReader.Read(registerPath);
             PlanDataCheck.Verify(plan, package);
             var study = options.Value("--study") is { } studyPath ? SimulationStudy.StudyOutput.Read(studyPath) : null;
+            if (only is not null && !plan.Analyses.Any(a => PlanRunner.Selects(only, a.Id)) && !(plan.CostBenefit is not null && PlanRunner.Selects(only, "cost-benefit")))
+            {
+                error.WriteLine($"trial-analysis run: --only {only} names no analysis or table of the plan; analyses: {string.Join(", ", plan.Analyses.Select(a => a.Id))}{(plan.CostBenefit is null ? "" : ", cost-benefit")}.");
+                return ExitCodes.Usage;
+            }
             if (Directory.Exists(outPath) && Directory.EnumerateFileSystemEntries(outPath).Any())
             {
                 throw new InputRejectedException(outPath, "--out", "the output folder is not empty; results are never overwritten");
             }
             var data = StudyData.Build(plan, package, register, disclosure, locale.Text("Control", "Kontroll"));
-            var results = PlanRunner.Run(data, locale, output) with { Study = study };
+            var results = PlanRunner.Run(data, locale, output, only) with { Study = study };
             var context = new RunContext(planPath, plan.Sha256, plan.Version, lockStatus, dataPath, package.Sha256, package.CreatedAt,
                 registerPath, register.Sha256, disclosure == ArmDisclosure.Blinded ? $"BLINDED ({data.TreatedLabel}, {data.ControlLabel})" : "unblinded",
                 InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()))

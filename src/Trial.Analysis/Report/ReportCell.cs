@@ -6,7 +6,8 @@ namespace Trial.Analysis.Report;
 /// One table cell: the text shown in the PDF (locale-formatted) and the machine values written to the CSV
 /// (invariant culture, full precision). An interval shows as one cell and writes two CSV values.
 /// </summary>
-public sealed record ReportCell(string Display, IReadOnlyList<string> Csv, bool Emphasis = false)
+/// <param name="Parts">Names of the machine values of a packed cell (e.g. mean, sd), used by the tidy CSV.</param>
+public sealed record ReportCell(string Display, IReadOnlyList<string> Csv, bool Emphasis = false, IReadOnlyList<string>? Parts = null)
 {
     public static ReportCell Text(string text) => new(text, [text]);
 
@@ -23,7 +24,7 @@ public sealed record ReportCell(string Display, IReadOnlyList<string> Csv, bool 
         new(l.Number(value, decimals) + Stars(p), [Raw(value)]);
 
     public static ReportCell Interval(double lower, double upper, int decimals, ReportLocale l) =>
-        new($"{l.Number(lower, decimals)}; {l.Number(upper, decimals)}", [Raw(lower), Raw(upper)]);
+        new($"{l.Number(lower, decimals)}; {l.Number(upper, decimals)}", [Raw(lower), Raw(upper)], Parts: ["lower", "upper"]);
 
     public static string Stars(double p) => double.IsNaN(p) ? "" : p < 0.01 ? "***" : p < 0.05 ? "**" : p < 0.1 ? "*" : "";
 

@@ -1,22 +1,19 @@
-using System.Text;
-
 namespace Trial.Analysis.Report;
 
-/// <summary>A planned table: printed in the PDF, written as &lt;Id&gt;.csv, and listed in results.json.</summary>
-public sealed record ReportTable(string Id, string Title, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<IReadOnlyList<ReportCell>> Rows, IReadOnlyList<string> Notes)
+/// <summary>
+/// A planned table: printed in the PDF (columns and rows), written as the tidy &lt;Id&gt;.csv (<see cref="Tidy"/>
+/// when the analysis gives estimate rows, else taken apart cell by cell), and listed in results.json.
+/// </summary>
+public sealed record ReportTable(string Id, string Title, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<IReadOnlyList<ReportCell>> Rows,
+    IReadOnlyList<string> Notes, IReadOnlyList<TidyRecord>? Tidy = null)
 {
-    /// <summary>RFC 4180 CSV with invariant numbers, so it can be pasted into R or Stata.</summary>
-    public byte[] ToCsv()
-    {
-        var text = new StringBuilder();
-        text.Append(string.Join(',', Columns.SelectMany(c => c.CsvHeaders).Select(Quote))).Append('\n');
-        foreach (var row in Rows)
-        {
-            text.Append(string.Join(',', row.SelectMany(c => c.Csv).Select(Quote))).Append('\n');
-        }
-        return new UTF8Encoding(false).GetBytes(text.ToString());
-    }
+    /// <summary>The tidy rows written to the CSV.</summary>
+    public IReadOnlyList<TidyRecord> TidyRows => Tidy ?? TidyCsv.FromCells(this);
 
-    private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    /// <summary>RFC 4180 CSV in the one tidy layout of <see cref="TidyCsv"/>.</summary>
+    public byte[] ToCsv() => TidyCsv.Write(TidyRows);
+
+    /// <summary>The same table with the analysis population filled into rows that do not name one.</summary>
+    public ReportTable WithPopulation(string population) =>
+        this with { Tidy = [.. TidyRows.Select(r => r.Population.Length == 0 ? r with { Population = population } : r)] };
 }

@@ -6,7 +6,7 @@ using Trial.Analysis.Run;
 
 namespace Trial.Analysis.Report;
 
-/// <summary>Writes results.json (every estimate) and one CSV per table into the output folder.</summary>
+/// <summary>Writes results.json (every estimate), one tidy CSV per table and every figure as PNG and SVG into the output folder.</summary>
 public static class ResultsWriter
 {
     /// <summary>One tidy file: for every table, how many were left out because of withdrawals, by reason.</summary>
@@ -28,6 +28,18 @@ public static class ResultsWriter
         }
         File.WriteAllBytes(Path.Combine(tableFolder, LeftOutFile), new Package.CsvTable(LeftOutFile,
             ["table", "reason", "arm", "participants", "records", "record_unit"], r.LeftOut).ToBytes());
+        var figures = AllFigures(r, l);
+        var figureFolder = Path.Combine(folder, "figures");
+        Directory.CreateDirectory(figureFolder);
+        foreach (var f in figures)
+        {
+            // Same size as in the PDF (points as pixels); the PNG at twice the resolution for slides and journals.
+            var (width, height) = ((int)PdfReportBuilder.ContentWidth, (int)f.Height);
+            var plot = f.Build();
+            plot.SaveSvg(Path.Combine(figureFolder, f.Id + ".svg"), width, height);
+            plot.ScaleFactor = 2;
+            plot.SavePng(Path.Combine(figureFolder, f.Id + ".png"), 2 * width, 2 * height);
+        }
         var json = new JsonObject
         {
             ["format"] = "trial-analysis-results",
@@ -43,6 +55,8 @@ public static class ResultsWriter
             {
                 ["pages"] = pages,
                 ["tables"] = new JsonArray(tables.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["title"] = t.Title, ["csv"] = $"tables/{t.Id}.csv" }).ToArray()),
+                ["csvColumns"] = new JsonArray([.. TidyCsv.Columns.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Numeric ? "numeric" : "character" })]),
+                ["figureFiles"] = new JsonArray([.. figures.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["png"] = $"figures/{f.Id}.png", ["svg"] = $"figures/{f.Id}.svg", ["caption"] = f.Caption })]),
                 ["figures"] = new JsonArray(Figures(r).Select(f => (JsonNode)JsonValue.Create(f)!).ToArray()),
             },
             ["consort"] = JsonSerializer.SerializeToNode(new
@@ -70,6 +84,10 @@ public static class ResultsWriter
         };
         File.WriteAllText(Path.Combine(folder, "results.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", new UTF8Encoding(false));
     }
+
+    /// <summary>Every figure of the report, in report order.</summary>
+    public static IReadOnlyList<ReportFigure> AllFigures(RunResults r, ReportLocale l) =>
+        [r.WorkShare, .. r.Analyses.SelectMany(a => a.Figures), .. r.CostBenefit is null ? [] : new[] { CostBenefitTables.Figure(r.CostBenefit, l) }];
 
     public static IEnumerable<string> Figures(RunResults r) =>
         new[] { r.WorkShare.Id }.Concat(r.Analyses.SelectMany(a => a.Figures.Select(f => f.Id))).Concat(r.CostBenefit is null ? [] : ["critical-wage"]).Concat(r.Study is null ? [] : ["simulation-study-coverage"]);

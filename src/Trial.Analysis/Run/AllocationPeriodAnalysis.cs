@@ -45,7 +45,7 @@ public static class AllocationPeriodAnalysis
             }
             json[outcome] = o;
             tables.Add(RegressionTable.Build($"{a.Id}-{outcome}", $"{a.Heading}: {StatusAnalysis.OutcomeLabel(d, outcome, l)}", models, ["ips"],
-                LpmFormula.ControlTerms(models.Select(m => m.Item2), a.Controls), a.Inference, LpmFormula.FixedEffectLabels(l), l, notes));
+                LpmFormula.ControlTerms(models.Select(m => m.Item2), a.Controls), a.Inference, LpmFormula.FixedEffectLabels(l), l, notes, outcome));
         }
         return new AnalysisResult(a.Id, a.Heading, tables, [], json, []);
     }

@@ -39,7 +39,7 @@ public static class AttritionAnalysis
                 var t = TTest.TwoSample(resp, non, variance);
                 cells.Add(SampleMoments.Cell(non, 2, l));
                 cells.Add(SampleMoments.Cell(resp, 2, l));
-                cells.Add(new ReportCell($"t = {l.Number(t.Statistic, 2)}, df = {l.Number(t.Df, variance == TTestVariance.Pooled ? 0 : 1)}", [ReportCell.Raw(t.Statistic), ReportCell.Raw(t.Df)]));
+                cells.Add(new ReportCell($"t = {l.Number(t.Statistic, 2)}, df = {l.Number(t.Df, variance == TTestVariance.Pooled ? 0 : 1)}", [ReportCell.Raw(t.Statistic), ReportCell.Raw(t.Df)], Parts: ["t", "df"]));
                 cells.Add(ReportCell.P(t.P, l));
                 o[occasion] = new JsonObject { ["t"] = t.Statistic, ["df"] = t.Df, ["p"] = t.P, ["respondersMean"] = t.MeanX, ["nonRespondersMean"] = t.MeanY, ["test"] = t.Conventions };
             }
@@ -64,7 +64,7 @@ public static class AttritionAnalysis
                 if (levels.Count >= 2)
                 {
                     var chi = ChiSquareTest.Independence(table, ContinuityCorrection.None);
-                    cells.Add(new ReportCell($"χ² = {l.Number(chi.Statistic, 2)}, n = {l.Number(chi.N, 0)}", [ReportCell.Raw(chi.Statistic), ReportCell.Raw(chi.N)]));
+                    cells.Add(new ReportCell($"χ² = {l.Number(chi.Statistic, 2)}, n = {l.Number(chi.N, 0)}", [ReportCell.Raw(chi.Statistic), ReportCell.Raw(chi.N)], Parts: ["chisq", "n"]));
                     cells.Add(ReportCell.P(chi.P, l));
                     o[occasion] = new JsonObject { ["chiSquare"] = chi.Statistic, ["df"] = chi.Df, ["n"] = chi.N, ["p"] = chi.P, ["test"] = chi.Conventions };
                 }

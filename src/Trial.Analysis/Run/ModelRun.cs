@@ -78,6 +78,9 @@ public sealed class ModelRun
 
     public Inference InferenceFor(InferenceChoice choice) => inferences[choice.Id];
 
+    /// <summary>Whether the bootstrap of <paramref name="term"/> under <paramref name="choice"/> has been run.</summary>
+    public bool HasBootstrap(string term, InferenceChoice choice) => bootstraps.ContainsKey((term, choice.Id));
+
     /// <summary>The tidy row of a term under a choice (95 % CI).</summary>
     public TidyRow Row(string term, InferenceChoice choice)
     {

@@ -7,7 +7,8 @@ namespace Trial.Analysis.Run;
 /// <summary>Runs every analysis of the plan in memory (nothing is written here) and collects the results.</summary>
 public static class PlanRunner
 {
-    public static RunResults Run(StudyData d, ReportLocale l, TextWriter progress)
+    /// <param name="only">When given, only the analysis with this id (or the analysis that writes the table with this id) runs.</param>
+    public static RunResults Run(StudyData d, ReportLocale l, TextWriter progress, string? only = null)
     {
         var results = new List<AnalysisResult>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -16,9 +17,13 @@ public static class PlanRunner
         var baseline = WithLeftOut(d, l, BaselineAnalysis.Run(d, l), register: false, questionnaire: true, leftOut);
         var consort = ConsortFlow.From(d);
         var (workFigure, workJson) = WorkShareFigure.Build(d, d.Plan.RegisterOutcomes.Keys.First(), l);
-        foreach (var (a, i) in d.Plan.Analyses.Select((a, i) => (a, i)))
+        // The cost-benefit section takes its effect from a fitted analysis, so selecting it runs that analysis too.
+        var costSelected = only is not null && d.Plan.CostBenefit is not null && Selects(only, "cost-benefit");
+        var selected = only is null ? d.Plan.Analyses
+            : [.. d.Plan.Analyses.Where(a => Selects(only, a.Id) || (costSelected && a.Id == d.Plan.CostBenefit!.Analysis))];
+        foreach (var (a, i) in selected.Select((a, i) => (a, i)))
         {
-            progress.WriteLine($"run: [{i + 1}/{d.Plan.Analyses.Count}] {a.Id}: {a.Title} ({clock.Elapsed.TotalSeconds:0.0} s)");
+            progress.WriteLine($"run: [{i + 1}/{selected.Count}] {a.Id}: {a.Title} ({clock.Elapsed.TotalSeconds:0.0} s)");
             var result = a.Kind switch
             {
                 AnalysisKind.StatusAtMonths => StatusAnalysis.Run(a, d, l),
@@ -37,10 +42,11 @@ public static class PlanRunner
                 _ => throw new ArgumentOutOfRangeException(nameof(d), a.Kind, "unknown analysis kind"),
             };
             var questionnaire = AnalysisPlanLoader.IsQuestionnaire(a.Kind);
+            result = result with { Tables = [.. result.Tables.Select(t => t.WithPopulation(a.Population.Id))] };
             results.Add(WithLeftOut(d, l, result, register: !questionnaire, questionnaire, leftOut));
         }
         CriticalWageAnalysis? costBenefit = null;
-        if (d.Plan.CostBenefit is { } link)
+        if (d.Plan.CostBenefit is { } link && (only is null || Selects(only, "cost-benefit")))
         {
             progress.WriteLine("run: cost-benefit (critical wage)");
             costBenefit = CostBenefitSection.Run(link, results, d);
@@ -63,4 +69,9 @@ public static class PlanRunner
             LeftOut = d.LeftOut.Json(d, register, questionnaire),
         };
     }
+
+    /// <summary>`--only X` names an analysis id ("main") or one of its tables ("main", "centres-in_work", "cost-critical-wage").</summary>
+    public static bool Selects(string only, string analysisId) =>
+        string.Equals(only, analysisId, StringComparison.Ordinal) || only.StartsWith(analysisId + "-", StringComparison.Ordinal)
+        || (analysisId == "cost-benefit" && only.StartsWith("cost-", StringComparison.Ordinal));
 }

@@ -48,5 +48,5 @@ public static class QuestionnaireMeansAnalysis
     }
 
     private static ReportCell Mean(double m, double lo, double hi, int n, ReportLocale l) =>
-        new($"{l.Number(m, 2)} ({l.Number(lo, 2)}; {l.Number(hi, 2)}), {n}", [ReportCell.Raw(m), ReportCell.Raw(lo), ReportCell.Raw(hi), n.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        new($"{l.Number(m, 2)} ({l.Number(lo, 2)}; {l.Number(hi, 2)}), {n}", [ReportCell.Raw(m), ReportCell.Raw(lo), ReportCell.Raw(hi), n.ToString(System.Globalization.CultureInfo.InvariantCulture)], Parts: ["mean", "conf_low", "conf_high", "n"]);
 }

@@ -13,7 +13,7 @@ public static class RegressionTable
 {
     public static ReportTable Build(string id, string title, IReadOnlyList<(string Label, ModelRun Model)> models,
         IReadOnlyList<string> focusTerms, IReadOnlyList<string> controlTerms, IReadOnlyList<InferenceChoice> choices,
-        IReadOnlyList<string> fixedEffects, ReportLocale l, IReadOnlyList<string>? extraNotes = null)
+        IReadOnlyList<string> fixedEffects, ReportLocale l, IReadOnlyList<string>? extraNotes = null, string? outcome = null)
     {
         var primary = choices[0];
         var columns = new List<ReportColumn> { ReportColumn.Label("", "term") };
@@ -74,7 +74,37 @@ public static class RegressionTable
         {
             notes.AddRange(extraNotes);
         }
-        return new ReportTable(id, title, columns, rows, notes);
+        return new ReportTable(id, title, columns, rows, notes, Tidy(id, models, choices, outcome));
+    }
+
+    /// <summary>
+    /// The tidy rows: every estimated term of every model under every inference choice (bootstrap for the focus terms),
+    /// then N, persons and R² per model. A column is an outcome unless the table is about one <paramref name="outcome"/>,
+    /// when the column label is the group (e.g. early vs late).
+    /// </summary>
+    private static List<TidyRecord> Tidy(string id, IReadOnlyList<(string Label, ModelRun Model)> models, IReadOnlyList<InferenceChoice> choices, string? outcome)
+    {
+        var records = new List<TidyRecord>();
+        foreach (var (label, m) in models)
+        {
+            var (o, g) = outcome is null ? (label, "") : (outcome, label);
+            foreach (var term in m.Fit.Names)
+            {
+                foreach (var c in choices.Where(c => c.Method == InferenceMethod.Sandwich && m.Has(c)))
+                {
+                    var r = m.Row(term, c);
+                    records.Add(new TidyRecord(id, o, "", g, term, "coefficient", r.Estimate, r.StdError, r.Df, r.PValue, r.ConfLow, r.ConfHigh, m.N, c.Id));
+                }
+                foreach (var c in choices.Where(c => c.Method == InferenceMethod.WildClusterBootstrap && m.HasBootstrap(term, c)))
+                {
+                    var b = m.Bootstrap(term, c);
+                    records.Add(new TidyRecord(id, o, "", g, term, "coefficient", m.Fit.Coefficients[m.Fit.IndexOf(term)], PValue: b.PValue, ConfLow: b.ConfLow, ConfHigh: b.ConfHigh, N: m.N, Vcov: c.Id));
+                }
+            }
+            records.Add(new TidyRecord(id, o, "", g, "", "persons", m.Persons, N: m.N));
+            records.Add(new TidyRecord(id, o, "", g, "", "r_squared", m.RSquared, N: m.N));
+        }
+        return records;
     }
 
     public static JsonObject Json(ModelRun m, IReadOnlyList<InferenceChoice> choices, params string[] focus)

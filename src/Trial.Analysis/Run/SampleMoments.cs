@@ -16,6 +16,6 @@ public static class SampleMoments
             return Report.ReportCell.Empty;
         }
         var (mean, sd) = Of(v);
-        return new Report.ReportCell($"{l.Number(mean, decimals)} ({l.Number(sd, decimals)})", [Report.ReportCell.Raw(mean), Report.ReportCell.Raw(sd)]);
+        return new Report.ReportCell($"{l.Number(mean, decimals)} ({l.Number(sd, decimals)})", [Report.ReportCell.Raw(mean), Report.ReportCell.Raw(sd)], Parts: ["mean", "sd"]);
     }
 }

@@ -134,6 +134,18 @@ public class RunCommandTest
         Assert.Equal(3, results["simulationStudy"]!["replications"]!.GetValue<int>());
         Assert.Contains("simulation-study", tables);
         Assert.Contains("simulation-study-coverage", figures);
+        Report.StrictCsv.AssertTidyFolder(Path.Combine(output, "tables"));
+        var files = results["report"]!["figureFiles"]!.AsArray();
+        Assert.Equal(figures.Count, files.Count);
+        foreach (var f in files)
+        {
+            var png = File.ReadAllBytes(Path.Combine(output, f!["png"]!.GetValue<string>()));
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+            var svg = File.ReadAllText(Path.Combine(output, f["svg"]!.GetValue<string>()));
+            Assert.Contains("<svg", svg, StringComparison.Ordinal);
+        }
+        var main = File.ReadAllLines(Path.Combine(output, "tables", "main.csv"));
+        Assert.Contains(main, l => l.StartsWith("main,In work,itt,,ips,coefficient,", StringComparison.Ordinal) && l.EndsWith(",centre-cr2,", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -174,5 +186,33 @@ public class RunCommandTest
         Assert.StartsWith("SIMULATED DATA · ips-norway", Trial.Analysis.Report.ReportComposer.Footer(plan, context, Trial.Analysis.Report.ReportLocale.English), StringComparison.Ordinal);
         Assert.StartsWith("SIMULERTE DATA · ", Trial.Analysis.Report.ReportComposer.Footer(plan, context, Trial.Analysis.Report.ReportLocale.Norwegian), StringComparison.Ordinal);
         Assert.StartsWith("ips-norway", Trial.Analysis.Report.ReportComposer.Footer(plan, context with { Simulated = false }, Trial.Analysis.Report.ReportLocale.English), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_Only_ReRunsOneAnalysis()
+    {
+        var plan = PlanCopy();
+        Assert.Equal(ExitCodes.Ok, Lock(plan));
+        var output = SimulatedTrial.TempPath("out");
+        var (code, stdout, err) = Run("--plan", plan, "--data", SimulatedTrial.Package, "--register", SimulatedTrial.Register, "--out", output, "--only", "earlylate-in_work");
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Contains("run: [1/1] earlylate", stdout, StringComparison.Ordinal);
+        var tables = Directory.GetFiles(Path.Combine(output, "tables")).Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.Contains("earlylate-in_work", tables);
+        Assert.DoesNotContain("main", tables);
+        Assert.DoesNotContain("cost-critical-wage", tables);
+        Report.StrictCsv.AssertTidyFolder(Path.Combine(output, "tables"));
+    }
+
+    [Fact]
+    public void Run_OnlyUnknownAnalysis_IsAUsageErrorAndWritesNothing()
+    {
+        var plan = PlanCopy();
+        Assert.Equal(ExitCodes.Ok, Lock(plan));
+        var output = SimulatedTrial.TempPath("out");
+        var (code, _, err) = Run("--plan", plan, "--data", SimulatedTrial.Package, "--register", SimulatedTrial.Register, "--out", output, "--only", "mian");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--only mian names no analysis", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
     }
 }
