@@ -50,6 +50,9 @@ public static class Charts
     }
 
     /// <summary>A forest plot: one row per label with its estimate and 95 % CI, and a line at zero.</summary>
+    /// <summary>The legend goes below the data area, never over the data.</summary>
+    public static void LegendOutside(Plot plot) => plot.ShowLegend(Edge.Bottom);
+
     public static Plot Forest(ReportLocale l, string title, string xLabel, IReadOnlyList<(string Label, double Estimate, double Lower, double Upper)> rows, double? pooled = null)
     {
         var plot = Base(l, title, xLabel, "", 2);
@@ -71,8 +74,8 @@ public static class Charts
         {
             var v = plot.Add.VerticalLine(p, 1, Control);
             v.LinePattern = LinePattern.Dotted;
-            v.LegendText = l.Text("Pooled estimate", "Samlet estimat");
-            plot.ShowLegend(Alignment.LowerRight);
+            v.LegendText = l.Text("Pooled ITT estimate", "Samlet ITT-estimat");
+            LegendOutside(plot);
         }
         plot.Axes.Left.SetTicks(Enumerable.Range(0, n).Select(i => (double)(n - i)).ToArray(), rows.Select(r => r.Label).ToArray());
         plot.Axes.SetLimitsY(0.3, n + 0.7);

@@ -83,7 +83,7 @@ public static class CostBenefitTables
                 plot.Axes.SetLimitsY(0, maxY * 2.2);
             }
             plot.Axes.Bottom.SetTicks(xs, [.. years.Select(t => t.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-            plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+            Charts.LegendOutside(plot);
             return plot;
         });
 }

@@ -12,8 +12,11 @@ public static class CentreAnalysis
     {
         var centres = d.Participants.Select(p => p.Centre).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var primary = a.Inference[0];
-        var second = a.Inference.Count > 1 ? a.Inference[1] : primary;
-        var separateChoice = a.SeparateInference.Count > 0 ? a.SeparateInference[0] : primary;
+        // Each IPS × centre term lies within one centre, i.e. one cluster when clustering on centre: its centre-clustered
+        // variance is degenerate (the seed's F(5; 5) = 26 million and CIs of ±0.001). The per-centre terms are therefore
+        // inferred clustered on participant (the plan's separate_inference), and the tables say so.
+        var perCentre = a.SeparateInference.Count > 0 ? a.SeparateInference[0] : primary;
+        var choices = a.Inference.Append(perCentre).DistinctBy(c => c.Id).ToList();
         var tables = new List<ReportTable>();
         var figures = new List<ReportFigure>();
         var json = new JsonObject();
@@ -25,22 +28,26 @@ public static class CentreAnalysis
             var terms = centres.Select(c => $"ips_{c}").ToList();
             var extra = centres.ToDictionary(c => $"ips_{c}", c => (Func<StudyParticipant, int, double>)((p, _) => p.Treated && p.Centre == c ? 1 : 0));
             var frame = PanelFrame.Build(d, a, outcome, a.Window!, extra: extra);
-            var model = ModelRun.Estimate(LpmFormula.Build(terms, a.Controls), frame, a.Inference, LpmFormula.References(d));
-            var equal = model.Test(LinearHypothesis.AllEqual([.. terms]), primary);
-            var equal2 = model.Test(LinearHypothesis.AllEqual([.. terms]), second);
+            var model = ModelRun.Estimate(LpmFormula.Build(terms, a.Controls), frame, choices, LpmFormula.References(d));
+            var equal = model.Test(LinearHypothesis.AllEqual([.. terms]), perCentre);
+            // The forest plot's reference line: the ITT estimate (one IPS coefficient, all centres) on the same rows.
+            var itt = ModelRun.Estimate(LpmFormula.Build(["ips"], a.Controls), PanelFrame.Build(d, a, outcome, a.Window!), a.Inference, LpmFormula.References(d));
+            var pooled = itt.Row("ips", primary);
             var rows = new List<IReadOnlyList<ReportCell>>();
             var forest = new List<(string, double, double, double)>();
             var byFidelity = new List<(string Centre, TidyRow Row, int Fidelity)>();
-            var o = new JsonObject { ["interaction"] = RegressionTable.Json(model, a.Inference, [.. terms]) };
+            var label = StatusAnalysis.OutcomeLabel(d, outcome, l);
+            var id = $"{a.Id}-{outcome}";
+            var tidy = new List<TidyRecord>();
+            var o = new JsonObject { ["interaction"] = RegressionTable.Json(model, choices, [.. terms]) };
             foreach (var (centre, term) in centres.Zip(terms))
             {
-                var r1 = model.Row(term, primary);
-                var r2 = model.Row(term, second);
+                var r = model.Row(term, perCentre);
                 var own = PanelFrame.Build(d, a, outcome, a.Window!, p => p.Centre == centre);
-                var sep = ModelRun.Estimate(LpmFormula.Build(["ips"], a.Controls, centreDummies: false), own, a.SeparateInference.Count > 0 ? a.SeparateInference : a.Inference, LpmFormula.References(d));
-                var rs = sep.Row("ips", separateChoice);
-                List<ReportCell> row = [ReportCell.Text(centre), ReportCell.Estimate(r1.Estimate, r1.PValue, 3, l), ReportCell.Interval(r1.ConfLow, r1.ConfHigh, 3, l),
-                    ReportCell.Interval(r2.ConfLow, r2.ConfHigh, 3, l), ReportCell.Estimate(rs.Estimate, rs.PValue, 3, l), ReportCell.Interval(rs.ConfLow, rs.ConfHigh, 3, l),
+                var sep = ModelRun.Estimate(LpmFormula.Build(["ips"], a.Controls, centreDummies: false), own, [perCentre], LpmFormula.References(d));
+                var rs = sep.Row("ips", perCentre);
+                List<ReportCell> row = [ReportCell.Text(centre), ReportCell.Estimate(r.Estimate, r.PValue, 3, l), ReportCell.Interval(r.ConfLow, r.ConfHigh, 3, l),
+                    ReportCell.Estimate(rs.Estimate, rs.PValue, 3, l), ReportCell.Interval(rs.ConfLow, rs.ConfHigh, 3, l),
                     ReportCell.Count(sep.N, l), ReportCell.Count(sep.Persons, l)];
                 var review = fidelity.GetValueOrDefault(centre);
                 if (fidelity.Count > 0)
@@ -50,28 +57,37 @@ public static class CentreAnalysis
                 if (review is not null)
                 {
                     byFidelity.Add((centre, rs, review.Total));
+                    tidy.Add(new TidyRecord(id, outcome, "", $"separate {centre}", "", "fidelity_ips25", review.Total));
                 }
                 rows.Add(row);
                 forest.Add((review is null ? centre : $"{centre} ({review.Total})", rs.Estimate, rs.ConfLow, rs.ConfHigh));
-                o[centre] = RegressionTable.Json(sep, a.SeparateInference.Count > 0 ? a.SeparateInference : a.Inference, "ips");
+                tidy.Add(new TidyRecord(id, outcome, "", "interaction", term, "coefficient", r.Estimate, r.StdError, r.Df, r.PValue, r.ConfLow, r.ConfHigh, model.N, perCentre.Id));
+                tidy.Add(new TidyRecord(id, outcome, "", $"separate {centre}", "ips", "coefficient", rs.Estimate, rs.StdError, rs.Df, rs.PValue, rs.ConfLow, rs.ConfHigh, sep.N, perCentre.Id));
+                tidy.Add(new TidyRecord(id, outcome, "", $"separate {centre}", "", "persons", sep.Persons, N: sep.N));
+                o[centre] = RegressionTable.Json(sep, [perCentre], "ips");
             }
-            o["equalEffects"] = new JsonObject { [primary.Id] = Test(equal), [second.Id] = Test(equal2) };
+            tidy.Add(new TidyRecord(id, outcome, "", "interaction", string.Join("=", terms), "wald_f", equal.F, Df: equal.DenominatorDf, PValue: equal.PValue, N: model.N, Vcov: perCentre.Id, Text: equal.Convention));
+            tidy.Add(new TidyRecord(id, outcome, "", "itt", "ips", "coefficient", pooled.Estimate, pooled.StdError, pooled.Df, pooled.PValue, pooled.ConfLow, pooled.ConfHigh, itt.N, primary.Id));
+            o["equalEffects"] = new JsonObject { [perCentre.Id] = Test(equal) };
+            o["pooledItt"] = new JsonObject { ["estimate"] = pooled.Estimate, ["ciLower"] = pooled.ConfLow, ["ciUpper"] = pooled.ConfHigh, ["inference"] = primary.Id };
             var meta = FidelityMetaRegression.Fit(byFidelity.Select(c => (c.Row.Estimate, c.Row.StdError, (double)c.Fidelity)).ToList());
             json[outcome] = o;
-            var label = StatusAnalysis.OutcomeLabel(d, outcome, l);
-            tables.Add(new ReportTable($"{a.Id}-{outcome}", $"{a.Heading}: {label}",
+            var tag = RegressionTable.Short(perCentre);
+            tables.Add(new ReportTable(id, label,
                 [ReportColumn.Label(l.Text("Centre", "Senter"), "centre"), ReportColumn.Value(l.Text("IPS × centre", "IPS × senter"), "interaction"),
-                 ReportColumn.Interval($"95 % CI ({RegressionTable.Short(primary)})", "ci_primary"), ReportColumn.Interval($"95 % CI ({RegressionTable.Short(second)})", "ci_second"),
-                 ReportColumn.Value(l.Text("Separate fit", "Egen modell"), "separate"), ReportColumn.Interval($"95 % CI ({RegressionTable.Short(separateChoice)})", "ci_separate"),
+                 ReportColumn.Interval($"95 % CI ({tag})", "ci_interaction"),
+                 ReportColumn.Value(l.Text("Separate fit", "Egen modell"), "separate"), ReportColumn.Interval($"95 % CI ({tag})", "ci_separate"),
                  ReportColumn.Value("N", "n"), ReportColumn.Value(l.Text("Persons", "Personer"), "persons"),
                  .. (fidelity.Count > 0 ? [ReportColumn.Value(l.Text("Fidelity (IPS-25)", "Kvalitet (IPS-25)"), "fidelity_ips25")] : Array.Empty<ReportColumn>())], rows,
-                [l.Text($"Interaction model (seed Table 11): IPS × centre for every centre, no IPS main effect, centre dummies, controls, year and calendar-month FE. Separate fits (seed Table 12): one LPM per centre without centre dummies, inference {separateChoice.Label}.",
-                        $"Samspillsmodell (seed tabell 11): IPS × senter for hvert senter, uten hovedeffekt. Egne modeller (seed tabell 12): én LPM per senter, inferens {separateChoice.Label}."),
-                 l.Text("Each IPS × centre term is identified within a single cluster, so cluster-robust inference on centre is not informative for it: CR1S intervals are spuriously narrow (as the seed's uniform *** in Table 11) and CR2's Satterthwaite df are degenerate (shown as –).",
-                        "Hvert IPS × senter-ledd identifiseres innen ett cluster, så cluster-robust inferens på senter er ikke informativ: CR1S-intervallene blir kunstig smale (som seedens *** i tabell 11), og CR2s Satterthwaite-df blir degenererte (vist som –)."),
-                 l.Text($"Test of equal IPS effects across centres: {Describe(equal, l)} ({RegressionTable.Short(primary)}); {Describe(equal2, l)} ({RegressionTable.Short(second)}).",
-                        $"Test av like IPS-effekter på tvers av sentre: {Describe(equal, l)} ({RegressionTable.Short(primary)}); {Describe(equal2, l)} ({RegressionTable.Short(second)})."),
-                 .. FidelityNotes(meta, byFidelity.Count, centres.Count, l)]));
+                [l.Text($"Interaction model (seed Table 11): IPS × centre for every centre, no IPS main effect, centre dummies, controls, year and calendar-month FE. Separate fits (seed Table 12): one LPM per centre without centre dummies.",
+                        $"Samspillsmodell (seed tabell 11): IPS × senter for hvert senter, uten hovedeffekt, sentervariabler, kontrollvariabler, års- og kalendermåned-FE. Egne modeller (seed tabell 12): én LPM per senter uten sentervariabler."),
+                 l.Text($"Inference for every per-centre term: {perCentre.Label}. Clustering on centre cannot be used for them: each IPS × centre term lies within a single centre, i.e. a single cluster, so its centre-clustered variance is degenerate (the seed's F(5; 5) ≈ 26 million and uniform ***).",
+                        $"Inferens for hvert senterledd: {perCentre.Label}. Klynging på senter kan ikke brukes for dem: hvert IPS × senter-ledd ligger i ett senter, altså ett cluster, så variansen klynget på senter er degenerert (seedens F(5; 5) ≈ 26 millioner og ensartede ***)."),
+                 l.Text($"Test of equal IPS effects across centres ({tag}): {Describe(equal, l)}.", $"Test av like IPS-effekter på tvers av sentre ({tag}): {Describe(equal, l)}."),
+                 l.Text($"Pooled ITT estimate (one IPS coefficient, all centres, {RegressionTable.Short(primary)}): {l.Number(pooled.Estimate, 3)} (95 % CI {l.Number(pooled.ConfLow, 3)}; {l.Number(pooled.ConfHigh, 3)}).",
+                        $"Samlet ITT-estimat (én IPS-koeffisient, alle sentre, {RegressionTable.Short(primary)}): {l.Number(pooled.Estimate, 3)} (95 % KI {l.Number(pooled.ConfLow, 3)}; {l.Number(pooled.ConfHigh, 3)})."),
+                 .. FidelityNotes(meta, byFidelity.Count, centres.Count, l)],
+                tidy));
             if (meta is not null)
             {
                 o["fidelityMetaRegression"] = MetaJson(meta);
@@ -80,10 +96,10 @@ public static class CentreAnalysis
                         $"IPS-effekt på '{label}' per senter mot senterets IPS-25-kvalitetsskår (egne modeller, 95 % KI); linje: meta-regresjon vektet med invers varians."),
                     170, () => FidelityPlot(l, label, byFidelity, meta)));
             }
-            figures.Add(new ReportFigure($"{a.Id}-{outcome}-forest", l.Text($"IPS effect on '{label}' by centre (separate fits, 95 % CI {separateChoice.Label}); dotted line: pooled interaction-model mean.",
-                    $"IPS-effekt på '{label}' per senter (egne modeller, 95 % KI {separateChoice.Label}); prikket linje: gjennomsnitt."),
+            figures.Add(new ReportFigure($"{id}-forest", l.Text($"IPS effect on '{label}' by centre (separate fits, 95 % CI {tag}); dotted line: the pooled ITT estimate {l.Number(pooled.Estimate, 3)}.",
+                    $"IPS-effekt på '{label}' per senter (egne modeller, 95 % KI {tag}); prikket linje: samlet ITT-estimat {l.Number(pooled.Estimate, 3)}."),
                 190, () => Charts.Forest(l, l.Text($"{label}: IPS effect by centre", $"{label}: IPS-effekt per senter"), l.Text("IPS effect (probability)", "IPS-effekt (sannsynlighet)"), forest,
-                    terms.Average(t => model.Row(t, primary).Estimate))));
+                    pooled.Estimate)));
         }
         return new AnalysisResult(a.Id, a.Heading, tables, figures, json, []);
     }

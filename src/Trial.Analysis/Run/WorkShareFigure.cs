@@ -43,7 +43,7 @@ public static class WorkShareFigure
                 }
                 var v = plot.Add.VerticalLine(0, 1, ScottPlot.Colors.Gray);
                 v.LinePattern = ScottPlot.LinePattern.Dashed;
-                plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+                Charts.LegendOutside(plot);
                 return plot;
             });
         return (figure, json);

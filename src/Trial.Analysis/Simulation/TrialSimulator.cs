@@ -35,7 +35,7 @@ public static class TrialSimulator
         var people = ParticipantSimulator.Draw(rng);
         var screening = Screening(rng, people);
         var (register, truth) = RegisterSimulator.Draw(rng, people, settings);
-        var (occasions, scores) = QuestionnaireSimulator.Draw(rng, people);
+        var (occasions, scores) = QuestionnaireSimulator.Draw(rng, people, settings.Seed);
         var tables = new List<CsvTable> { Participants(people), Covariates(people), screening, Consort(people, screening, occasions), occasions, scores };
         var protocolSha = DataPackageWriter.Sha256(Encoding.UTF8.GetBytes($"simulated ips-norway protocol, seed 001 shape, seed {settings.Seed}"));
         DataPackageWriter.Write(packageFolder, "ips-norway", createdAt, LockedBy(settings), protocol?.Version ?? "1.0.0-simulated", protocol?.Sha256 ?? protocolSha, tables);

@@ -112,14 +112,14 @@ public class RunCommandTest
         var study = Trial.Analysis.Tests.Simulation.SimulationStudyTests.WriteStudy();
         var (code, stdout, err) = Run("--plan", plan, "--data", SimulatedTrial.Package, "--register", SimulatedTrial.Register, "--out", output, "--study", study);
         Assert.True(code == ExitCodes.Ok, err);
-        Assert.Contains("run: [14/14]", stdout, StringComparison.Ordinal);
+        Assert.Contains("run: [15/15]", stdout, StringComparison.Ordinal);
         var pdf = File.ReadAllBytes(Path.Combine(output, "report.pdf"));
         Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!;
         Assert.InRange(results["report"]!["pages"]!.GetValue<int>(), 12, 60);
         var tables = results["report"]!["tables"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()).ToList();
         string[] planned = ["baseline", "status", "did", "did-regression", "main", "main21", "subgroups", "centres-in_work", "windows", "earlylate-in_work",
-            "periods-in_work", "ancova", "eventstudy-in_work", "unadjusted-6m", "unadjusted-12m", "adjusted-6m", "adjusted-12m", "attrition", "cost-critical-wage", "cost-required-pv",
+            "periods-in_work", "ancova", "eventstudy-in_work", "unadjusted-6m", "unadjusted-12m", "adjusted-6m", "adjusted-12m", "adjusted-unconstrained", "expectation-6m", "expectation-12m", "attrition", "cost-critical-wage", "cost-required-pv",
             "cost-breakdown", "cost-sensitivity", "cost-break-even"];
         Assert.All(planned, id => Assert.Contains(id, tables));
         Assert.All(tables, id => Assert.True(File.Exists(Path.Combine(output, "tables", id + ".csv")), id));
@@ -144,6 +144,22 @@ public class RunCommandTest
             var svg = File.ReadAllText(Path.Combine(output, f["svg"]!.GetValue<string>()));
             Assert.Contains("<svg", svg, StringComparison.Ordinal);
         }
+        // Table 11: per-centre terms clustered on participant, and the forest plot's reference line is the ITT estimate.
+        var centres = results["analyses"]!["centres"]!["results"]!["in_work"]!;
+        Assert.NotNull(centres["equalEffects"]!["person-cr1"]);
+        Assert.Null(centres["equalEffects"]!["centre-cr1"]);
+        var itt = results["analyses"]!["main"]!["results"]!["in_work"]!["coefficients"]!["ips"]!["estimate"]!.GetValue<double>();
+        Assert.Equal(itt, centres["pooledItt"]!["estimate"]!.GetValue<double>(), 12);
+        var centreCsv = File.ReadAllLines(Path.Combine(output, "tables", "centres-in_work.csv"));
+        Assert.All(centreCsv.Where(l => l.Contains(",interaction,ips_", StringComparison.Ordinal) && l.Contains(",coefficient,", StringComparison.Ordinal)), l => Assert.EndsWith(",person-cr1,", l, StringComparison.Ordinal));
+        // Table 17: cLDA (one baseline mean) is the main model; the unconstrained model is the sensitivity analysis.
+        var adjusted = results["analyses"]!["adjusted"]!["results"]!["hads_total"]!;
+        Assert.StartsWith("cLDA: y ~ time + ips6 + ips12", adjusted["model"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(adjusted["unconstrained"]!["12m"]!["difference"]);
+        // Table 18: the expectation item by Welch's t-test at 6 and 12 months.
+        var expectation = results["analyses"]!["expectation"]!["results"]!["6m"]!["work_health"]!;
+        Assert.Contains("Welch", expectation["test"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.InRange(expectation["treatedN"]!.GetValue<int>(), 50, 250);
         var main = File.ReadAllLines(Path.Combine(output, "tables", "main.csv"));
         Assert.Contains(main, l => l.StartsWith("main,In work,itt,,ips,coefficient,", StringComparison.Ordinal) && l.EndsWith(",centre-cr2,", StringComparison.Ordinal));
     }
