@@ -87,7 +87,9 @@ public static class ResultsWriter
 
     /// <summary>Every figure of the report, in report order.</summary>
     public static IReadOnlyList<ReportFigure> AllFigures(RunResults r, ReportLocale l) =>
-        [r.WorkShare, .. r.Analyses.SelectMany(a => a.Figures), .. r.CostBenefit is null ? [] : new[] { CostBenefitTables.Figure(r.CostBenefit, l) }];
+        [r.WorkShare, .. r.Analyses.SelectMany(a => a.Figures), .. r.CostBenefit is null ? [] : new[] { CostBenefitTables.Figure(r.CostBenefit, l) },
+         .. r.Study is not { } study ? [] : new[] { new ReportFigure("simulation-study-coverage", l.Text("Coverage of 95 % CIs by method, with ±1.96 Monte-Carlo SE; dashed: nominal 95 %.",
+                "Dekning av 95 %-KI etter metode, med ±1,96 Monte Carlo-SE; stiplet: nominelt 95 %."), 240, () => SimulationStudy.StudyOutput.Figure(study, l)) }];
 
     public static IEnumerable<string> Figures(RunResults r) =>
         new[] { r.WorkShare.Id }.Concat(r.Analyses.SelectMany(a => a.Figures.Select(f => f.Id))).Concat(r.CostBenefit is null ? [] : ["critical-wage"]).Concat(r.Study is null ? [] : ["simulation-study-coverage"]);
