@@ -119,7 +119,7 @@ public static class StudyOutput
         plot.Axes.Bottom.SetTicks(xs, s.Methods.Select(m => m.Method).ToArray());
         plot.Axes.SetLimitsX(0.5, s.Methods.Count + 0.5);
         plot.Axes.SetLimitsY(Math.Min(0.5, ys.Where(double.IsFinite).DefaultIfEmpty(0.5).Min() - 0.05), 1.0);
-        plot.ShowLegend(ScottPlot.Alignment.LowerRight);
+        Report.Charts.LegendOutside(plot);
         return plot;
     }
 
