@@ -185,8 +185,8 @@ public class RunCommandTest
         Assert.Equal(centres.Count, meta["centres"]!.GetValue<int>());
         Assert.StartsWith("fixed-effect meta-regression", meta["convention"]!.GetValue<string>(), StringComparison.Ordinal);
         var table = File.ReadAllLines(Path.Combine(output, "tables", "centres-in_work.csv"));
-        Assert.Contains("fidelity_ips25", table[0], StringComparison.Ordinal);
-        Assert.Contains(table, l => l.StartsWith(centres[0] + ",", StringComparison.Ordinal) && l.EndsWith(",80", StringComparison.Ordinal));
+        // Tidy layout: the centre's fidelity total is its own row beside the separate fit's estimate.
+        Assert.Contains(table, l => l.StartsWith($"centres-in_work,in_work,itt,separate {centres[0]},,fidelity_ips25,80,", StringComparison.Ordinal));
         var figures = results["report"]!["figures"]!.AsArray().Select(f => f!.GetValue<string>()).ToList();
         Assert.Contains("centres-in_work-fidelity", figures);
     }
