@@ -32,7 +32,7 @@ internal static class BenchmarkCommand
 
         Console.WriteLine("followup bench: starting PostgreSQL and the SMTP sink");
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("followup_bench");
-        await FollowupSchema.EnsureCreatedAsync(FollowupDatabase.Postgres, connectionString, CancellationToken.None);
+        await FollowupSchema.UpgradeAsync(FollowupDatabase.Postgres, connectionString, CancellationToken.None);
         var store = new FollowupStore(FollowupSqlDialect.For(FollowupDatabase.Postgres), connectionString);
         await using var sink = await SmtpSink.StartAsync();
 

@@ -4,12 +4,12 @@ namespace Trial.Architecture.Tests;
 
 /// <summary>
 /// Dependencies point one way (shared/spec/architecture.md): Protocol is a leaf; Followup → Protocol;
-/// Enrollment → Followup, Protocol; Analysis → Protocol only, standing alone on the data package; Fidelity (the stateless
+/// Enrollment → Followup, Protocol; Schema (the one migration mechanism) is a leaf used by Followup and Enrollment; Analysis → Protocol only, standing alone on the data package; Fidelity (the stateless
 /// scoring engine) → Protocol only.
 /// </summary>
 public class ProjectDependencyTest
 {
-    private static readonly string[] TrialAssemblies = ["Trial.Protocol", "Trial.Followup", "Trial.Enrollment", "trial-analysis", "trial-fidelity"];
+    private static readonly string[] TrialAssemblies = ["Trial.Protocol", "Trial.Schema", "Trial.Followup", "Trial.Enrollment", "trial-analysis", "trial-fidelity"];
 
     private static List<string> TrialReferences(string assembly) =>
         Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!).Where(TrialAssemblies.Contains).Order(StringComparer.Ordinal).ToList();
@@ -27,10 +27,19 @@ public class ProjectDependencyTest
     }
 
     [Fact]
-    public void Followup_ReferencesProtocolOnly() => Assert.Equal(["Trial.Protocol"], TrialReferences("Trial.Followup"));
+    public void Schema_IsALeaf_WithNoProviderOrEf()
+    {
+        Assert.Empty(TrialReferences("Trial.Schema"));
+        Assert.DoesNotContain(AllReferences("Trial.Schema"), n => n.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+            || n.StartsWith("Npgsql", StringComparison.Ordinal) || n.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal));
+    }
 
     [Fact]
-    public void Enrollment_ReferencesFollowupProtocolAndFidelity() => Assert.Equal(["Trial.Followup", "Trial.Protocol", "trial-fidelity"], TrialReferences("Trial.Enrollment"));
+    public void Followup_ReferencesProtocolAndSchemaOnly() => Assert.Equal(["Trial.Protocol", "Trial.Schema"], TrialReferences("Trial.Followup"));
+
+    [Fact]
+    public void Enrollment_ReferencesFollowupProtocolFidelityAndSchema() =>
+        Assert.Equal(["Trial.Followup", "Trial.Protocol", "Trial.Schema", "trial-fidelity"], TrialReferences("Trial.Enrollment"));
 
     [Fact]
     public void Analysis_ReferencesProtocolAtMost_NeverEnrollmentOrFollowup() =>

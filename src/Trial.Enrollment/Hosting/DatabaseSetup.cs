@@ -2,14 +2,19 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using System.Data.Common;
+using Trial.Schema;
 using Trial.Enrollment.Persistence;
 
 namespace Trial.Enrollment.Hosting;
 
-/// <summary>Provider wiring and start-up schema creation: EF migrations on PostgreSQL, EnsureCreated on embedded SQLite.</summary>
+/// <summary>
+/// Provider wiring, and at start the one migration mechanism for both providers: the numbered scripts of
+/// Persistence/Migrations (research, identity) run by Trial.Schema; Follow-up runs its own component the same way.
+/// </summary>
 internal static class DatabaseSetup
 {
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, string? historySchema)
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
         if (provider == DatabaseProvider.Postgres)
         {
@@ -19,14 +24,13 @@ internal static class DatabaseSetup
             {
                 connection.MaxAutoPrepare = 32;
             }
-            builder.UseNpgsql(connection.ConnectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory", historySchema));
+            builder.UseNpgsql(connection.ConnectionString);
         }
         else
         {
             builder.UseSqlite(connectionString);
         }
-        // The migrations are SQL scripts (see Persistence/Migrations), so there is no model snapshot to compare with.
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)
+        builder.ConfigureWarnings(w => w
             // A failed command is either expected (a unique index refusing a duplicate, turned into a 409) or a real
             // fault, which ProblemMapping logs once with its trace id; EF's own two error lines would double the one
             // and cry wolf on the other.
@@ -38,19 +42,36 @@ internal static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var research = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
         var identity = scope.ServiceProvider.GetRequiredService<IdentityStoreContext>();
-        if (options.Database == DatabaseProvider.Postgres)
+        var dialect = options.Database == DatabaseProvider.Postgres ? SchemaDialect.Postgres : SchemaDialect.Sqlite;
+        if (dialect == SchemaDialect.Sqlite)
         {
-            await research.Database.MigrateAsync(cancellationToken);
-            await identity.Database.MigrateAsync(cancellationToken);
-            return;
+            Directory.CreateDirectory(options.DataDirectory);
         }
-        Directory.CreateDirectory(options.DataDirectory);
-        foreach (var context in new DbContext[] { research, identity })
+        await UpgradeAsync(research, dialect, SchemaComponents.Research, SchemaComponents.LegacyResearchVersionAsync, cancellationToken);
+        await UpgradeAsync(identity, dialect, SchemaComponents.Identity, SchemaComponents.LegacyIdentityVersionAsync, cancellationToken);
+        if (dialect == SchemaDialect.Sqlite)
         {
-            await context.Database.EnsureCreatedAsync(cancellationToken);
-            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            foreach (var context in new DbContext[] { research, identity })
+            {
+                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            SqliteConnection.ClearAllPools();
         }
-        await research.Database.ExecuteSqlRawAsync(AppendOnlyTriggers.Sqlite, cancellationToken);
-        SqliteConnection.ClearAllPools();
+    }
+
+    private static async Task UpgradeAsync(DbContext context, SchemaDialect dialect, string component,
+        Func<DbTransaction, SchemaDialect, CancellationToken, Task<int>> legacyVersion, CancellationToken cancellationToken)
+    {
+        var scripts = SchemaScripts.Load(typeof(DatabaseSetup).Assembly, component, dialect);
+        var connection = context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await SchemaMigrator.UpgradeAsync(connection, dialect, component, scripts, (tx, ct) => legacyVersion(tx, dialect, ct), cancellationToken);
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
     }
 }

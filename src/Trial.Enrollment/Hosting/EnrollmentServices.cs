@@ -36,9 +36,9 @@ internal static class EnrollmentServices
         services.AddSingleton(options);
         services.AddSingleton(protocol);
         services.TryAddSingleton<IClock>(NodaTime.SystemClock.Instance);
-        services.AddDbContextPool<TrialDbContext>(o => DatabaseSetup.Configure(o, options.Database, options.ResearchConnection, null));
+        services.AddDbContextPool<TrialDbContext>(o => DatabaseSetup.Configure(o, options.Database, options.ResearchConnection));
         services.AddDbContext<IdentityStoreContext>(o =>
-            DatabaseSetup.Configure(o, options.Database, options.IdentityConnection, IdentityStoreContext.Schema));
+            DatabaseSetup.Configure(o, options.Database, options.IdentityConnection));
         services.AddSingleton<TrialCalendar>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SeedProtection>();

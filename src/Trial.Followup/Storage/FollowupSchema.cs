@@ -1,44 +1,31 @@
 using System.Data.Common;
 using Trial.Followup.Hosting;
+using Trial.Schema;
 
 namespace Trial.Followup.Storage;
 
 /// <summary>
-/// Creates Follow-up's tables if they are missing. Safe to run at every start and on several nodes at once:
-/// the DDL is IF NOT EXISTS and, on PostgreSQL, runs under a transaction-scoped advisory lock.
+/// Brings Follow-up's tables (component "followup": occasions, outbox, phone tasks, contact stops, questionnaires) to
+/// the newest numbered script in Storage/Migrations, through the project's one migration mechanism (Trial.Schema).
+/// Safe at every start and on several nodes at once. The first scripts are IF NOT EXISTS, so a database made by a
+/// release before versioned scripts is recorded at its version without losing a row.
 /// </summary>
 internal static class FollowupSchema
 {
-    public static async Task EnsureCreatedAsync(FollowupDatabase database, string connectionString, CancellationToken cancellationToken)
+    public const string Component = "followup";
+
+    public static async Task UpgradeAsync(FollowupDatabase database, string connectionString, CancellationToken cancellationToken)
     {
         var dialect = FollowupSqlDialect.For(database);
         await using var connection = dialect.CreateConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await EnsureCreatedAsync(dialect, connection, cancellationToken);
+        await UpgradeAsync(dialect, connection, cancellationToken);
     }
 
-    public static Task EnsureCreatedAsync(FollowupSqlDialect dialect, DbConnection connection, CancellationToken cancellationToken) =>
-        RunScriptAsync(dialect, connection, dialect.SchemaResource, cancellationToken);
-
-    /// <summary>Runs one embedded, idempotent DDL script (a feature's own tables) under the schema lock.</summary>
-    public static async Task RunScriptAsync(FollowupSqlDialect dialect, DbConnection connection, string resource, CancellationToken cancellationToken)
+    public static async Task UpgradeAsync(FollowupSqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await dialect.LockSchemaAsync(transaction, cancellationToken);
-        await using (var command = SqlStatement.Create(transaction, ReadDdl(resource)))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static string ReadDdl(string resource)
-    {
-        var assembly = typeof(FollowupSchema).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + resource, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded schema '{resource}' is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var schemaDialect = dialect.Database == FollowupDatabase.Postgres ? SchemaDialect.Postgres : SchemaDialect.Sqlite;
+        var scripts = SchemaScripts.Load(typeof(FollowupSchema).Assembly, Component, schemaDialect);
+        await SchemaMigrator.UpgradeAsync(connection, schemaDialect, Component, scripts, legacyVersion: null, cancellationToken);
     }
 }

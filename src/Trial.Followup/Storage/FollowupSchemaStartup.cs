@@ -13,7 +13,7 @@ internal sealed class FollowupSchemaStartup(FollowupHostOptions options, Followu
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = protocol;
-        return FollowupSchema.EnsureCreatedAsync(options.Database, options.ConnectionString, cancellationToken);
+        return FollowupSchema.UpgradeAsync(options.Database, options.ConnectionString, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -26,8 +26,6 @@ internal abstract class FollowupSqlDialect
     /// <summary>Share-locks an occasion being sent for, returning nothing if a completion or withdrawal holds it.</summary>
     public abstract string ShareOccasion { get; }
 
-    public abstract string SchemaResource { get; }
-
     public abstract DbConnection CreateConnection(string connectionString);
 
     public abstract object Bind(Instant value);
@@ -47,9 +45,6 @@ internal abstract class FollowupSqlDialect
     /// instead of sorting every due row on every claim.
     /// </summary>
     public abstract Task RefreshOutboxStatisticsAsync(DbConnection connection, CancellationToken cancellationToken);
-
-    /// <summary>Serialises schema creation between nodes starting at once.</summary>
-    public abstract Task LockSchemaAsync(DbTransaction transaction, CancellationToken cancellationToken);
 
     public object BindNullable(Instant? value) => value is { } v ? Bind(v) : DBNull.Value;
 

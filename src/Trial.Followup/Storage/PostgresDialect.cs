@@ -8,8 +8,6 @@ namespace Trial.Followup.Storage;
 internal sealed class PostgresDialect : FollowupSqlDialect
 {
     // Any constant shared by all nodes; the value is "followup" in ASCII.
-    private const long SchemaLockKey = 0x666f6c6c6f777570;
-
     public override FollowupDatabase Database => FollowupDatabase.Postgres;
 
     public override string Occasion => "followup.occasion";
@@ -24,8 +22,6 @@ internal sealed class PostgresDialect : FollowupSqlDialect
 
     // Share on the occasion: a completion (UPDATE) waits for an in-flight send, and a send skips a completing occasion.
     public override string ShareOccasion => " FOR SHARE SKIP LOCKED";
-
-    public override string SchemaResource => "schema.postgres.sql";
 
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
@@ -46,12 +42,6 @@ internal sealed class PostgresDialect : FollowupSqlDialect
     public override async Task RefreshOutboxStatisticsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = SqlStatement.Create(connection, $"ANALYZE {Outbox}");
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public override async Task LockSchemaAsync(DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = SqlStatement.Create(transaction, "SELECT pg_advisory_xact_lock(@key)", ("key", SchemaLockKey));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

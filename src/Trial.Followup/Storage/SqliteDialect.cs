@@ -27,8 +27,6 @@ internal sealed class SqliteDialect : FollowupSqlDialect
 
     public override string ShareOccasion => "";
 
-    public override string SchemaResource => "schema.sqlite.sql";
-
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     public override object Bind(Instant value) => InstantText.Format(value);
@@ -44,6 +42,4 @@ internal sealed class SqliteDialect : FollowupSqlDialect
     public override Guid ReadGuid(DbDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal));
 
     public override Task RefreshOutboxStatisticsAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override Task LockSchemaAsync(DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 }

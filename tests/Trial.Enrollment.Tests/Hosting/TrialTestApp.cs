@@ -61,9 +61,11 @@ public sealed class TrialTestApp : IAsyncDisposable
         ("auditor.hadeland", TrialRoles.Auditor, "trial-office", ["hadeland"]),
     ];
 
+    /// <param name="joinDatabase">An existing PostgreSQL database (its users already made).</param>
+    /// <param name="existingDataDirectory">An existing SQLite data folder (its users already made).</param>
     /// <param name="replace">Extra service replacements (e.g. an SMS channel), applied after the clock.</param>
     public static async Task<TrialTestApp> StartAsync(DatabaseProvider provider, string name, bool registerFollowup = true, Action<IServiceCollection>? replace = null,
-        TestTransport transport = TestTransport.InMemory, string? joinDatabase = null)
+        TestTransport transport = TestTransport.InMemory, string? joinDatabase = null, string? existingDataDirectory = null)
     {
         string connection;
         string[] args;
@@ -74,7 +76,7 @@ public sealed class TrialTestApp : IAsyncDisposable
         }
         else
         {
-            var folder = Path.Combine(Path.GetTempPath(), "trial-sqlite-" + Guid.NewGuid().ToString("N")[..10]);
+            var folder = existingDataDirectory ?? Path.Combine(Path.GetTempPath(), "trial-sqlite-" + Guid.NewGuid().ToString("N")[..10]);
             connection = folder;
             args = ["--Trial:Database=Sqlite", $"--Trial:DataDirectory={folder}"];
         }
@@ -107,7 +109,7 @@ public sealed class TrialTestApp : IAsyncDisposable
         var testApp = new TrialTestApp(app, connection, provider, clock, followup) { BaseUrl = loopback };
         await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
         await app.StartAsync();
-        if (joinDatabase is not null)
+        if (joinDatabase is not null || existingDataDirectory is not null)
         {
             return testApp;
         }

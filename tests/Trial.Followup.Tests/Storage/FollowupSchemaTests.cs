@@ -9,12 +9,12 @@ public sealed class FollowupSchemaTests
 {
     [Fact]
     [Trait(TestTraits.Database, TestTraits.Postgres)]
-    public async Task EnsureCreated_EightNodesStartingAtOnce_AllSucceed()
+    public async Task Upgrade_EightNodesStartingAtOnce_AllSucceed()
     {
-        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync(nameof(EnsureCreated_EightNodesStartingAtOnce_AllSucceed));
+        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync(nameof(Upgrade_EightNodesStartingAtOnce_AllSucceed));
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            Task.Run(() => FollowupSchema.EnsureCreatedAsync(FollowupDatabase.Postgres, connectionString, CancellationToken.None))));
+            Task.Run(() => FollowupSchema.UpgradeAsync(FollowupDatabase.Postgres, connectionString, CancellationToken.None))));
 
         var db = await TestDatabase.CreateAsync(FollowupDatabase.Postgres, "schema_check");
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM followup.outbox"));
@@ -22,11 +22,11 @@ public sealed class FollowupSchemaTests
 
     [Fact]
     [Trait(TestTraits.Database, TestTraits.Sqlite)]
-    public async Task EnsureCreated_SqliteTwice_IsIdempotent()
+    public async Task Upgrade_SqliteTwice_IsIdempotent()
     {
-        var db = await TestDatabase.CreateAsync(FollowupDatabase.Sqlite, nameof(EnsureCreated_SqliteTwice_IsIdempotent));
+        var db = await TestDatabase.CreateAsync(FollowupDatabase.Sqlite, nameof(Upgrade_SqliteTwice_IsIdempotent));
 
-        await FollowupSchema.EnsureCreatedAsync(FollowupDatabase.Sqlite, db.ConnectionString, CancellationToken.None);
+        await FollowupSchema.UpgradeAsync(FollowupDatabase.Sqlite, db.ConnectionString, CancellationToken.None);
 
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM followup_occasion"));
     }

@@ -33,7 +33,7 @@ internal sealed class TestDatabase
                 DefaultTimeout = 60,
             }.ToString(),
         };
-        await FollowupSchema.EnsureCreatedAsync(database, connectionString, CancellationToken.None);
+        await FollowupSchema.UpgradeAsync(database, connectionString, CancellationToken.None);
         return new TestDatabase(database, connectionString);
     }
 

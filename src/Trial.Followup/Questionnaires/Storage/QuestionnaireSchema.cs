@@ -2,13 +2,12 @@ using Trial.Followup.Storage;
 
 namespace Trial.Followup.Questionnaires.Storage;
 
-/// <summary>Creates the questionnaire tables if missing, after the occasion table exists (same mechanism and lock).</summary>
+/// <summary>The questionnaire tables are version 0002 of Follow-up's scripts: one mechanism, run again here in case only this feature starts.</summary>
 internal static class QuestionnaireSchema
 {
-    public static async Task EnsureCreatedAsync(FollowupStore store, CancellationToken cancellationToken)
+    public static async Task UpgradeAsync(FollowupStore store, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenAsync(cancellationToken);
-        await FollowupSchema.EnsureCreatedAsync(store.Dialect, connection, cancellationToken);
-        await FollowupSchema.RunScriptAsync(store.Dialect, connection, new QuestionnaireTables(store.Dialect).SchemaResource, cancellationToken);
+        await FollowupSchema.UpgradeAsync(store.Dialect, connection, cancellationToken);
     }
 }

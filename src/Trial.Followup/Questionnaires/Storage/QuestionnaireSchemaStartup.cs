@@ -17,7 +17,7 @@ internal sealed class QuestionnaireSchemaStartup(FollowupStore store, Instrument
             throw new InstrumentFileException(InstrumentCatalogLoader.QuestionnairesFile, "$.occasions",
                 $"occasion '{unasked.Code}' of followup.yaml lists no instruments");
         }
-        return QuestionnaireSchema.EnsureCreatedAsync(store, cancellationToken);
+        return QuestionnaireSchema.UpgradeAsync(store, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

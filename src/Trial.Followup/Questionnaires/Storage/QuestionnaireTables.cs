@@ -25,6 +25,4 @@ internal sealed class QuestionnaireTables(FollowupSqlDialect dialect)
     /// serialises writers.
     /// </summary>
     public string LockLinkRow => Postgres ? " FOR UPDATE OF l" : "";
-
-    public string SchemaResource => Postgres ? "questionnaires.postgres.sql" : "questionnaires.sqlite.sql";
 }

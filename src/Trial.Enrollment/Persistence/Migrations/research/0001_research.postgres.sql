@@ -131,3 +131,19 @@ CREATE UNIQUE INDEX "IX_withdrawals_participant_id_scope" ON withdrawals (partic
 -- Hand-added: referential integrity (the EF model has no navigations).
 ALTER TABLE randomisations ADD CONSTRAINT fk_randomisations_participant FOREIGN KEY (participant_id) REFERENCES participants (id);
 ALTER TABLE withdrawals ADD CONSTRAINT fk_withdrawals_participant FOREIGN KEY (participant_id) REFERENCES participants (id);
+
+-- The audit trail is append-only; randomisations are never deleted.
+CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'audit_entries is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+END $$;
+DROP TRIGGER IF EXISTS audit_entries_append_only ON audit_entries;
+CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries
+    FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+CREATE OR REPLACE FUNCTION randomisations_never_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'randomisations are never deleted; mark them mistaken' USING ERRCODE = 'insufficient_privilege';
+END $$;
+DROP TRIGGER IF EXISTS randomisations_never_deleted ON randomisations;
+CREATE TRIGGER randomisations_never_deleted BEFORE DELETE ON randomisations
+    FOR EACH ROW EXECUTE FUNCTION randomisations_never_deleted();

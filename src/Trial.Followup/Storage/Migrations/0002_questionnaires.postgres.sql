@@ -1,4 +1,4 @@
--- Questionnaire links, drafts and responses, next to the occasion table in schema "followup". Idempotent.
+-- Questionnaire links, drafts and responses, next to the occasion table in schema "followup". IF NOT EXISTS: releases before versioned scripts made them unrecorded.
 CREATE TABLE IF NOT EXISTS followup.questionnaire_link (
     token_hash   bytea       PRIMARY KEY CHECK (octet_length(token_hash) = 32),   -- SHA-256 of the token; the token itself is never stored
     occasion_id  uuid        NOT NULL REFERENCES followup.occasion (id),

@@ -1,4 +1,4 @@
--- Questionnaire links, drafts and responses (SQLite: prefixed tables, instants and UUIDs as text). Idempotent.
+-- Questionnaire links, drafts and responses (SQLite: prefixed tables, instants and UUIDs as text). IF NOT EXISTS: releases before versioned scripts made them unrecorded.
 CREATE TABLE IF NOT EXISTS followup_questionnaire_link (
     token_hash   BLOB PRIMARY KEY CHECK (length(token_hash) = 32),
     occasion_id  TEXT NOT NULL REFERENCES followup_occasion (id),

@@ -1,4 +1,4 @@
--- Follow-up's own tables in schema "followup". Idempotent: run at every start under an advisory lock.
+-- Follow-up's own tables in schema "followup". IF NOT EXISTS because releases before versioned scripts made them unrecorded.
 CREATE SCHEMA IF NOT EXISTS followup;
 
 CREATE TABLE IF NOT EXISTS followup.occasion (

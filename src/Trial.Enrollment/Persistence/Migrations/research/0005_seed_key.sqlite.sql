@@ -1,0 +1,1 @@
+-- SQLite: already part of 0001_research.sqlite.sql (the embedded schema was created whole before versioned scripts).
