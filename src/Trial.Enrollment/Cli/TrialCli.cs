@@ -1,3 +1,4 @@
+using Trial.Enrollment.Features.DatabaseLock;
 using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
@@ -18,7 +19,9 @@ internal static class TrialCli
 
         Usage:
           trial-enrollment [serve] [--urls URL] [--Trial:Key=value ...]   run the web service (default)
-          trial-enrollment export --out DIR [--locked-by NAME]            write the data package ("database lock")
+          trial-enrollment export --out DIR [--locked-by NAME] [--lock]   write the data package; with --lock (after the trial manager
+                                                                           closed recruitment and locked follow-up) lock the database:
+                                                                           afterwards only data-use withdrawals are recorded
           trial-enrollment audit verify [--expect HEAD]                    check every audit hash chain, replay the trail against the
                                                                            tables, and (with --expect) that the trail still reaches a
                                                                            head kept elsewhere (e.g. auditHead in an export's manifest)
@@ -29,7 +32,8 @@ internal static class TrialCli
           trial-enrollment users list                                      list staff users (role, organisation, centres, state)
           trial-enrollment users disable --username U                      refuse sign-in and end every session of U
           trial-enrollment users reset-password --username U               new password from TRIAL_NEW_PASSWORD; ends U's sessions
-          trial-enrollment schema                                          print the PostgreSQL schema script (for migrations)
+          trial-enrollment schema                                          print the EF model's PostgreSQL create script (a starting
+                                                                           point for a numbered migration script)
           trial-enrollment --help
 
         Configuration (appsettings, environment Trial__Key, or --Trial:Key=value):
@@ -115,14 +119,32 @@ internal static class TrialCli
 
     private static async Task<int> ExportAsync(string[] args)
     {
-        var (named, rest) = Options(args, "--out", "--locked-by");
+        var lockDatabase = args.Contains("--lock", StringComparer.Ordinal);
+        var (named, rest) = Options(args.Where(a => a != "--lock").ToArray(), "--out", "--locked-by");
         var directory = named.GetValueOrDefault("--out") ?? throw new UsageException("export needs --out DIR.");
+        var lockedBy = named.GetValueOrDefault("--locked-by") ?? Environment.UserName;
         await using var app = TrialHost.Build(rest);
         await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
+        if (lockDatabase)
+        {
+            // Refused before anything is written: the lock comes after recruitment closed and follow-up locked.
+            var stage = await TrialLocks.StageAsync(db, CancellationToken.None);
+            if (stage != LockStage.FollowupLocked)
+            {
+                throw RejectedException.Conflict(stage == LockStage.DatabaseLocked ? "database-locked" : "lock-order",
+                    $"export --lock needs the trial at lock stage 'followup-locked' (the trial manager closes recruitment, then locks follow-up); it is at '{LockRules.Code(stage)}'.");
+            }
+        }
         Console.Error.WriteLine($"Writing data package to {Path.GetFullPath(directory)} …");
-        var manifest = await scope.ServiceProvider.GetRequiredService<DataPackageExport>()
-            .WriteAsync(directory, named.GetValueOrDefault("--locked-by") ?? Environment.UserName, CancellationToken.None);
+        var manifest = await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(directory, lockedBy, CancellationToken.None);
+        if (lockDatabase)
+        {
+            var manifestSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(directory, "manifest.json"))));
+            await scope.ServiceProvider.GetRequiredService<TrialLocks>().LockDatabaseAsync(lockedBy, $"manifest.json sha256 {manifestSha}", CancellationToken.None);
+            Console.WriteLine($"database locked by {lockedBy}; manifest.json sha256 {manifestSha}");
+        }
         foreach (var file in manifest.Files)
         {
             Console.WriteLine($"{file.Name,-24} {file.Rows,7} rows  sha256 {file.Sha256}");

@@ -1,3 +1,4 @@
+using Trial.Enrollment.Features.DatabaseLock;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Features.Baseline;
@@ -42,6 +43,7 @@ internal static class EnrollmentPipeline
         api.MapConsortEndpoints();
         api.MapAuditEndpoints();
         api.MapFidelityEndpoints();
+        api.MapLockEndpoints();
         app.MapCoordinatorPages();
         app.MapTrialFollowup();
         return app;

@@ -1,3 +1,4 @@
+using Trial.Enrollment.Features.DatabaseLock;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
@@ -64,6 +65,7 @@ internal static class EnrollmentServices
         services.AddScoped<SequenceListing>();
         services.AddScoped<ParticipantWithdrawal>();
         services.AddScoped<ParticipantDeath>();
+        services.AddScoped<TrialLocks>();
         services.AddScoped<ParticipantQueries>();
         services.AddScoped<ConsortCounts>();
         services.AddScoped<DataPackageExport>();
@@ -71,6 +73,7 @@ internal static class EnrollmentServices
         services.AddScoped<FidelityReviews>();
         services.AddScoped<FidelityReviewReader>();
         services.AddSingleton<IContactDirectory, IdentityContactDirectory>();
+        services.AddSingleton<Trial.Followup.Questionnaires.Storage.IEntryLock, TrialEntryLock>();
 
         services.AddTrialFollowup(new FollowupHostOptions
         {

@@ -1,3 +1,4 @@
+using Trial.Enrollment.Features.DatabaseLock;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Trial.Enrollment.Features.Access;
@@ -45,6 +46,7 @@ internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) :
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        model.Entity<TrialLockRecord>(e => e.ToTable("trial_lock"));
         model.Entity<ParticipantRecord>(e =>
         {
             e.ToTable("participants");

@@ -67,6 +67,8 @@ internal static class CoordinatorEndpoints
             ManualEntryOutcome.Forbidden => Problem(StatusCodes.Status403Forbidden, "Not your centre", entry.Detail!),
             ManualEntryOutcome.OccasionClosed => Problem(StatusCodes.Status409Conflict, "Occasion closed", entry.Detail!),
             ManualEntryOutcome.OccasionNotOpen => Problem(StatusCodes.Status409Conflict, "Occasion not open for entry", entry.Detail!),
+            ManualEntryOutcome.EntryLocked => TypedResults.Problem(entry.Detail, statusCode: StatusCodes.Status409Conflict, title: "Follow-up is locked",
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "followup-locked" }),
             _ => throw new InvalidOperationException($"Unknown outcome {entry.Outcome}."),
         };
     }

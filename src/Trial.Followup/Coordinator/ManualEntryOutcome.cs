@@ -10,4 +10,6 @@ internal enum ManualEntryOutcome
     OccasionClosed,
     /// <summary>Not open yet, cancelled, or closed for longer than the grace period.</summary>
     OccasionNotOpen,
+    /// <summary>The trial manager locked follow-up: no more data entry.</summary>
+    EntryLocked,
 }

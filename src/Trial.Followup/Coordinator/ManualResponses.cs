@@ -71,7 +71,12 @@ internal sealed class ManualResponses(FollowupStore store, ResponseStore respons
             AfterClose: now > closesAt || state == "missed");
         try
         {
-            if (await responses.StoreAsync(transaction, response, cancellationToken) != StoreOutcome.Stored)
+            var stored = await responses.StoreAsync(transaction, response, cancellationToken);
+            if (stored == StoreOutcome.EntryLocked)
+            {
+                return new ManualEntry(ManualEntryOutcome.EntryLocked, NoErrors, null, "Follow-up is locked: no data entry (lock stage 'followup-locked').");
+            }
+            if (stored != StoreOutcome.Stored)
             {
                 return new ManualEntry(ManualEntryOutcome.OccasionClosed, NoErrors, null, "This occasion already has a response.");
             }

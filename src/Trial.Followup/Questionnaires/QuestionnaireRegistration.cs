@@ -29,6 +29,7 @@ public static class QuestionnaireRegistration
         services.AddSingleton<QuestionnaireLinks>();
         services.AddSingleton<IQuestionnaireLinks>(sp => sp.GetRequiredService<QuestionnaireLinks>());
         services.AddSingleton<ResponseStore>();
+        services.TryAddSingleton<IEntryLock, NeverLocked>();
         services.AddSingleton<ParticipantQuestionnaire>();
         services.AddSingleton<TokenRateLimit>();
         services.AddSingleton<ManualResponses>();

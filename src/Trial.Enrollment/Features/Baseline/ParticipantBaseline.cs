@@ -1,3 +1,4 @@
+using Trial.Enrollment.Features.DatabaseLock;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Trial.Enrollment.Features.Access;
@@ -22,6 +23,7 @@ internal sealed class ParticipantBaseline(TrialDbContext db, TrialProtocol proto
         var answers = BaselineRequestValues.Parse(protocol.Baseline, request.Values);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        await TrialLocks.RequireAsync(db, LockedChange.DataEntry, cancellationToken);
         if (participant.State is not (ParticipantState.Consented or ParticipantState.Randomised))
         {
             throw RejectedException.Conflict("not-consented", $"The baseline form is recorded for consented participants; this one is {participant.State}.");

@@ -1,3 +1,4 @@
+using Trial.Enrollment.Features.DatabaseLock;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Features.Participants;
@@ -22,6 +23,7 @@ internal sealed class ParticipantConsent(TrialDbContext db, TrialProtocol protoc
                        $"'{version}' is not a consent form version; use one of {string.Join(", ", protocol.ConsentForms.Select(f => f.Version))}.");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        await TrialLocks.RequireAsync(db, LockedChange.Recruitment, cancellationToken);
         var on = RequestFields.DateBetween(request.ConsentedOn, "consentedOn", participant.ScreenedOn, calendar.Today, "the screening date");
         if (on < form.ValidFrom)
         {

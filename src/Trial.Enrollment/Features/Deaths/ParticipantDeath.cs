@@ -1,3 +1,4 @@
+using Trial.Enrollment.Features.DatabaseLock;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Trial.Enrollment.Features.Access;
@@ -18,6 +19,7 @@ internal sealed class ParticipantDeath(TrialDbContext db, TrialCalendar calendar
         user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        await TrialLocks.RequireAsync(db, LockedChange.DataEntry, cancellationToken);
         ParticipantTransitions.Require(participant, ParticipantVerb.RecordDeath);
         // Consent was given in life, so a death cannot be dated before it; nor before a withdrawal already recorded.
         var diedOn = RequestFields.DateBetween(request.DiedOn, "diedOn", participant.ConsentOn!.Value, calendar.Today, "the consent date");

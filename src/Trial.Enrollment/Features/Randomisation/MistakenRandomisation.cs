@@ -1,3 +1,4 @@
+using Trial.Enrollment.Features.DatabaseLock;
 using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
@@ -17,6 +18,7 @@ internal sealed class MistakenRandomisation(TrialDbContext db, AuditTrail audit)
         var reason = RequestFields.Text(request.Reason, "reason", 500);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        await TrialLocks.RequireAsync(db, LockedChange.DataEntry, cancellationToken);
         ParticipantTransitions.Require(participant, ParticipantVerb.MarkRandomisationMistaken);
         var randomisation = await db.Randomisations.SingleOrDefaultAsync(r => r.ParticipantId == id.Value, cancellationToken)
                             ?? throw RejectedException.Conflict("not-randomised", "The participant has not been randomised.");

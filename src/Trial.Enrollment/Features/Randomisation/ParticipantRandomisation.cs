@@ -1,3 +1,4 @@
+using Trial.Enrollment.Features.DatabaseLock;
 using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
@@ -105,6 +106,7 @@ internal sealed class ParticipantRandomisation(
         {
             throw RejectedException.Conflict("idempotency-key-reused", "This Idempotency-Key was used for another participant.");
         }
+        await TrialLocks.RequireAsync(db, LockedChange.Recruitment, cancellationToken);
         ParticipantTransitions.Require(participant, verb);
         if (await db.Withdrawals.AnyAsync(w => w.ParticipantId == id.Value, cancellationToken))
         {

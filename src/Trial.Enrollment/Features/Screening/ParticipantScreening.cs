@@ -1,3 +1,4 @@
+using Trial.Enrollment.Features.DatabaseLock;
 using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
@@ -46,6 +47,8 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         var education = RequestFields.OneOf(request.Education, "education", "primary", "upper-secondary-basic", "upper-secondary", "higher");
         var eligibility = EligibilityEvaluation.Evaluate(protocol, nationalId.BirthDate, screenedOn, request.Answers ?? []);
 
+        // Before the identity store is written, so a refusal writes nothing; checked again in the transaction below.
+        await TrialLocks.RequireAsync(db, LockedChange.Recruitment, cancellationToken);
         var id = ParticipantId.New();
         await AddPersonAsync(new PersonRecord
         {
@@ -59,6 +62,7 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await TrialLocks.RequireAsync(db, LockedChange.Recruitment, cancellationToken);
             var participant = new ParticipantRecord
             {
                 Id = id.Value,

@@ -1,3 +1,4 @@
+using Trial.Enrollment.Features.DatabaseLock;
 using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
@@ -20,6 +21,10 @@ internal sealed class ParticipantWithdrawal(TrialDbContext db, TrialCalendar cal
         var reason = RequestFields.Text(request.Reason, "reason", 500);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        if (!LockRules.AllowedAfterLock(scope))
+        {
+            await TrialLocks.RequireAsync(db, LockedChange.Withdrawal, cancellationToken);
+        }
         ParticipantTransitions.Require(participant, ParticipantVerb.Withdraw);
         // A withdrawal is made in life: it may be recorded after a death but not dated after it.
         var effective = RequestFields.DateBetween(request.EffectiveOn, "effectiveOn", participant.ConsentOn!.Value, calendar.Today, "the consent date");

@@ -12,12 +12,16 @@ namespace Trial.Followup.Questionnaires.Storage;
 /// Writes a response (items and scores), clears the draft and completes the occasion, all in the caller's
 /// transaction. The response's primary key (one per occasion) is what stops a second response being stored.
 /// </summary>
-internal sealed class ResponseStore(FollowupStore store, IOccasionLifecycle lifecycle)
+internal sealed class ResponseStore(FollowupStore store, IOccasionLifecycle lifecycle, IEntryLock entryLock)
 {
     private readonly QuestionnaireTables _tables = new(store.Dialect);
 
     public async Task<StoreOutcome> StoreAsync(DbTransaction transaction, ResponseToStore response, CancellationToken cancellationToken)
     {
+        if (await entryLock.IsLockedAsync(transaction, cancellationToken))
+        {
+            return StoreOutcome.EntryLocked;
+        }
         var d = store.Dialect;
         var occasion = ("occasion", d.Bind(response.Occasion.Value));
         await using (var insert = SqlStatement.Create(transaction,

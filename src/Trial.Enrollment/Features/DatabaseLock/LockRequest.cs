@@ -1,0 +1,3 @@
+namespace Trial.Enrollment.Features.DatabaseLock;
+
+public sealed record LockRequest(string? Reason);

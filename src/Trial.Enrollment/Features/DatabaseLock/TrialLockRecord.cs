@@ -1,0 +1,25 @@
+using NodaTime;
+
+namespace Trial.Enrollment.Features.DatabaseLock;
+
+/// <summary>The one row (Id = 1) of the trial's lock stages; each is set once, in order, and a trigger keeps it set.</summary>
+internal sealed class TrialLockRecord
+{
+    public int Id { get; set; }
+    public Instant? RecruitmentClosedAt { get; set; }
+    public string? RecruitmentClosedBy { get; set; }
+    public string? RecruitmentReason { get; set; }
+    public Instant? FollowupLockedAt { get; set; }
+    public string? FollowupLockedBy { get; set; }
+    public string? FollowupReason { get; set; }
+    public Instant? DatabaseLockedAt { get; set; }
+    public string? DatabaseLockedBy { get; set; }
+    /// <summary>The locked package's manifest hash or folder, so the lock names what it froze.</summary>
+    public string? DatabasePackage { get; set; }
+
+    public LockStage Stage =>
+        DatabaseLockedAt is not null ? LockStage.DatabaseLocked
+        : FollowupLockedAt is not null ? LockStage.FollowupLocked
+        : RecruitmentClosedAt is not null ? LockStage.RecruitmentClosed
+        : LockStage.Open;
+}
