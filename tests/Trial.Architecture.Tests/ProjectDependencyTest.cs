@@ -5,11 +5,11 @@ namespace Trial.Architecture.Tests;
 /// <summary>
 /// Dependencies point one way (shared/spec/architecture.md): Protocol is a leaf; Followup → Protocol;
 /// Enrollment → Followup, Protocol; Schema (the one migration mechanism) is a leaf used by Followup and Enrollment; Analysis → Protocol only, standing alone on the data package; Fidelity (the stateless
-/// scoring engine) → Protocol only.
+/// scoring engine) → Protocol only; Demo on top, starting Enrollment's host and running Analysis.
 /// </summary>
 public class ProjectDependencyTest
 {
-    private static readonly string[] TrialAssemblies = ["Trial.Protocol", "Trial.Schema", "Trial.Followup", "Trial.Enrollment", "trial-analysis", "trial-fidelity"];
+    private static readonly string[] TrialAssemblies = ["Trial.Protocol", "Trial.Schema", "Trial.Followup", "Trial.Enrollment", "trial-analysis", "trial-fidelity", "Trial.Demo"];
 
     private static List<string> TrialReferences(string assembly) =>
         Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!).Where(TrialAssemblies.Contains).Order(StringComparer.Ordinal).ToList();
@@ -47,4 +47,16 @@ public class ProjectDependencyTest
 
     [Fact]
     public void Fidelity_StandsOnTheProtocolLibraryAlone() => Assert.Equal(["Trial.Protocol"], TrialReferences("trial-fidelity"));
+
+    /// <summary>The demo stands on top: it starts Enrollment's host and runs Analysis; no product project references it.</summary>
+    [Fact]
+    public void Demo_ReferencesEnrollmentAndAnalysis_AndNothingReferencesDemo()
+    {
+        Assert.Contains("Trial.Enrollment", TrialReferences("Trial.Demo"));
+        Assert.Contains("trial-analysis", TrialReferences("Trial.Demo"));
+        foreach (var product in new[] { "Trial.Protocol", "Trial.Followup", "Trial.Enrollment", "trial-analysis", "trial-fidelity" })
+        {
+            Assert.DoesNotContain("Trial.Demo", TrialReferences(product));
+        }
+    }
 }

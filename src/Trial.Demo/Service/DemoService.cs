@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Trial.Demo.Clock;
+using Trial.Demo.Mail;
+using Trial.Enrollment.Features.Export;
+using Trial.Enrollment.Hosting;
+using Trial.Enrollment.Persistence;
+using Trial.Followup.Channels;
+using Trial.Followup.Hosting;
+using Trial.Followup.Instruments;
+using Trial.Followup.Outbox;
+using Trial.Followup.Questionnaires;
+using Trial.Followup.Scheduling;
+
+namespace Trial.Demo.Service;
+
+/// <summary>
+/// Enrollment's real host (the same builder as `trial-enrollment serve`) listening on a loopback port, on the demo's
+/// database, with the virtual clock as its clock, e-mail going to the loopback SMTP sink and SMS to files. Quartz's
+/// timer is off: the demo runs the same sweeps the Quartz jobs run, each time it moves the clock.
+/// </summary>
+internal sealed class DemoService : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private DemoService(WebApplication app, Uri baseUrl, IReadOnlyList<DemoCredential> users)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Users = users;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public IReadOnlyList<DemoCredential> Users { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public TrialHostOptions Options => _app.Services.GetRequiredService<TrialHostOptions>();
+
+    public InstrumentCatalog Instruments => _app.Services.GetRequiredService<InstrumentCatalog>();
+
+    /// <param name="hostArguments">--Trial:Key=value settings passed through (database and connection string).</param>
+    /// <param name="clock">The virtual clock, or null for the real one (when serving after the run).</param>
+    public static async Task<DemoService> StartAsync(IReadOnlyList<string> hostArguments, string databaseFolder, string smsFolder, SmtpSink? mail,
+        IClock? clock, bool seedUsers, TextWriter userList, CancellationToken cancellationToken, int? port = null)
+    {
+        var baseUrl = new Uri($"http://127.0.0.1:{port ?? FreePort()}/");
+        string[] args =
+        [
+            $"--Trial:DataDirectory={databaseFolder}", .. hostArguments, $"--Trial:PublicBaseUrl={baseUrl}", "--Trial:FollowupScheduler=Off",
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Error",
+        ];
+        var app = TrialHost.Build(args, builder =>
+        {
+            builder.WebHost.UseKestrel().UseUrls(baseUrl.ToString().TrimEnd('/'));
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
+            if (mail is not null)
+            {
+                builder.Services.AddSingleton<IEmailChannel>(new SmtpEmailChannel(new SmtpSettings("127.0.0.1", mail.Port, "ips-studien@example.org", "IPS-studien")));
+            }
+            builder.Services.AddSingleton<ISmsChannel>(new FileSmsChannel(smsFolder));
+            // Every simulated participant answers from 127.0.0.1, so the per-address limit on the token pages is lifted for the demo.
+            builder.Services.AddSingleton(new QuestionnaireOptions { PermitsPerAddress = 1_000_000, PermitsOverall = 1_000_000 });
+        });
+        try
+        {
+            var options = app.Services.GetRequiredService<TrialHostOptions>();
+            await DatabaseSetup.InitialiseAsync(app.Services, options, cancellationToken);
+            IReadOnlyList<DemoCredential> users = [];
+            if (seedUsers)
+            {
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
+                    if (await db.Participants.AnyAsync(cancellationToken) || await db.StaffUsers.AnyAsync(cancellationToken))
+                    {
+                        throw new DemoInputException($"the {options.Database} database already holds a trial or users; the demo needs an empty database");
+                    }
+                }
+                users = await DemoUsers.SeedAsync(app.Services, userList, cancellationToken, setAllocationSeed: false);
+            }
+            await app.StartAsync(cancellationToken);
+            return new DemoService(app, baseUrl, users);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<StaffSession> SignInAsync(string username, CancellationToken cancellationToken) =>
+        StaffSession.SignInAsync(BaseUrl, username, Users.First(u => u.Username == username).Password, cancellationToken);
+
+    /// <summary>One pass of each Quartz job's work (open, remind, close, phone tasks), then the outbox, at the clock's now.</summary>
+    public async Task<(int Opened, DispatchReport Sent)> RunFollowupJobsAsync(CancellationToken cancellationToken)
+    {
+        var sweep = _app.Services.GetRequiredService<OccasionSweep>();
+        var opened = await sweep.OpenDueAsync(cancellationToken);
+        await sweep.RemindDueAsync(cancellationToken);
+        await sweep.CloseMissedAsync(cancellationToken);
+        await sweep.CreatePhoneTasksAsync(cancellationToken);
+        var sent = await _app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(2, cancellationToken);
+        return (opened, sent);
+    }
+
+    /// <summary>The database lock: the real export writes the data package.</summary>
+    public async Task<DataPackageManifest> ExportAsync(string folder, string lockedBy, CancellationToken cancellationToken)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(folder, lockedBy, cancellationToken);
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
