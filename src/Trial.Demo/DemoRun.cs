@@ -14,6 +14,7 @@ using Trial.Demo.Register;
 using Trial.Demo.Service;
 using Trial.Demo.Timeline;
 using Trial.Enrollment.Protocol;
+using Trial.Protocol.Package;
 
 namespace Trial.Demo;
 
@@ -48,6 +49,10 @@ internal static class DemoRun
 
         var simulated = await SimulateAsync(options, work, Stage, output, cancellationToken);
 
+        // The seam between the writer and the reader: the exported package against the machine-readable contract.
+        var verified = PackageVerifier.Open(Path.Combine(work, "package"), PackageExpectations.FromProtocolFolder(simulated.ProtocolDirectory));
+        output.WriteLine($"  the exported package passes the data-package contract (manifest sha256 {verified.Sha256[..12]}…)");
+
         Stage("5/6 trial-analysis run: the locked plan on the package and the register extract");
         var clock = new VirtualClock(At(DatabaseLock, 12));
         PlanStage.Run(simulated.Plan, Path.Combine(work, "package"), Path.Combine(work, "register.csv"), Path.Combine(work, "report"), clock, output);
@@ -80,6 +85,7 @@ internal static class DemoRun
         TimelineSummary summary;
         IReadOnlyDictionary<string, Enrolled> enrolled;
         string plan;
+        string protocolDirectory;
         IReadOnlyList<Trial.Enrollment.Hosting.DemoCredential> users;
         await using (var mail = new SmtpSink(Path.Combine(work, "mail")))
         {
@@ -109,6 +115,7 @@ internal static class DemoRun
             clock.MoveTo(At(DatabaseLock, 9));
             var manifest = await service.ExportAsync(Path.Combine(work, "package"), LockedBy, cancellationToken);
             output.WriteLine($"  {manifest.Files.Count} files: " + string.Join(", ", manifest.Files.Select(f => $"{f.Name} ({f.Rows})")));
+            protocolDirectory = protocol.Directory;
         }
         SqliteConnection.ClearAllPools();
 
@@ -118,7 +125,7 @@ internal static class DemoRun
             Path.Combine(work, "register.csv"), Path.Combine(work, "register-truth.json"));
         output.WriteLine($"  realised true effect on in-work person-months after inclusion: {F(truth.AverageEffectInWork)}");
 
-        return new SimulatedTrial(plan, summary, truth.AverageEffectInWork, users);
+        return new SimulatedTrial(plan, protocolDirectory, summary, truth.AverageEffectInWork, users);
     }
 
     private static Instant At(LocalDate day, int hour) => day.At(new LocalTime(hour, 0)).InZoneLeniently(Oslo).ToInstant();
@@ -133,4 +140,4 @@ internal static class DemoRun
 internal sealed record DemoResult(string Folder, SimulatedTrial Trial);
 
 /// <summary>The simulated trial up to the register extract: the locked plan to run, what happened, the realised true effect, the demo users.</summary>
-internal sealed record SimulatedTrial(string Plan, TimelineSummary Summary, double RealisedEffect, IReadOnlyList<Trial.Enrollment.Hosting.DemoCredential> Users);
+internal sealed record SimulatedTrial(string Plan, string ProtocolDirectory, TimelineSummary Summary, double RealisedEffect, IReadOnlyList<Trial.Enrollment.Hosting.DemoCredential> Users);

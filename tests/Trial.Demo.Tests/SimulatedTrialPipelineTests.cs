@@ -35,7 +35,8 @@ public sealed class SimulatedTrialPipelineTests
 
         var trial = await DemoRun.SimulateAsync(options, folder.Path, log.WriteLine, log, CancellationToken.None);
 
-        // The real export, read back through the package reader: every file matches its manifest hash and row count.
+        // The real export, read back through Analysis's package reader: every file matches its manifest hash and row count.
+        // (The full contract check is in the pipeline test below, which waits for the export to meet it.)
         var package = DataPackageReader.Open(Path.Combine(folder.Path, "package"));
         Assert.Equal(Participants, package.Participants.Count);
         // The ratio comes from the protocol's allocation periods: both arms in both periods, more IPS in the 2:1 period.
@@ -80,8 +81,11 @@ public sealed class SimulatedTrialPipelineTests
         Assert.True(File.Exists(trial.Plan));
     }
 
-    /// <summary>The whole README command with 60 participants: the locked plan runs on the real export and the report is complete.</summary>
-    [Fact(Skip = "Blocked on issue 8 (e2e-core): the committed plan needs covariates single_divorced, born_norway, involuntary_admission, 0m scores, and the instrument/scale codes Follow-up exports (see the demo's commit message).")]
+    /// <summary>The whole README command with 60 participants: the export passes the contract, the locked plan runs on it and the report is complete.</summary>
+    [Fact(Skip = "Blocked on issue 8 (e2e-core): Enrollment's export does not pass the data-package contract yet (covariates.csv lacks the "
+        + "baseline-form columns born_norway, civil_status, single_divorced, reading_writing_difficulties, years_mental_complaints, involuntary_admission, "
+        + "mini_diagnosis, psychotic, return_to_work_expectation; occasions.csv reason carries free text such as 'withdrew-data-collection: <reason>'), "
+        + "and the committed plan needs 0m scores and instrument/scale codes Follow-up does not export. See the demo's commit messages.")]
     [Trait(TestTraits.Database, TestTraits.Sqlite)]
     public async Task Sqlite_LockedPlanRunsOnTheExport_WritesReportAndResults()
     {

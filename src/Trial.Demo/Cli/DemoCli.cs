@@ -2,6 +2,7 @@ using Trial.Analysis.Inputs;
 using Trial.Demo.Analysis;
 using Trial.Demo.Service;
 using Trial.Enrollment.Protocol;
+using Trial.Protocol.Files;
 
 namespace Trial.Demo.Cli;
 
@@ -77,6 +78,11 @@ internal static class DemoCli
         catch (InputRejectedException e)
         {
             error.WriteLine($"trial-demo: the exported package was refused: {e.Message}");
+            return ExitCodes.AnalysisFailed;
+        }
+        catch (ProtocolFileException e)
+        {
+            error.WriteLine($"trial-demo: the exported package does not pass the data-package contract: {e.Message}");
             return ExitCodes.AnalysisFailed;
         }
         catch (ServiceCallException e)

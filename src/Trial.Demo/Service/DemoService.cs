@@ -17,6 +17,7 @@ using Trial.Followup.Instruments;
 using Trial.Followup.Outbox;
 using Trial.Followup.Questionnaires;
 using Trial.Followup.Scheduling;
+using Trial.Protocol.Package;
 
 namespace Trial.Demo.Service;
 
@@ -115,7 +116,7 @@ internal sealed class DemoService : IAsyncDisposable
     }
 
     /// <summary>The database lock: the real export writes the data package.</summary>
-    public async Task<DataPackageManifest> ExportAsync(string folder, string lockedBy, CancellationToken cancellationToken)
+    public async Task<PackageManifest> ExportAsync(string folder, string lockedBy, CancellationToken cancellationToken)
     {
         await using var scope = _app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(folder, lockedBy, cancellationToken);

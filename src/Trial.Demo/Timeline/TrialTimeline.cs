@@ -152,7 +152,7 @@ internal sealed partial class TrialTimeline(DemoService service, VirtualClock cl
         {
             return;
         }
-        var allocation = await coordinator.PostAsync<JsonElement>($"/api/participants/{id}/randomisation", new { randomisedOn = Date(day) }, cancellationToken,
+        var allocation = await coordinator.PostAsync<JsonElement>($"/api/participants/{id}/randomisation", new { }, cancellationToken,
             idempotencyKey: $"trial-demo-{person.Number}");
         var enrolled = new Enrolled(id, allocation.GetProperty("researchId").GetString()!, allocation.GetProperty("arm").GetString()!,
             allocation.GetProperty("period").GetString()!, day, person);
