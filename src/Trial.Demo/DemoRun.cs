@@ -31,7 +31,8 @@ internal static class DemoRun
     /// <summary>The database lock, after the register extract's last month (April 2016).</summary>
     public static readonly LocalDate DatabaseLock = new(2016, 5, 2);
 
-    public const string LockedBy = "trial-demo (simulated trial on a virtual clock; not real data)";
+    /// <summary>Starts with "simulated" (protocol/data-package.md), so `trial-analysis run` marks the report on its title page and every footer.</summary>
+    public const string LockedBy = "simulated: trial-demo (a simulated trial through the real service on a virtual clock; not real data)";
 
     private static readonly DateTimeZone Oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
 
@@ -55,7 +56,7 @@ internal static class DemoRun
 
         Stage("5/6 trial-analysis run: the locked plan on the package and the register extract");
         var clock = new VirtualClock(At(DatabaseLock, 12));
-        PlanStage.Run(simulated.Plan, Path.Combine(work, "package"), Path.Combine(work, "register.csv"), Path.Combine(work, "report"), clock, output);
+        PlanStage.Run(simulated.Plan, simulated.ProtocolDirectory, Path.Combine(work, "package"), Path.Combine(work, "register.csv"), Path.Combine(work, "report"), clock, output);
 
         Stage($"6/6 Complete: moving {work} to {target}");
         if (Directory.Exists(target))
@@ -104,7 +105,7 @@ internal static class DemoRun
             enrolled = timeline.ByResearchId;
             output.WriteLine($"  screened {summary.Screened}, randomised {summary.Randomised}: " +
                 string.Join(", ", summary.ByArmAndPeriod.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}")));
-            output.WriteLine($"  follow-up: {summary.Emails} e-mails, {summary.SmsFiles} SMS; answers on the web 6m {summary.WebAnswers.GetValueOrDefault(6)}, 12m {summary.WebAnswers.GetValueOrDefault(12)}; by phone 6m {summary.PhoneAnswers.GetValueOrDefault(6)}, 12m {summary.PhoneAnswers.GetValueOrDefault(12)}");
+            output.WriteLine($"  follow-up: {summary.Emails} e-mails, {summary.SmsFiles} SMS; answers on the web 0m {summary.WebAnswers.GetValueOrDefault(0)}, 6m {summary.WebAnswers.GetValueOrDefault(6)}, 12m {summary.WebAnswers.GetValueOrDefault(12)}; by phone 0m {summary.PhoneAnswers.GetValueOrDefault(0)}, 6m {summary.PhoneAnswers.GetValueOrDefault(6)}, 12m {summary.PhoneAnswers.GetValueOrDefault(12)}");
             output.WriteLine($"  time: coordinators {summary.Coordinators.Elapsed.TotalSeconds:0.0} s, follow-up jobs and outbox {summary.Jobs.Elapsed.TotalSeconds:0.0} s, web answers {summary.Participants.Elapsed.TotalSeconds:0.0} s, phone rounds {summary.Phone.Elapsed.TotalSeconds:0.0} s");
             foreach (var e in summary.Events)
             {

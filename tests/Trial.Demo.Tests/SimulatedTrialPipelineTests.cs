@@ -1,106 +1,160 @@
 using System.Text.Json;
-using Trial.Analysis.Package;
+using NodaTime.Text;
 using Trial.Demo.Cli;
+using Trial.Enrollment.Protocol;
+using Trial.Protocol.Package;
 using Trial.TestServers;
 
 namespace Trial.Demo.Tests;
 
 /// <summary>
-/// The README's first command, small: about 60 participants through the real service (HTTP API, follow-up sweeps,
-/// outbox to the loopback SMTP sink and SMS files, questionnaire form posts), the real export, the register extract
-/// for the exported ids, and the locked plan on that export.
+/// The README's first command, small: about 60 participants through the real service (HTTP API, baseline form,
+/// follow-up sweeps, outbox to the loopback SMTP sink and SMS files, questionnaire form posts, phone entry), the real
+/// export checked against the data-package contract, the register extract for the exported ids, and the committed
+/// plan, locked before the first randomisation, run on that export.
 /// </summary>
 public sealed class SimulatedTrialPipelineTests
 {
     private const int Participants = 60;
 
+    private static readonly string[] Scopes = ["intervention", "followup-contact", "data-collection", "register-linkage", "data-use"];
+
+    /// <summary>The whole README command with 60 participants on SQLite: the export passes the contract, the locked plan runs on it and the report is complete.</summary>
     [Fact]
     [Trait(TestTraits.Database, TestTraits.Sqlite)]
-    public Task Sqlite_ThroughTheService_ExportsAPackageThatPassesTheContract() => ExportsAPackageThatPassesTheContract([]);
-
-    [Fact]
-    [Trait(TestTraits.Database, TestTraits.Postgres)]
-    public async Task Postgres_ThroughTheService_ExportsAPackageThatPassesTheContract()
-    {
-        var connection = await PostgresServer.Instance.CreateDatabaseAsync("demo");
-        await ExportsAPackageThatPassesTheContract(["--Trial:Database=Postgres", $"--Trial:ConnectionString={connection}"]);
-    }
-
-    private static async Task ExportsAPackageThatPassesTheContract(string[] host)
-    {
-        using var folder = new TempFolder();
-        Directory.CreateDirectory(folder.Path);
-        var options = DemoOptions.Parse(["--out", folder.Path, "--participants", Participants.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7", .. host], out _)!;
-        var log = new StringWriter();
-
-        var trial = await DemoRun.SimulateAsync(options, folder.Path, log.WriteLine, log, CancellationToken.None);
-
-        // The real export, read back through Analysis's package reader: every file matches its manifest hash and row count.
-        // (The full contract check is in the pipeline test below, which waits for the export to meet it.)
-        var package = DataPackageReader.Open(Path.Combine(folder.Path, "package"));
-        Assert.Equal(Participants, package.Participants.Count);
-        // The ratio comes from the protocol's allocation periods: both arms in both periods, more IPS in the 2:1 period.
-        var byPeriod = package.Participants.GroupBy(p => p.Period).ToDictionary(g => g.Key, g => (Ips: g.Count(p => p.Arm == "ips"), Control: g.Count(p => p.Arm == "control")));
-        Assert.Equal(["p1-2to1", "p2-1to1"], byPeriod.Keys.Order(StringComparer.Ordinal));
-        Assert.True(byPeriod["p1-2to1"].Ips > byPeriod["p1-2to1"].Control, log.ToString());
-        var participants = await File.ReadAllLinesAsync(Path.Combine(folder.Path, "package", "participants.csv"));
-        foreach (var scope in new[] { "intervention", "followup-contact", "data-collection", "register-linkage", "data-use" })
-        {
-            Assert.Single(participants, line => line.EndsWith("," + scope, StringComparison.Ordinal));
-        }
-        Assert.Equal(2, package.Participants.Count(p => p.DiedOn is not null));
-        Assert.Single(participants, line => line.Split(',')[8] == "true");
-        // Seed 001's exclusions, each at least once, in the screening log.
-        var screening = await File.ReadAllTextAsync(Path.Combine(folder.Path, "package", "screening.csv"));
-        foreach (var reason in new[] { "outside-target-group", "insufficient-norwegian", "disability-benefit-waiting-period" })
-        {
-            Assert.Contains(reason, screening, StringComparison.Ordinal);
-        }
-        Assert.Contains(package.Screening, s => s.Consent == "declined");
-        // Follow-up: invitations went out by e-mail and SMS, and answers came in on the web and by phone, at 6 and 12 months.
-        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(folder.Path, "mail"), "*.eml"));
-        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(folder.Path, "sms")));
-        // occasions.csv: participant_id, occasion, due_on, status, reason, completed_at, mode
-        var completed = (await File.ReadAllLinesAsync(Path.Combine(folder.Path, "package", "occasions.csv"))).Skip(1).Select(l => l.Split(','))
-            .Where(o => o[3] == "completed").Select(o => (Occasion: o[1], Mode: o[6])).ToList();
-        Assert.Contains(("6m", "web"), completed);
-        Assert.Contains(("12m", "web"), completed);
-        Assert.Contains(completed, o => o.Mode == "phone");
-        Assert.InRange(completed.Count(o => o.Occasion == "6m"), Participants / 5, Participants * 4 / 5);
-        Assert.Contains(package.Scores, s => s.Instrument == "hads" && s.Scale == "total");
-        // The register extract covers exactly the exported ids, January 2010 to April 2016 (to death when died).
-        var register = (await File.ReadAllLinesAsync(Path.Combine(folder.Path, "register.csv"))).Skip(1).Select(l => l.Split(',')).ToList();
-        var ids = package.Participants.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        Assert.All(register, r => Assert.Contains(r[0], ids));
-        Assert.Equal(Participants - 2, register.Select(r => r[0]).Distinct().Count());
-        var months = register.Select(r => r[1]).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal("2010-01", months[0]);
-        Assert.Equal("2016-04", months[^1]);
-        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Path, "package", "manifest.json")));
-        Assert.Contains("trial-demo", manifest.RootElement.GetProperty("lockedBy").GetString(), StringComparison.Ordinal);
-        Assert.True(File.Exists(trial.Plan));
-    }
-
-    /// <summary>The whole README command with 60 participants: the export passes the contract, the locked plan runs on it and the report is complete.</summary>
-    [Fact(Skip = "Blocked on issue 8 (e2e-core): Enrollment's export does not pass the data-package contract yet (covariates.csv lacks the "
-        + "baseline-form columns born_norway, civil_status, single_divorced, reading_writing_difficulties, years_mental_complaints, involuntary_admission, "
-        + "mini_diagnosis, psychotic, return_to_work_expectation; occasions.csv reason carries free text such as 'withdrew-data-collection: <reason>'), "
-        + "and the committed plan needs 0m scores and instrument/scale codes Follow-up does not export. See the demo's commit messages.")]
-    [Trait(TestTraits.Database, TestTraits.Sqlite)]
-    public async Task Sqlite_LockedPlanRunsOnTheExport_WritesReportAndResults()
+    public async Task Sqlite_WholeTrialThroughTheService_LockedPlanRunsOnTheExport()
     {
         using var folder = new TempFolder();
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var code = await DemoCli.RunAsync(["--out", folder.Path, "--participants", "60", "--seed", "7"], output, error, CancellationToken.None);
+        var code = await DemoCli.RunAsync(["--out", folder.Path, "--participants", Participants.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7"],
+            output, error, CancellationToken.None);
 
         Assert.True(code == ExitCodes.Ok, $"{output}\n{error}");
-        Assert.True(File.Exists(Path.Combine(folder.Path, "report", "report.pdf")));
+        var log = output.ToString();
+        var package = Path.Combine(folder.Path, "package");
+        AssertTrialWentThroughTheService(folder.Path, log);
+
+        // The analysis: the locked plan ran on the export; the report is complete and says it is built from simulated data.
+        var report = Path.Combine(folder.Path, "report", "report.pdf");
+        Assert.Equal("%PDF"u8.ToArray(), File.ReadAllBytes(report)[..4]);
         using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder.Path, "report", "results.json")));
         var ips = results.RootElement.GetProperty("analyses").GetProperty("main").GetProperty("results").GetProperty("in_work").GetProperty("coefficients").GetProperty("ips");
-        Assert.True(double.IsFinite(ips.GetProperty("estimate").GetDouble()));
+        Assert.True(double.IsFinite(ips.GetProperty("estimate").GetDouble()), log);
+        Assert.True(results.RootElement.GetProperty("simulated").GetBoolean());
+        Assert.StartsWith("simulated", results.RootElement.GetProperty("package").GetProperty("lockedBy").GetString(), StringComparison.Ordinal);
+        Assert.Contains("SIMULATED DATA", log, StringComparison.Ordinal);
+        Assert.StartsWith("matches the lock", results.RootElement.GetProperty("plan").GetProperty("lock").GetString(), StringComparison.Ordinal);
+        // The headline results are printed, and the last line is the report's path.
+        Assert.Contains("Effect of IPS on being in work", log, StringComparison.Ordinal);
+        Assert.Contains("Critical wage", log, StringComparison.Ordinal);
+        Assert.EndsWith(report, log.TrimEnd(), StringComparison.Ordinal);
         Assert.Empty(folder.PartialSiblings);
-        Assert.EndsWith(Path.Combine(folder.Path, "report", "report.pdf"), output.ToString().TrimEnd(), StringComparison.Ordinal);
+        Assert.True(Directory.Exists(package));
+    }
+
+    /// <summary>The same simulated trial up to the database lock on PostgreSQL: the export passes the contract there too.</summary>
+    [Fact]
+    [Trait(TestTraits.Database, TestTraits.Postgres)]
+    public async Task Postgres_ThroughTheService_ExportsAPackageThatPassesTheContract()
+    {
+        var connection = await PostgresServer.Instance.CreateDatabaseAsync("demo");
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Path);
+        var options = DemoOptions.Parse(["--out", folder.Path, "--participants", Participants.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7",
+            "--Trial:Database=Postgres", $"--Trial:ConnectionString={connection}"], out _)!;
+        var log = new StringWriter();
+
+        await DemoRun.SimulateAsync(options, folder.Path, log.WriteLine, log, CancellationToken.None);
+
+        AssertTrialWentThroughTheService(folder.Path, log.ToString());
+    }
+
+    /// <summary>What #8 asks of the simulated trial itself, read from the exported package (verified against the contract) and the demo's folders.</summary>
+    private static void AssertTrialWentThroughTheService(string folder, string log)
+    {
+        var protocolFolder = Path.Combine(RepositoryRoot(), "protocol", "ips-norway");
+        var package = PackageVerifier.Open(Path.Combine(folder, "package"), PackageExpectations.FromProtocolFolder(protocolFolder));
+        var participants = package.Table("participants.csv")!;
+        string Cell(PackageTable table, string[] row, string column) => row[table.ColumnIndex(column)];
+        Assert.Equal(Participants, participants.Rows.Count);
+
+        // The ratio comes from the protocol's allocation periods: each participant's period is the one the protocol
+        // gives for the randomisation date, and the 2:1 period has more IPS than control.
+        var protocol = ProtocolLoader.Load(protocolFolder);
+        foreach (var row in participants.Rows)
+        {
+            var on = LocalDatePattern.Iso.Parse(Cell(participants, row, "randomised_on")).Value;
+            Assert.Equal(protocol.PeriodOn(on)!.Code.Value, Cell(participants, row, "period"));
+            Assert.Equal(protocol.PeriodOn(on)!.Ratio.ToString(), Cell(participants, row, "ratio"));
+        }
+        var byPeriod = participants.Rows.GroupBy(r => Cell(participants, r, "period"))
+            .ToDictionary(g => g.Key, g => (Ips: g.Count(r => Cell(participants, r, "arm") == "ips"), Control: g.Count(r => Cell(participants, r, "arm") == "control")));
+        Assert.Equal(["p1-2to1", "p2-1to1"], byPeriod.Keys.Order(StringComparer.Ordinal));
+        Assert.True(byPeriod["p1-2to1"].Ips > byPeriod["p1-2to1"].Control, log);
+
+        // One withdrawal in each scope, two deaths and one mistaken randomisation, each through its endpoint.
+        foreach (var scope in Scopes)
+        {
+            Assert.Single(participants.Rows, r => Cell(participants, r, "withdrawn_scopes") == scope);
+            Assert.Contains($"withdrawal: {scope}", log, StringComparison.Ordinal);
+        }
+        var withdrawals = package.Table("withdrawals.csv")!;
+        Assert.Equal(Scopes.Order(StringComparer.Ordinal), withdrawals.Rows.Select(r => Cell(withdrawals, r, "scope")).Order(StringComparer.Ordinal));
+        Assert.Equal(2, participants.Rows.Count(r => Cell(participants, r, "died_on") != ""));
+        Assert.Single(participants.Rows, r => Cell(participants, r, "mistaken") == "true");
+
+        // Seed 001's exclusions, each at least once, in the screening log.
+        var screening = File.ReadAllText(Path.Combine(folder, "package", "screening.csv"));
+        foreach (var reason in new[] { "outside-target-group", "insufficient-norwegian", "disability-benefit-waiting-period", "declined" })
+        {
+            Assert.Contains(reason, screening, StringComparison.Ordinal);
+        }
+
+        // The baseline form was recorded for every randomised participant (empty only for the data-use withdrawal).
+        var covariates = package.Table("covariates.csv")!;
+        var dataUse = participants.Rows.Single(r => Cell(participants, r, "withdrawn_scopes") == "data-use")[0];
+        Assert.All(covariates.Rows.Where(r => r[0] != dataUse), r =>
+        {
+            Assert.NotEqual("", Cell(covariates, r, "born_norway"));
+            Assert.NotEqual("", Cell(covariates, r, "civil_status"));
+            Assert.NotEqual("", Cell(covariates, r, "years_mental_complaints"));
+        });
+
+        // Follow-up: invitations by e-mail and SMS; answers on the web and by phone at 0, 6 and 12 months.
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(folder, "mail"), "*.eml"));
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(folder, "sms")));
+        var occasions = package.Table("occasions.csv")!;
+        var completed = occasions.Rows.Where(r => Cell(occasions, r, "status") == "completed")
+            .Select(r => (Occasion: Cell(occasions, r, "occasion"), Mode: Cell(occasions, r, "mode"))).ToList();
+        Assert.Contains(("0m", "web"), completed);
+        Assert.Contains(("0m", "phone"), completed);
+        Assert.Contains(("6m", "web"), completed);
+        Assert.Contains(("12m", "web"), completed);
+        Assert.Contains(completed, o => o.Occasion != "0m" && o.Mode == "phone");
+        Assert.InRange(completed.Count(o => o.Occasion == "0m"), Participants * 4 / 5, Participants);
+        Assert.InRange(completed.Count(o => o.Occasion == "6m"), Participants / 5, Participants * 4 / 5);
+
+        // The register extract covers exactly the exported ids, January 2010 to April 2016 (none for the two who died).
+        var register = File.ReadAllLines(Path.Combine(folder, "register.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var ids = participants.Rows.Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
+        Assert.All(register, r => Assert.Contains(r[0], ids));
+        Assert.Equal(Participants - 2, register.Select(r => r[0]).Distinct().Count());
+        var months = register.Select(r => r[1]).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal("2010-01", months[0]);
+        Assert.Equal("2016-04", months[^1]);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Trial.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Trial.sln not found above the test's folder.");
     }
 }

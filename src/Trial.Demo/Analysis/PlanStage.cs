@@ -31,7 +31,7 @@ internal static class PlanStage
             File.Copy(costBenefit, Path.Combine(planFolder, "cost-benefit.yaml"));
         }
         var output = new StringWriter();
-        var code = new LockPlanCommand(clock).Run(["--plan", copy], output, output);
+        var code = new LockPlanCommand(clock).Run(["--plan", copy, "--protocol", protocolDirectory], output, output);
         if (code != ExitCodes.Ok)
         {
             throw new PlanFailedException($"lock-plan refused the committed plan (exit {code}):\n{output}");
@@ -40,12 +40,12 @@ internal static class PlanStage
         return (copy, $"locked by trial-demo at the start of the simulated trial ({PlanLock.PathFor(copy)})");
     }
 
-    /// <summary>`trial-analysis run`; its progress lines are passed on indented. Throws with run's own message when it refuses.</summary>
-    public static void Run(string plan, string package, string register, string reportFolder, IClock clock, TextWriter log)
+    /// <summary>`trial-analysis run`, checking the package against the protocol too; its progress lines are passed on indented. Throws with run's own message when it refuses.</summary>
+    public static void Run(string plan, string protocolDirectory, string package, string register, string reportFolder, IClock clock, TextWriter log)
     {
         var output = new IndentingWriter(log, "  ");
         var error = new StringWriter();
-        var code = new RunCommand(clock).Run(["--plan", plan, "--data", package, "--register", register, "--out", reportFolder], output, error);
+        var code = new RunCommand(clock).Run(["--plan", plan, "--protocol", protocolDirectory, "--data", package, "--register", register, "--out", reportFolder], output, error);
         if (code != ExitCodes.Ok)
         {
             throw new PlanFailedException($"trial-analysis run stopped with exit code {code}: {error.ToString().Trim()}");

@@ -32,12 +32,44 @@ internal sealed record Referral(
     string Severity,
     string Education,
     bool BornInNorway,
-    bool SingleOrDivorced,
+    string CivilStatus,
+    bool ReadingWritingDifficulties,
+    int YearsMentalComplaints,
     bool InvoluntaryAdmission,
+    string MiniDiagnosis,
+    string ReturnToWorkExpectation,
     double Distress,
     double DrugUse,
     double Propensity)
 {
     /// <summary>Consent is asked in the inclusion conversation a few days after referral, randomisation follows at once.</summary>
     public LocalDate ConsentOn => RandomiseOn;
+
+    /// <summary>The protocol's single_divorced indicator (unmarried, widowed or divorced).</summary>
+    public bool SingleOrDivorced => CivilStatus is "unmarried" or "widowed" or "divorced";
+
+    /// <summary>
+    /// The protocol's baseline form (protocol.yaml baselineForm) as the coordinator records it at inclusion; fields the
+    /// person has no answer for (no M.I.N.I. interview, unknown education) are left out.
+    /// </summary>
+    public Dictionary<string, object?> BaselineForm()
+    {
+        var form = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["born_norway"] = BornInNorway,
+            ["civil_status"] = CivilStatus,
+            ["reading_writing_difficulties"] = ReadingWritingDifficulties,
+            ["years_mental_complaints"] = YearsMentalComplaints,
+            ["involuntary_admission"] = InvoluntaryAdmission,
+            ["return_to_work_expectation"] = ReturnToWorkExpectation,
+        };
+        foreach (var (field, value) in new[] { ("education", Education), ("severity", Severity), ("mini_diagnosis", MiniDiagnosis) })
+        {
+            if (value != "")
+            {
+                form[field] = value;
+            }
+        }
+        return form;
+    }
 }

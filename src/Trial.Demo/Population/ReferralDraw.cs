@@ -46,6 +46,33 @@ internal static class ReferralDraw
     }
 
     /// <summary>Same three segments as Analysis's simulator (144 : 75 : 191 of 410), randomisation from the first allocation period on.</summary>
+    /// <summary>Seed 001 Table 1: civil status of the 402 who answered.</summary>
+    private static readonly (string Code, double Weight)[] CivilStatuses =
+        [("unmarried", 259), ("married", 41), ("cohabiting", 47), ("widowed", 3), ("divorced", 52)];
+
+    /// <summary>Main M.I.N.I. diagnosis by severity group (Tables 3–4: psychotic disorders and mania are "severe").</summary>
+    private static readonly (string Code, double Weight)[] SevereDiagnoses = [("psychotic", 82), ("mood-psychotic", 29), ("bipolar", 25)];
+
+    private static readonly (string Code, double Weight)[] ModerateDiagnoses =
+        [("depression", 90), ("anxiety", 45), ("ptsd", 10), ("eating", 4), ("substance", 13), ("other", 2)];
+
+    /// <summary>Expected return to work (Figure 8: 45 % within a few weeks; the rest spread, not reported).</summary>
+    private static readonly (string Code, double Weight)[] Expectations =
+        [("within-weeks", 45), ("within-months", 20), ("within-year", 12), ("later", 8), ("unsure", 15)];
+
+    private static string Pick(SimulationRandom rng, (string Code, double Weight)[] choices)
+    {
+        var u = rng.Uniform() * choices.Sum(c => c.Weight);
+        foreach (var (code, weight) in choices)
+        {
+            if ((u -= weight) < 0)
+            {
+                return code;
+            }
+        }
+        return choices[^1].Code;
+    }
+
     private static List<LocalDate> InclusionDates(SimulationRandom rng, int count)
     {
         var segments = new[]
@@ -100,13 +127,19 @@ internal static class ReferralDraw
         var controlLevel = Centre.Seed001.First(c => c.Code == centre).ControlLevel;
         var propensity = -0.006 * (age - 35) + (female ? 0.02 : 0) + eduEffect + controlLevel + 0.13 * rng.Normal() - 0.085;
         var birth = referredOn.PlusYears(-age).PlusDays(-1 - rng.Below(360));
+        var drugUse = rng.Normal();
         return new Referral(number, centre, referredOn, randomiseOn, exclusion, $"Deltaker {number}", NationalId(used, birth, female, number),
             female, age,
             rng.Bernoulli(0.85) ? $"deltaker{number}@example.org" : null,
             rng.Bernoulli(0.75) ? $"+479{number:0000000}" : null,
             rng.Bernoulli(0.95) ? "nb-NO" : "en",
-            severity, education, rng.Bernoulli(0.86), rng.Bernoulli(0.78), rng.Bernoulli(0.26 + 0.05 * distress),
-            distress, rng.Normal(), propensity);
+            severity, education, rng.Bernoulli(0.86), Pick(rng, CivilStatuses), rng.Bernoulli(0.173),
+            Math.Clamp((int)Math.Round(10.9 + 9.2 * rng.Normal()), 1, Math.Min(50, age - 10)),
+            // Table 19: previously involuntarily admitted answer less often (30 % of non-responders, 22 % of responders), as do drug users.
+            rng.Bernoulli(Math.Clamp(0.26 + 0.06 * drugUse - 0.03 * distress, 0.02, 0.9)),
+            severity == "" ? "" : Pick(rng, severity == "severe" ? SevereDiagnoses : ModerateDiagnoses),
+            Pick(rng, Expectations),
+            distress, drugUse, propensity);
     }
 
     /// <summary>A valid fødselsnummer for the birth date whose individual number has the person's sex (odd third digit = male).</summary>

@@ -37,6 +37,13 @@ internal sealed class StaffSession : IDisposable
         using var _ = await SendAsync(path, body, null, cancellationToken);
     }
 
+    public async Task PutAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) };
+        using var response = await _client.SendAsync(request, cancellationToken);
+        await EnsureAsync($"PUT {path} as {Username}", response, cancellationToken);
+    }
+
     public async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var response = await _client.GetAsync(path, cancellationToken);
