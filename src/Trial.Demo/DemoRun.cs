@@ -46,7 +46,12 @@ internal static class DemoRun
         var work = $"{target.TrimEnd(Path.DirectorySeparatorChar)}.partial-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
         Directory.CreateDirectory(work);
         var total = Stopwatch.StartNew();
-        void Stage(string text) => output.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] {text}");
+        // Each stage starts only if the run was not interrupted (Ctrl+C); the rename to DIR is the last stage.
+        void Stage(string text)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            output.WriteLine($"[{total.Elapsed.TotalSeconds,5:0.0} s] {text}");
+        }
 
         var simulated = await SimulateAsync(options, work, Stage, output, cancellationToken);
 

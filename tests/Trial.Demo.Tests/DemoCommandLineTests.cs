@@ -39,6 +39,15 @@ public sealed class DemoCommandLineTests
     }
 
     [Fact]
+    public void Postgres_ConnectionString_BecomesTheServicesDatabaseSettings()
+    {
+        var options = DemoOptions.Parse(["--out", "x", "--postgres", "Host=db;Database=trial"], out var problem)!;
+        Assert.Null(problem);
+        Assert.Equal(["--Trial:Database=Postgres", "--Trial:ConnectionString=Host=db;Database=trial"], options.HostArguments);
+        Assert.Empty(DemoOptions.Parse(["--out", "x"], out _)!.HostArguments);
+    }
+
+    [Fact]
     public async Task OutFolderNotEmpty_ExitsInvalidInput_AndWritesNothing()
     {
         using var folder = new TempFolder();

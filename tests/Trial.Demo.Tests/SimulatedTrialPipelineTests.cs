@@ -22,14 +22,29 @@ public sealed class SimulatedTrialPipelineTests
     /// <summary>The whole README command with 60 participants on SQLite: the export passes the contract, the locked plan runs on it and the report is complete.</summary>
     [Fact]
     [Trait(TestTraits.Database, TestTraits.Sqlite)]
-    public async Task Sqlite_WholeTrialThroughTheService_LockedPlanRunsOnTheExport()
+    public async Task Sqlite_InterruptedThenRerun_WholeTrialThroughTheService_LockedPlanRunsOnTheExport()
     {
         using var folder = new TempFolder();
+        string[] args = ["--out", folder.Path, "--participants", Participants.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7"];
+
+        // Interrupted (Ctrl+C) once the service is up: DIR is not created, only the work folder beside it, without a report.
+        using (var interrupt = new CancellationTokenSource())
+        {
+            var interrupted = new StringWriter();
+            var interruptedError = new StringWriter();
+            var stopped = await DemoCli.RunAsync(args, new InterruptingWriter(interrupted, "] 2/6", interrupt), interruptedError, interrupt.Token);
+            Assert.True(stopped == ExitCodes.Interrupted, $"{interrupted}\n{interruptedError}");
+            Assert.Contains("interrupted", interruptedError.ToString(), StringComparison.Ordinal);
+            Assert.False(Directory.Exists(folder.Path));
+            var partial = Assert.Single(folder.PartialSiblings);
+            Assert.Empty(Directory.EnumerateFiles(partial, "report.pdf", SearchOption.AllDirectories));
+            Directory.Delete(partial, recursive: true);
+        }
+
+        // The rerun, into the same --out.
         var output = new StringWriter();
         var error = new StringWriter();
-
-        var code = await DemoCli.RunAsync(["--out", folder.Path, "--participants", Participants.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7"],
-            output, error, CancellationToken.None);
+        var code = await DemoCli.RunAsync(args, output, error, CancellationToken.None);
 
         Assert.True(code == ExitCodes.Ok, $"{output}\n{error}");
         var log = output.ToString();
@@ -156,5 +171,22 @@ public sealed class SimulatedTrialPipelineTests
             }
         }
         throw new InvalidOperationException("Trial.sln not found above the test's folder.");
+    }
+
+    /// <summary>Passes lines on, and presses Ctrl+C (cancels) once a line containing <paramref name="trigger"/> is written.</summary>
+    private sealed class InterruptingWriter(TextWriter inner, string trigger, CancellationTokenSource interrupt) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value) => inner.Write(value);
+
+        public override void WriteLine(string? value)
+        {
+            inner.WriteLine(value);
+            if (value?.Contains(trigger, StringComparison.Ordinal) == true)
+            {
+                interrupt.Cancel();
+            }
+        }
     }
 }

@@ -14,15 +14,16 @@ internal static class DemoCli
 
         Usage:
           dotnet run --project src/Trial.Demo -- --out DIR [--seed N] [--effect X] [--participants N] [--early-late D]
-                                                 [--serve [--port P]] [--Trial:Database=Postgres --Trial:ConnectionString=...]
+                                                 [--serve [--port P]] [--postgres "Host=…;Database=…"]
 
         Starts the trial service (Trial.Enrollment) in-process on a virtual clock and an empty database. Simulated
         coordinators at the six centres screen, consent and randomise the referred people through its REST API from
         October 2013 to October 2014 (the 2:1 then 1:1 ratio comes from the protocol's allocation periods); deaths,
         a mistaken randomisation and a withdrawal in each scope go through their endpoints. Follow-up runs on the same
-        clock: the sweeps that Quartz runs open the 6- and 12-month occasions, the outbox sends the invitations to a
+        clock: the sweeps that Quartz's jobs run open the 0-, 6- and 12-month occasions, the outbox sends the invitations to a
         loopback SMTP sink (DIR/mail) and to SMS files (DIR/sms), and participants answer on the questionnaire pages
-        (about 47 % and 44 %, more often the more distressed at baseline); some answer by phone to their coordinator.
+        (nearly all at inclusion, about 47 % at 6 and 44 % at 12 months, more often the more distressed at baseline);
+        some answer by phone to their coordinator. The coordinator records the protocol's baseline form at inclusion.
         Then the service's export locks the data (DIR/package), a register extract is simulated for the exported ids
         (DIR/register.csv), and `trial-analysis run` runs the locked plan (DIR/report/report.pdf, results.json).
 
@@ -33,12 +34,13 @@ internal static class DemoCli
           --early-late D      true effect in those randomised before April 2014 minus after (default 0.06)
           --serve             afterwards keep the service running on the demo's database; prints the demo users
           --port P            port for --serve (default 5080)
-          --Trial:Key=value   service settings, e.g. --Trial:Database=Postgres --Trial:ConnectionString="Host=…"
-                              (default: SQLite in DIR/database). The database must be empty.
+          --postgres CONN     run the service on PostgreSQL (an Npgsql connection string; the database must be empty)
+                              instead of the default embedded SQLite in DIR/database
+          --Trial:Key=value   other service settings passed through, e.g. --Trial:ConnectionString=…
 
         Exit codes: 0 ok; 1 the service refused a call or another failure; 2 usage; 3 --out not empty or database
         not empty (nothing written); 4 the locked plan could not run on the exported package (work folder kept);
-        130 interrupted (DIR is not created; rerun into a new folder).
+        130 interrupted (DIR is not created, only DIR.partial-xxxx; rerun, the same --out works).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -92,7 +94,7 @@ internal static class DemoCli
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            error.WriteLine($"trial-demo: interrupted; {Path.GetFullPath(options.Out)} was not created. Rerun into a new folder.");
+            error.WriteLine($"trial-demo: interrupted; {Path.GetFullPath(options.Out)} was not created (the unfinished work is in a .partial-xxxx folder beside it, which may be deleted). Rerun; the same --out works.");
             return ExitCodes.Interrupted;
         }
         if (options.Serve)

@@ -57,6 +57,10 @@ internal sealed record DemoOptions(
                     case "--port":
                         port = (int)Within(arg, int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture), 1, 65535);
                         break;
+                    case "--postgres":
+                        // The same run on PostgreSQL: shorthand for the service's own two settings.
+                        host.AddRange(["--Trial:Database=Postgres", $"--Trial:ConnectionString={Value()}"]);
+                        break;
                     case "--serve":
                         serve = true;
                         break;
