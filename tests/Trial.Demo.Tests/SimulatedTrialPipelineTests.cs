@@ -120,6 +120,10 @@ public sealed class SimulatedTrialPipelineTests
         Assert.Equal(2, participants.Rows.Count(r => Cell(participants, r, "died_on") != ""));
         Assert.Single(participants.Rows, r => Cell(participants, r, "mistaken") == "true");
 
+        // The trial manager closed recruitment after the last inclusion and locked follow-up before the export.
+        Assert.Contains("recruitment closed by the trial manager", log, StringComparison.Ordinal);
+        Assert.Contains("follow-up locked by the trial manager", log, StringComparison.Ordinal);
+
         // Seed 001's exclusions, each at least once, in the screening log.
         var screening = File.ReadAllText(Path.Combine(folder, "package", "screening.csv"));
         foreach (var reason in new[] { "outside-target-group", "insufficient-norwegian", "disability-benefit-waiting-period", "declined" })

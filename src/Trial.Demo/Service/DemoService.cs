@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Trial.Demo.Clock;
 using Trial.Demo.Mail;
+using Trial.Enrollment.Features.DatabaseLock;
 using Trial.Enrollment.Features.Export;
 using Trial.Enrollment.Hosting;
 using Trial.Enrollment.Persistence;
@@ -115,11 +116,17 @@ internal sealed class DemoService : IAsyncDisposable
         return (opened, sent);
     }
 
-    /// <summary>The database lock: the real export writes the data package.</summary>
+    /// <summary>
+    /// The database lock, as `trial-enrollment export --lock` does it after follow-up is locked: the real export writes
+    /// the data package, then the lock is recorded with the manifest's SHA-256 (audited as trial.database-locked).
+    /// </summary>
     public async Task<PackageManifest> ExportAsync(string folder, string lockedBy, CancellationToken cancellationToken)
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(folder, lockedBy, cancellationToken);
+        var manifest = await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(folder, lockedBy, cancellationToken);
+        var manifestSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(folder, "manifest.json"), cancellationToken)));
+        await scope.ServiceProvider.GetRequiredService<TrialLocks>().LockDatabaseAsync(lockedBy, $"manifest.json sha256 {manifestSha}", cancellationToken);
+        return manifest;
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);

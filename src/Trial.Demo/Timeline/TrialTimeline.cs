@@ -61,6 +61,12 @@ internal sealed partial class TrialTimeline(DemoService service, VirtualClock cl
                 progress.WriteLine($"  {day:yyyy-MM}  randomised {_summary.Randomised,4}  web answers 6m/12m {_summary.WebAnswers.GetValueOrDefault(6),3}/{_summary.WebAnswers.GetValueOrDefault(12),3}  phone {_summary.PhoneAnswers.Values.Sum(),3}  e-mails {_summary.Emails,4}  SMS {_summary.SmsFiles,4}");
             }
             At(day, 10);
+            if (day == lastRandomised.PlusDays(1))
+            {
+                // Recruitment ends with the last inclusion; deaths, withdrawals and follow-up go on.
+                await _staff["manager"].PostAsync("/api/trial/recruitment/close", new { reason = "Target sample size reached" }, cancellationToken);
+                _summary.Events.Add($"{Date(day)} recruitment closed by the trial manager");
+            }
             _summary.Coordinators.Start();
             foreach (var person in referrals.Where(r => r.ReferredOn == day))
             {
@@ -105,6 +111,10 @@ internal sealed partial class TrialTimeline(DemoService service, VirtualClock cl
             _webAnswers.RemoveAll(a => a.Day == day);
             _summary.Participants.Stop();
         }
+        // The last 12-month occasion has closed and its phone round is done: the trial manager locks follow-up, so that
+        // the export can lock the database.
+        await _staff["manager"].PostAsync("/api/trial/followup/lock", new { reason = "Last 12-month occasion closed" }, cancellationToken);
+        _summary.Events.Add($"{Date(last)} follow-up locked by the trial manager");
         foreach (var session in _staff.Values)
         {
             session.Dispose();
