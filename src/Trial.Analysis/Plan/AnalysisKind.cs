@@ -15,4 +15,6 @@ public enum AnalysisKind
     QuestionnaireMeans,
     MixedModel,
     Attrition,
+    InverseProbabilityWeighting,
+    MultipleImputation,
 }

@@ -28,9 +28,11 @@ public static class AnalysisPlanLoader
         ["questionnaire-means"] = AnalysisKind.QuestionnaireMeans,
         ["mixed-model"] = AnalysisKind.MixedModel,
         ["attrition"] = AnalysisKind.Attrition,
+        ["ipw"] = AnalysisKind.InverseProbabilityWeighting,
+        ["multiple-imputation"] = AnalysisKind.MultipleImputation,
     };
 
-    private static readonly HashSet<AnalysisKind> QuestionnaireKinds = [AnalysisKind.QuestionnaireMeans, AnalysisKind.MixedModel, AnalysisKind.Attrition];
+    private static readonly HashSet<AnalysisKind> QuestionnaireKinds = [AnalysisKind.QuestionnaireMeans, AnalysisKind.MixedModel, AnalysisKind.Attrition, AnalysisKind.InverseProbabilityWeighting, AnalysisKind.MultipleImputation];
 
     /// <summary>Whether an analysis reads questionnaire scores (else register months).</summary>
     public static bool IsQuestionnaire(AnalysisKind kind) => QuestionnaireKinds.Contains(kind);
@@ -65,7 +67,7 @@ public static class AnalysisPlanLoader
     };
 
     private static readonly Dictionary<string, VcovKind> Vcovs = new[] { VcovKind.HC0, VcovKind.HC1, VcovKind.HC2, VcovKind.HC3, VcovKind.CR0, VcovKind.CR1, VcovKind.CR1S, VcovKind.CR2 }
-        .ToDictionary(k => k.ToString(), k => k, StringComparer.Ordinal);
+        .ToDictionary(k => k.ToString(), k => k, StringComparer.Ordinal).Append(new("iid", VcovKind.Iid)).ToDictionary(StringComparer.Ordinal);
 
     private static readonly Dictionary<string, FixedEffectCounting> Counting = new(StringComparer.Ordinal)
     {
@@ -142,11 +144,16 @@ public static class AnalysisPlanLoader
         {
             var vcov = vcovNode.Enum(Vcovs);
             var clustered = vcov >= VcovKind.CR0;
+            // iid and HC choices have no cluster: a stray cluster key is refused rather than ignored.
+            if (!clustered && n.Optional("cluster") is { } strayCluster)
+            {
+                throw strayCluster.Error($"{vcovNode.Text()} is not clustered; remove 'cluster' or choose a CR variance");
+            }
             var cluster = clustered ? n.Child("cluster").Enum(Clusters) : ClusterLevel.None;
             var df = n.Child("df").Enum(DfRules);
             if (!clustered && df != DfRule.Residual)
             {
-                throw n.Child("df").Error("a heteroskedasticity-robust (HC) variance uses df: residual");
+                throw n.Child("df").Error("an iid or heteroskedasticity-robust (HC) variance uses df: residual");
             }
             if (df == DfRule.Satterthwaite && vcov != VcovKind.CR2)
             {
@@ -219,6 +226,24 @@ public static class AnalysisPlanLoader
         var populationNode = n.Child("population");
         var population = populations.TryGetValue(populationNode.Text(), out var p) ? p
             : throw populationNode.Error($"unknown population '{populationNode.Text()}'; defined: {string.Join(", ", populations.Keys)}");
+        var responseScores = n.Optional("response_scores")?.Items().Select(o => questionnaire.ContainsKey(o.Text()) ? o.Text()
+            : throw o.Error($"unknown questionnaire outcome '{o.Text()}'; defined: {string.Join(", ", questionnaire.Keys)}")).ToList() ?? [];
+        if (kind == AnalysisKind.InverseProbabilityWeighting && n.Optional("response_scores") is null && n.Optional("controls") is null)
+        {
+            throw n.Error("an ipw analysis names its response model: controls (baseline covariates) and/or response_scores (baseline scores)");
+        }
+        MissingData.ImputationSettings? imputation = null;
+        if (kind == AnalysisKind.MultipleImputation)
+        {
+            var i = n.Child("imputation");
+            imputation = new MissingData.ImputationSettings(i.Child("m").Integer(2, 1000), i.Child("iterations").Integer(1, 200),
+                i.Child("donors").Integer(1, 50), (ulong)i.Child("seed").Integer(0, int.MaxValue));
+        }
+        if (kind is AnalysisKind.InverseProbabilityWeighting or AnalysisKind.MultipleImputation
+            && n.Optional("occasions") is { } occasionNode && occasionNode.Items().Any(o => o.Text() == "0m"))
+        {
+            throw occasionNode.Error("list the follow-up occasions only; the baseline (0m) score is the covariate of every model");
+        }
         CovariateDefinition? by = n.Optional("by") is { } byNode
             ? covariates.TryGetValue(byNode.Text(), out var b) ? b : throw byNode.Error($"unknown covariate '{byNode.Text()}'")
             : null;
@@ -235,6 +260,8 @@ public static class AnalysisPlanLoader
             n.Optional("reference")?.Integer(-200, 200) ?? -1,
             n.Path) with
         {
+            ResponseScores = responseScores,
+            Imputation = imputation,
             Window = kind is AnalysisKind.WindowSweep or AnalysisKind.EventStudy
                 ? new EventWindow(n.Child("from").Integer(-200, 200), n.Child("to").Integer(-200, 200))
                 : Window(n.Optional("window")),

@@ -23,6 +23,7 @@ public sealed record InferenceChoice(
     public VcovSpec ToVcovSpec() => Vcov switch
     {
         null => throw new InvalidOperationException($"inference '{Id}' is not a sandwich variance"),
+        VcovKind.Iid => VcovSpec.Iid(),
         >= VcovKind.CR0 => VcovSpec.Cluster(Vcov.Value, FixedEffectsInK!.Value, MultiwayAdjustment.PerDimension).WithDf(Df!.Value),
         _ => VcovSpec.Hetero(Vcov.Value).WithDf(Df!.Value),
     };

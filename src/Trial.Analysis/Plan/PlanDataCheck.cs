@@ -28,7 +28,7 @@ public static class PlanDataCheck
         var scales = package.Scores.Select(s => (s.Instrument, s.Scale)).ToHashSet();
         foreach (var q in plan.QuestionnaireOutcomes.Values)
         {
-            var used = plan.Analyses.Any(a => a.Outcomes.Contains(q.Id, StringComparer.Ordinal) && a.Kind is AnalysisKind.QuestionnaireMeans or AnalysisKind.MixedModel or AnalysisKind.Attrition);
+            var used = plan.Analyses.Any(a => a.Outcomes.Contains(q.Id, StringComparer.Ordinal) && AnalysisPlanLoader.IsQuestionnaire(a.Kind));
             if (used && !scales.Contains((q.Instrument, q.Scale)))
             {
                 throw new InputRejectedException(plan.File, $"$.questionnaire_outcomes.{q.Id}",

@@ -51,12 +51,13 @@ public static class PlanProtocolCheck
         var scales = InstrumentScales(protocolFolder);
         foreach (var a in plan.Analyses.Where(a => AnalysisPlanLoader.IsQuestionnaire(a.Kind)))
         {
-            for (var i = 0; i < a.Outcomes.Count; i++)
+            var used = a.Outcomes.Select((o, i) => (o, $"outcomes[{i}]")).Concat(a.ResponseScores.Select((o, i) => (o, $"response_scores[{i}]"))).ToList();
+            foreach (var (outcome, key) in used)
             {
-                var q = plan.QuestionnaireOutcomes[a.Outcomes[i]];
+                var q = plan.QuestionnaireOutcomes[outcome];
                 if (!scales.Contains((q.Instrument, q.Scale)))
                 {
-                    throw new InputRejectedException(plan.File, $"{a.YamlPath}.outcomes[{i}]",
+                    throw new InputRejectedException(plan.File, $"{a.YamlPath}.{key}",
                         $"analysis '{a.Id}' uses '{q.Id}' (instrument '{q.Instrument}', scale '{q.Scale}'), which no instrument of the protocol scores " +
                         $"(instruments/*.yaml scales: {string.Join(", ", scales.Select(s => $"{s.Instrument}/{s.Scale}").Order(StringComparer.Ordinal))})");
                 }

@@ -24,6 +24,12 @@ public sealed record PlannedAnalysis(
     int Reference,
     string YamlPath)
 {
+    /// <summary>Baseline scores (questionnaire outcome ids) in an ipw analysis's response model, besides its controls.</summary>
+    public IReadOnlyList<string> ResponseScores { get; init; } = [];
+
+    /// <summary>The settings of a multiple-imputation analysis.</summary>
+    public MissingData.ImputationSettings? Imputation { get; init; }
+
     /// <summary>"Table 8: …" when the analysis reproduces a seed table, else the title.</summary>
     public string Heading => SeedTable is { } t ? $"{Title} (seed 001 Table {t})" : Title;
 }

@@ -39,6 +39,8 @@ public static class PlanRunner
                 AnalysisKind.QuestionnaireMeans => QuestionnaireMeansAnalysis.Run(a, d, l),
                 AnalysisKind.MixedModel => MixedModelAnalysis.Run(a, d, l, progress),
                 AnalysisKind.Attrition => AttritionAnalysis.Run(a, d, l),
+                AnalysisKind.InverseProbabilityWeighting => WeightedResponseAnalysis.Run(a, d, l, progress),
+                AnalysisKind.MultipleImputation => MultipleImputationAnalysis.Run(a, d, l, progress),
                 _ => throw new ArgumentOutOfRangeException(nameof(d), a.Kind, "unknown analysis kind"),
             };
             var questionnaire = AnalysisPlanLoader.IsQuestionnaire(a.Kind);

@@ -30,6 +30,21 @@ public class AnalysisPlanLoaderTest
     }
 
     [Fact]
+    public void Parse_MissingDataAnalyses_RefuseUnknownScoreBaselineOccasionMissingSettingsAndStrayCluster()
+    {
+        var unknown = Assert.Throws<InputRejectedException>(() => Parse(Committed.Replace("response_scores: [hads_total,", "response_scores: [hads_totl,", StringComparison.Ordinal)));
+        Assert.Contains("response_scores[0]", unknown.Location, StringComparison.Ordinal);
+        var withBaseline = Committed.Replace("    occasions: [6m, 12m]\n    outcomes: [hads_total, hads_anxiety, hads_depression, shc, fatigue, whodas, audit, dudit, eq_vas, ladder]\n    # Response",
+            "    occasions: [0m, 6m, 12m]\n    outcomes: [hads_total, hads_anxiety, hads_depression, shc, fatigue, whodas, audit, dudit, eq_vas, ladder]\n    # Response", StringComparison.Ordinal);
+        Assert.NotEqual(Committed, withBaseline);
+        Assert.Contains("follow-up occasions only", Assert.Throws<InputRejectedException>(() => Parse(withBaseline)).Rule, StringComparison.Ordinal);
+        var noSettings = Assert.Throws<InputRejectedException>(() => Parse(Committed.Replace("    imputation: { m: 20, iterations: 10, donors: 5, seed: 20161201 }\n", "", StringComparison.Ordinal)));
+        Assert.Contains("imputation", noSettings.Location + noSettings.Rule, StringComparison.Ordinal);
+        var stray = Assert.Throws<InputRejectedException>(() => Parse(Committed.Replace("    vcov: iid\n", "    vcov: iid\n    cluster: centre\n", StringComparison.Ordinal)));
+        Assert.Contains("not clustered", stray.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_UnknownOutcome_NamesAnalysisPath()
     {
         var yaml = Committed.Replace("outcomes: [in_work, aap_and_job]", "outcomes: [in_work, aap_and_jobs]", StringComparison.Ordinal);

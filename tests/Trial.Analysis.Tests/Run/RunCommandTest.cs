@@ -112,14 +112,14 @@ public class RunCommandTest
         var study = Trial.Analysis.Tests.Simulation.SimulationStudyTests.WriteStudy();
         var (code, stdout, err) = Run("--plan", plan, "--data", SimulatedTrial.Package, "--register", SimulatedTrial.Register, "--out", output, "--study", study);
         Assert.True(code == ExitCodes.Ok, err);
-        Assert.Contains("run: [15/15]", stdout, StringComparison.Ordinal);
+        Assert.Contains("run: [17/17]", stdout, StringComparison.Ordinal);
         var pdf = File.ReadAllBytes(Path.Combine(output, "report.pdf"));
         Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!;
         Assert.InRange(results["report"]!["pages"]!.GetValue<int>(), 12, 60);
         var tables = results["report"]!["tables"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()).ToList();
         string[] planned = ["baseline", "status", "did", "did-regression", "main", "main21", "subgroups", "centres-in_work", "windows", "earlylate-in_work",
-            "periods-in_work", "ancova", "eventstudy-in_work", "unadjusted-6m", "unadjusted-12m", "adjusted-6m", "adjusted-12m", "adjusted-unconstrained", "expectation-6m", "expectation-12m", "attrition", "cost-critical-wage", "cost-required-pv",
+            "periods-in_work", "ancova", "eventstudy-in_work", "unadjusted-6m", "unadjusted-12m", "adjusted-6m", "adjusted-12m", "adjusted-unconstrained", "expectation-6m", "expectation-12m", "attrition", "ipw-6m", "ipw-12m", "mi-6m", "mi-12m", "cost-critical-wage", "cost-required-pv",
             "cost-breakdown", "cost-sensitivity", "cost-break-even"];
         Assert.All(planned, id => Assert.Contains(id, tables));
         Assert.All(tables, id => Assert.True(File.Exists(Path.Combine(output, "tables", id + ".csv")), id));
@@ -160,6 +160,17 @@ public class RunCommandTest
         var expectation = results["analyses"]!["expectation"]!["results"]!["6m"]!["work_health"]!;
         Assert.Contains("Welch", expectation["test"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.InRange(expectation["treatedN"]!.GetValue<int>(), 50, 250);
+        // Missing follow-up: IPW (responders, weighted) and multiple imputation (everyone in the population) beside cLDA.
+        var ipw = results["analyses"]!["ipw"]!["results"]!["hads_total"]!["12m"]!;
+        var mi = results["analyses"]!["mi"]!["results"]!["hads_total"]!["12m"]!;
+        var itt410 = results["analyses"]!["mi"]!["results"]!["hads_total"]!["6m"]!["n"]!.GetValue<int>();
+        Assert.InRange(ipw["n"]!.GetValue<int>(), 50, itt410 - 1);
+        Assert.InRange(ipw["mean_weight"]!.GetValue<double>(), 1.2, 5);
+        Assert.InRange(mi["fraction_missing_information"]!.GetValue<double>(), 0.05, 0.95);
+        var clda = adjusted["12m"]!["difference"]!.GetValue<double>();
+        Assert.True(Math.Abs(mi["difference"]!.GetValue<double>() - clda) < 2 * mi["se"]!.GetValue<double>(), $"MI {mi["difference"]} vs cLDA {clda}");
+        Assert.True(Math.Abs(ipw["difference"]!.GetValue<double>() - clda) < 2 * ipw["se"]!.GetValue<double>(), $"IPW {ipw["difference"]} vs cLDA {clda}");
+        Assert.StartsWith("responded ~ ips + age + female", results["analyses"]!["ipw"]!["results"]!["responseModel"]!.GetValue<string>(), StringComparison.Ordinal);
         var main = File.ReadAllLines(Path.Combine(output, "tables", "main.csv"));
         Assert.Contains(main, l => l.StartsWith("main,In work,itt,,ips,coefficient,", StringComparison.Ordinal) && l.EndsWith(",centre-cr2,", StringComparison.Ordinal));
     }
