@@ -50,9 +50,10 @@ public static class TrialSimulator
     }
 
     private static CsvTable Participants(IReadOnlyList<SimulatedPerson> people) => new("participants.csv",
-        ["participant_id", "centre", "arm", "period", "ratio", "stratum", "block", "randomised_on", "mistaken", "mistaken_reason", "died_on", "withdrawn_scopes"],
+        ["participant_id", "centre", "arm", "period", "ratio", "stratum", "block", "randomised_on", "protocol_sha256", "mistaken", "mistaken_reason", "died_on",
+            "withdrawn_scopes"],
         people.Select(p => (IReadOnlyList<string>)[p.Id, p.Centre.Code, p.Ips ? "ips" : "control", p.Period, p.Ratio, p.Centre.Code,
-            Int(p.Block), Date(p.RandomisedOn), "false", "", p.DiedOn is { } d ? Date(d) : "", ""]).ToList());
+            Int(p.Block), Date(p.RandomisedOn), "", "false", "", p.DiedOn is { } d ? Date(d) : "", ""]).ToList());
 
     private static CsvTable Covariates(IReadOnlyList<SimulatedPerson> people) => new("covariates.csv",
         ["participant_id", "age", "sex", "income_2013_g", "born_norway", "civil_status", "single_divorced", "education", "reading_writing_difficulties",

@@ -49,6 +49,8 @@ internal static class DatabaseSetup
         }
         await UpgradeAsync(research, dialect, SchemaComponents.Research, SchemaComponents.LegacyResearchVersionAsync, cancellationToken);
         await UpgradeAsync(identity, dialect, SchemaComponents.Identity, SchemaComponents.LegacyIdentityVersionAsync, cancellationToken);
+        await Features.ProtocolVersions.ProtocolVersionCheck.RunAsync(research, scope.ServiceProvider.GetRequiredService<Protocol.TrialProtocol>(),
+            scope.ServiceProvider.GetRequiredService<Features.Audit.AuditTrail>(), scope.ServiceProvider.GetRequiredService<NodaTime.IClock>(), cancellationToken);
         if (dialect == SchemaDialect.Sqlite)
         {
             foreach (var context in new DbContext[] { research, identity })

@@ -47,6 +47,11 @@ internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) :
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<TrialLockRecord>(e => e.ToTable("trial_lock"));
+        model.Entity<Features.ProtocolVersions.ProtocolVersionRecord>(e =>
+        {
+            e.ToTable("protocol_versions");
+            e.HasKey(v => v.Version);
+        });
         model.Entity<ParticipantRecord>(e =>
         {
             e.ToTable("participants");

@@ -18,6 +18,14 @@ internal sealed class ProtocolDocument
     public List<OccasionYaml>? FollowUp { get; set; }
     /// <summary>Read by Trial.Protocol's <c>BaselineForm</c>; taken here only so the deserializer accepts the key.</summary>
     public List<object>? BaselineForm { get; set; }
+    /// <summary>Required from the second version on: when the new version takes effect and why (an amendment).</summary>
+    public AmendmentYaml? Amendment { get; set; }
+
+    internal sealed class AmendmentYaml
+    {
+        public string? EffectiveOn { get; set; }
+        public string? Reason { get; set; }
+    }
 
     internal sealed class ArmYaml
     {

@@ -75,12 +75,19 @@ public static class ProtocolLoader
             var stratifyByCentre = Stratification(d.Stratification);
             var blocks = Blocks(d.Blocks);
             var followUp = FollowUp(d.FollowUp);
+            ProtocolAmendment? amendment = null;
+            if (d.Amendment is { } a)
+            {
+                var effectiveOn = Date(a.EffectiveOn, "amendment.effectiveOn");
+                var reason = Required(a.Reason, "amendment.reason");
+                amendment = effectiveOn is { } on && reason is not null ? new ProtocolAmendment(on, reason) : null;
+            }
             if (errors.Count > 0)
             {
                 return null;
             }
             return new TrialProtocol(trial!, version!, ProtocolHash.Compute(directory), Path.GetFullPath(directory), zone!,
-                arms, centres, organisations, criteria, forms, periods, stratifyByCentre, blocks!, followUp, baseline);
+                arms, centres, organisations, criteria, forms, periods, stratifyByCentre, blocks!, followUp, baseline) { Amendment = amendment };
         }
 
         private string? Required(string? value, string path)

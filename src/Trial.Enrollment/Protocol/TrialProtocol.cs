@@ -21,6 +21,9 @@ public sealed record TrialProtocol(
     IReadOnlyList<FollowUpOccasion> FollowUp,
     BaselineForm Baseline)
 {
+    /// <summary>This version's amendment (effective date and reason); null for a first version.</summary>
+    public ProtocolAmendment? Amendment { get; init; }
+
     public AllocationPeriod? PeriodOn(LocalDate date) => Periods.FirstOrDefault(p => p.Contains(date));
 
     public bool HasCentre(CentreCode centre) => Centres.Any(c => c.Code == centre);

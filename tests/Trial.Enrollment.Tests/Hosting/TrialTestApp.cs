@@ -65,7 +65,8 @@ public sealed class TrialTestApp : IAsyncDisposable
     /// <param name="existingDataDirectory">An existing SQLite data folder (its users already made).</param>
     /// <param name="replace">Extra service replacements (e.g. an SMS channel), applied after the clock.</param>
     public static async Task<TrialTestApp> StartAsync(DatabaseProvider provider, string name, bool registerFollowup = true, Action<IServiceCollection>? replace = null,
-        TestTransport transport = TestTransport.InMemory, string? joinDatabase = null, string? existingDataDirectory = null)
+        TestTransport transport = TestTransport.InMemory, string? joinDatabase = null, string? existingDataDirectory = null,
+        string? protocolDirectory = null)
     {
         string connection;
         string[] args;
@@ -82,6 +83,10 @@ public sealed class TrialTestApp : IAsyncDisposable
         }
         // Every node of a test shares one master key, as the nodes of a deployment must.
         args = [.. args, $"--Trial:MasterKey={TestMasterKey}"];
+        if (protocolDirectory is not null)
+        {
+            args = [.. args, $"--Trial:ProtocolDirectory={protocolDirectory}"];
+        }
         var clock = new FakeClock(Instant.FromUtc(2014, 11, 1, 12, 0));
         var followup = new RecordingFollowupContact();
         Uri? loopback = transport == TestTransport.Loopback ? new Uri($"http://127.0.0.1:{ServiceProcess.FreePort()}/") : null;

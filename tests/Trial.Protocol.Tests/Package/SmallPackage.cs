@@ -6,7 +6,7 @@ namespace Trial.Protocol.Tests.Package;
 internal static class SmallPackage
 {
     public static readonly string[] ParticipantColumns =
-        ["participant_id", "centre", "arm", "period", "ratio", "stratum", "block", "randomised_on", "mistaken", "mistaken_reason", "died_on", "withdrawn_scopes"];
+        ["participant_id", "centre", "arm", "period", "ratio", "stratum", "block", "randomised_on", "protocol_sha256", "mistaken", "mistaken_reason", "died_on", "withdrawn_scopes"];
 
     public static string Write(
         IEnumerable<IReadOnlyList<object?>>? participants = null,
@@ -19,11 +19,12 @@ internal static class SmallPackage
         var folder = RepositoryFiles.TempFolder();
         var files = new List<ManifestFile>
         {
-            Csv(folder, "participants.csv", ParticipantColumns, participants ??
+            // Rows a test gives without the protocol hash get it empty (the column is optional in its cells).
+            Csv(folder, "participants.csv", ParticipantColumns, (participants ??
             [
                 ["P-0001-AB", "oslo", "ips", "p1-2to1", "2:1", "oslo", 1, "2013-10-14", false, "", "", ""],
                 ["P-0002-CD", "oslo", "control", "p1-2to1", "2:1", "oslo", 1, "2013-10-15", false, "", "", "data-use"],
-            ]),
+            ]).Select(r => r.Count < ParticipantColumns.Length ? (IReadOnlyList<object?>)[.. r.Take(8), "", .. r.Skip(8)] : r)),
             Csv(folder, "covariates.csv", covariateColumns ?? ["participant_id", "age", "sex", "income_2013_g", "born_norway"], covariates ??
             [
                 ["P-0001-AB", 34, "female", "", "true"],

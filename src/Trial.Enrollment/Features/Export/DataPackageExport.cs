@@ -41,10 +41,11 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
             files.Add(await PackageCsvWriter.WriteAsync(directory, name, header, rows, cancellationToken));
 
         await Add("participants.csv",
-            ["participant_id", "centre", "arm", "period", "ratio", "stratum", "block", "randomised_on", "mistaken", "mistaken_reason", "died_on", "withdrawn_scopes"],
+            ["participant_id", "centre", "arm", "period", "ratio", "stratum", "block", "randomised_on", "protocol_sha256", "mistaken", "mistaken_reason", "died_on",
+                "withdrawn_scopes"],
             randomised.Select(p => (p, r: randomisations[p.Id])).Select(x => (IReadOnlyList<object?>)
             [
-                x.p.ResearchId, x.p.Centre, x.r.Arm, x.r.Period, x.r.Ratio, x.r.Stratum, x.r.Block, Date(x.r.RandomisedOn), x.r.Mistaken,
+                x.p.ResearchId, x.p.Centre, x.r.Arm, x.r.Period, x.r.Ratio, x.r.Stratum, x.r.Block, Date(x.r.RandomisedOn), x.r.ProtocolSha256, x.r.Mistaken,
                 x.r.MistakenReason, Date(x.p.DiedOn), Scopes(x.p.Id),
             ]));
         // Codes and dates only: the reason a participant gave is free text and never leaves the service.
@@ -65,6 +66,9 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
             ]));
         var counts = await consort.ComputeAsync(null, cancellationToken);
         await Add("consort.csv", ["stage", "group", "count"], counts.Select(c => (IReadOnlyList<object?>)[c.Stage, c.Group, c.Count]));
+        var versions = await db.Set<ProtocolVersions.ProtocolVersionRecord>().AsNoTracking().OrderBy(v => v.EffectiveOn).ToListAsync(cancellationToken);
+        await Add("protocol-versions.csv", ["version", "sha256", "effective_on", "reason"],
+            versions.Select(v => (IReadOnlyList<object?>)[v.Version, v.Sha256, Date(v.EffectiveOn), v.Reason]));
         var fidelity = await FidelityPackageFile.RowsAsync(db, services.GetRequiredService<FidelityScales>(), cancellationToken);
         if (fidelity.Count > 0)
         {

@@ -65,7 +65,7 @@ public class ConsortAndExportTests(SmallTrialFixture fixture) : IClassFixture<Sm
         await using var scope = App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(folder, "statistician", CancellationToken.None);
         var lines = await File.ReadAllLinesAsync(Path.Combine(folder, "participants.csv"));
-        Assert.Equal("participant_id,centre,arm,period,ratio,stratum,block,randomised_on,mistaken,mistaken_reason,died_on,withdrawn_scopes", lines[0]);
+        Assert.Equal("participant_id,centre,arm,period,ratio,stratum,block,randomised_on,protocol_sha256,mistaken,mistaken_reason,died_on,withdrawn_scopes", lines[0]);
         var all = string.Concat(Directory.GetFiles(folder).Select(File.ReadAllText));
         Assert.DoesNotContain(TestPeople.NationalId(50_005), all, StringComparison.Ordinal);
         Assert.DoesNotContain("Person 50005", all, StringComparison.Ordinal);
