@@ -1,3 +1,4 @@
+using Trial.Protocol.Files;
 using NodaTime;
 using Trial.Followup.Scheduling.Protocol;
 using Trial.Followup.Tests.Support;
@@ -34,11 +35,11 @@ public sealed class FollowupProtocolLoaderTests
         Assert.Contains(valid, Valid, StringComparison.Ordinal);
         var yaml = ReplaceFirst(Valid, valid, invalid);
 
-        var error = Assert.Throws<FollowupProtocolException>(() => FollowupProtocolLoader.Parse(yaml, "followup.yaml"));
+        var error = Assert.Throws<ProtocolFileException>(() => FollowupProtocolLoader.Parse(yaml, "followup.yaml"));
 
-        Assert.Equal("followup.yaml", error.File);
-        Assert.Equal(path, error.Path);
-        Assert.Contains(rule, error.Rule, StringComparison.Ordinal);
+        Assert.Equal("followup.yaml", error.First.File);
+        Assert.Equal("$." + path, error.First.Path);
+        Assert.Contains(rule, error.First.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,10 +47,10 @@ public sealed class FollowupProtocolLoaderTests
     {
         var yaml = Valid.Replace("    en:\n      emailSubject: \"Questionnaire from the IPS study\"", "    xx:\n      emailSubject: \"Questionnaire from the IPS study\"", StringComparison.Ordinal);
 
-        var error = Assert.Throws<FollowupProtocolException>(() => FollowupProtocolLoader.Parse(yaml, "followup.yaml"));
+        var error = Assert.Throws<ProtocolFileException>(() => FollowupProtocolLoader.Parse(yaml, "followup.yaml"));
 
-        Assert.Equal("messages.invitation", error.Path);
-        Assert.Contains("unsupported language 'xx'", error.Rule, StringComparison.Ordinal);
+        Assert.Equal("$.messages.invitation", error.First.Path);
+        Assert.Contains("unsupported language 'xx'", error.First.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,26 +58,27 @@ public sealed class FollowupProtocolLoaderTests
     {
         var yaml = Valid.Replace("phoneTask:\n  afterLastReminder: P7D\n", "", StringComparison.Ordinal);
 
-        var error = Assert.Throws<FollowupProtocolException>(() => FollowupProtocolLoader.Parse(yaml, "followup.yaml"));
+        var error = Assert.Throws<ProtocolFileException>(() => FollowupProtocolLoader.Parse(yaml, "followup.yaml"));
 
-        Assert.Equal("phoneTask", error.Path);
-        Assert.Equal("is required", error.Rule);
+        Assert.Equal("$.phoneTask", error.First.Path);
+        Assert.Contains("required", error.First.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_BrokenYaml_ErrorNamesFileAndLine()
     {
-        var error = Assert.Throws<FollowupProtocolException>(() => FollowupProtocolLoader.Parse("occasions: [\n  - x", "followup.yaml"));
+        var error = Assert.Throws<ProtocolFileException>(() => FollowupProtocolLoader.Parse("occasions: [\n  - x", "followup.yaml"));
 
-        Assert.StartsWith("followup.yaml: (line", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("followup.yaml: $ (line", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_MissingFile_ErrorNamesFile()
     {
-        var error = Assert.Throws<FollowupProtocolException>(() => FollowupProtocolLoader.Load("/nonexistent/followup.yaml"));
+        var error = Assert.Throws<ProtocolFileException>(() => FollowupProtocolLoader.Load("/nonexistent/followup.yaml"));
 
-        Assert.Equal("/nonexistent/followup.yaml", error.File);
+        Assert.Equal("followup.yaml", error.First.File);
+        Assert.Contains("/nonexistent/followup.yaml", error.First.Rule, StringComparison.Ordinal);
     }
 
     private static string ReplaceFirst(string text, string from, string to)

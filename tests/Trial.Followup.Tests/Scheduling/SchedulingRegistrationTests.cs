@@ -1,3 +1,4 @@
+using Trial.Protocol.Files;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
@@ -45,11 +46,11 @@ public sealed class SchedulingRegistrationTests
         var sqlite = $"Data Source={Path.Combine(directory, "trial.db")}";
         using var host = Build(FollowupDatabase.Sqlite, sqlite, directory);
 
-        var error = await Assert.ThrowsAsync<FollowupProtocolException>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<ProtocolFileException>(() => host.StartAsync());
 
-        Assert.EndsWith("followup.yaml", error.File, StringComparison.Ordinal);
-        Assert.Equal("occasions[1].closesAfter", error.Path);
-        Assert.Contains("positive period", error.Rule, StringComparison.Ordinal);
+        Assert.EndsWith("followup.yaml", error.First.File, StringComparison.Ordinal);
+        Assert.Equal("$.occasions[1].closesAfter", error.First.Path);
+        Assert.Contains("positive period", error.First.Rule, StringComparison.Ordinal);
     }
 
     private static IHost Build(FollowupDatabase database, string connectionString, string protocolDirectory)
