@@ -1,4 +1,4 @@
-using YamlDotNet.RepresentationModel;
+using Trial.Protocol.Files;
 
 namespace Trial.Followup.Instruments;
 
@@ -16,7 +16,7 @@ public static class InstrumentCatalogLoader
     {
         if (!Directory.Exists(instrumentsDirectory))
         {
-            throw new InstrumentFileException(instrumentsDirectory, "$", "the instruments folder does not exist");
+            throw new ProtocolFileException(new ProtocolFileError(instrumentsDirectory, "$", null, "the instruments folder does not exist"));
         }
         var instruments = new Dictionary<string, InstrumentDefinition>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(instrumentsDirectory, "*.yaml").Order(StringComparer.Ordinal))
@@ -41,28 +41,24 @@ public static class InstrumentCatalogLoader
     {
         if (!File.Exists(path))
         {
-            throw new InstrumentFileException(QuestionnairesFile, "$", "is required: it lists the instruments asked at each occasion");
+            throw new ProtocolFileException(new ProtocolFileError(QuestionnairesFile, "$", null, "is required: it lists the instruments asked at each occasion"));
         }
-        var (reader, root) = YamlFileReader.Open(path);
-        reader.Expect(root, "$", "format", QuestionnairesFormat);
-        if (reader.Int(root, "$", "formatVersion") != 1)
-        {
-            throw reader.Fail("$.formatVersion", "must be 1");
-        }
+        var root = YamlValue.Load(path);
+        root.ExpectFormat(QuestionnairesFormat);
+        var listed = root.Child("occasions");
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (key, _) in reader.Map(root, "$", "occasions").Children)
+        foreach (var (occasion, node) in listed.Entries())
         {
-            var occasion = ((YamlScalarNode)key).Value ?? "";
-            var codes = reader.Codes(reader.Map(root, "$", "occasions"), "$.occasions", occasion);
-            for (var i = 0; i < codes.Count; i++)
+            var entries = node.Items();
+            foreach (var entry in entries)
             {
-                if (!instruments.ContainsKey(codes[i]))
+                if (!instruments.ContainsKey(entry.Text()))
                 {
-                    throw reader.Fail($"$.occasions.{occasion}[{i}]", $"instrument '{codes[i]}' has no file {codes[i]}.yaml");
+                    throw entry.Fail($"instrument '{entry.Text()}' has no file {entry.Text()}.yaml");
                 }
             }
-            result[occasion] = codes;
+            result[occasion] = entries.Select(e => e.Text()).ToList();
         }
-        return result.Count > 0 ? result : throw reader.Fail("$.occasions", "must list at least one occasion");
+        return result.Count > 0 ? result : throw listed.Fail("must list at least one occasion");
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.RepresentationModel;
+using Trial.Protocol.Files;
 
 namespace Trial.Followup.Instruments;
 
@@ -13,210 +13,193 @@ internal static partial class InstrumentFileParser
 
     public static InstrumentDefinition Parse(string path)
     {
-        var (reader, root) = YamlFileReader.Open(path);
-        reader.Expect(root, "$", "format", Format);
-        if (reader.Int(root, "$", "formatVersion") != 1)
-        {
-            throw reader.Fail("$.formatVersion", "must be 1");
-        }
-        var code = Code(reader, root, "$");
+        var root = YamlValue.Load(path);
+        root.ExpectFormat(Format);
+        var code = Code(root);
         var expectedCode = System.IO.Path.GetFileNameWithoutExtension(path);
         if (!string.Equals(code, expectedCode, StringComparison.Ordinal))
         {
-            throw reader.Fail("$.code", $"must equal the file name '{expectedCode}'");
+            throw root.Child("code").Fail($"must equal the file name '{expectedCode}'");
         }
-        var textSource = reader.String(root, "$", "text") switch
-        {
-            "open" => InstrumentTextSource.Open,
-            "licensed-placeholder" => InstrumentTextSource.LicensedPlaceholder,
-            var other => throw reader.Fail("$.text", $"must be 'open' or 'licensed-placeholder', found '{other}'"),
-        };
-        var optionSets = OptionSets(reader, root);
-        var items = Items(reader, root, optionSets);
-        var scales = Scales(reader, root, items);
+        var textSource = root.Child("text").Enum(TextSources);
+        var optionSets = OptionSets(root);
+        var items = Items(root, optionSets);
+        var scales = Scales(root, items);
         return new InstrumentDefinition(
             code,
-            reader.String(root, "$", "version"),
-            reader.Text(root, "$", "title"),
-            reader.OptionalText(root, "$", "instructions"),
-            reader.String(root, "$", "reference"),
+            root.Child("version").Text(),
+            root.Child("title").Wording(),
+            root.OptionalWording("instructions"),
+            root.Child("reference").Text(),
             textSource,
             items,
             scales);
     }
 
-    internal static string Code(YamlFileReader reader, YamlMappingNode map, string path)
+    private static readonly Dictionary<string, InstrumentTextSource> TextSources = new(StringComparer.Ordinal)
     {
-        var code = reader.String(map, path, "code");
-        return CodePattern().IsMatch(code) ? code : throw reader.Fail($"{path}.code", $"'{code}' must be lower-case letters, digits and '-'");
+        ["open"] = InstrumentTextSource.Open,
+        ["licensed-placeholder"] = InstrumentTextSource.LicensedPlaceholder,
+    };
+
+    private static readonly Dictionary<string, MissingItemRule> MissingRules = new(StringComparer.Ordinal)
+    {
+        ["all-required"] = MissingItemRule.AllRequired,
+        ["prorate-by-mean"] = MissingItemRule.ProrateByMean,
+    };
+
+    private static readonly Dictionary<string, ScaleTransform> Transforms = new(StringComparer.Ordinal)
+    {
+        ["none"] = ScaleTransform.None,
+        ["percent-of-range"] = ScaleTransform.PercentOfRange,
+    };
+
+    internal static string Code(YamlValue map)
+    {
+        var node = map.Child("code");
+        var code = node.Text();
+        return CodePattern().IsMatch(code) ? code : throw node.Fail($"'{code}' must be lower-case letters, digits and '-'");
     }
 
-    private static Dictionary<string, IReadOnlyList<ResponseOption>> OptionSets(YamlFileReader reader, YamlMappingNode root)
+    private static Dictionary<string, IReadOnlyList<ResponseOption>> OptionSets(YamlValue root)
     {
         var sets = new Dictionary<string, IReadOnlyList<ResponseOption>>(StringComparer.Ordinal);
-        if (reader.Optional(root, "option-sets") is not { } node)
+        foreach (var (name, value) in root.Optional("option-sets")?.Entries() ?? [])
         {
-            return sets;
-        }
-        foreach (var (key, value) in reader.Map(node, "$.option-sets").Children)
-        {
-            var name = ((YamlScalarNode)key).Value ?? "";
-            sets[name] = Options(reader, value, $"$.option-sets.{name}");
+            sets[name] = Options(value);
         }
         return sets;
     }
 
-    private static List<ResponseOption> Options(YamlFileReader reader, YamlNode node, string path)
+    private static List<ResponseOption> Options(YamlValue node)
     {
-        var list = reader.Sequence(node, path);
         var options = new List<ResponseOption>();
-        for (var i = 0; i < list.Children.Count; i++)
+        foreach (var entry in node.Items())
         {
-            var p = $"{path}[{i}]";
-            var map = reader.Map(list.Children[i], p);
-            var option = new ResponseOption(reader.Int(map, p, "value"), reader.Text(map, p, "label"));
+            var option = new ResponseOption(entry.Child("value").Integer(), entry.Child("label").Wording());
             if (options.Any(o => o.Value == option.Value))
             {
-                throw reader.Fail($"{p}.value", $"value {option.Value} appears twice");
+                throw entry.Child("value").Fail($"value {option.Value} appears twice");
             }
             options.Add(option);
         }
-        return options.Count >= 2 ? options : throw reader.Fail(path, "must list at least two options");
+        return options.Count >= 2 ? options : throw node.Fail("must list at least two options");
     }
 
-    private static List<ItemDefinition> Items(YamlFileReader reader, YamlMappingNode root, Dictionary<string, IReadOnlyList<ResponseOption>> optionSets)
+    private static List<ItemDefinition> Items(YamlValue root, Dictionary<string, IReadOnlyList<ResponseOption>> optionSets)
     {
-        var list = reader.Sequence(root, "$", "items");
+        var list = root.Child("items");
         var items = new List<ItemDefinition>();
-        for (var i = 0; i < list.Children.Count; i++)
+        foreach (var entry in list.Items())
         {
-            var p = $"$.items[{i}]";
-            var map = reader.Map(list.Children[i], p);
-            var code = Code(reader, map, p);
+            var code = Code(entry);
             if (items.Any(x => string.Equals(x.Code, code, StringComparison.Ordinal)))
             {
-                throw reader.Fail($"{p}.code", $"item '{code}' appears twice");
+                throw entry.Child("code").Fail($"item '{code}' appears twice");
             }
-            var requirement = reader.OptionalString(map, p, "required") switch
-            {
-                null or "true" => ItemRequirement.Required,
-                "false" => ItemRequirement.Optional,
-                var other => throw reader.Fail($"{p}.required", $"must be true or false, found '{other}'"),
-            };
-            items.Add(Item(reader, map, p, code, requirement, optionSets));
+            var required = entry.Optional("required")?.Boolean() ?? true;
+            items.Add(Item(entry, code, required ? ItemRequirement.Required : ItemRequirement.Optional, optionSets));
         }
-        return items.Count > 0 ? items : throw reader.Fail("$.items", "must list at least one item");
+        return items.Count > 0 ? items : throw list.Fail("must list at least one item");
     }
 
-    private static ItemDefinition Item(YamlFileReader reader, YamlMappingNode map, string p, string code, ItemRequirement requirement, Dictionary<string, IReadOnlyList<ResponseOption>> optionSets)
+    private static ItemDefinition Item(YamlValue entry, string code, ItemRequirement requirement, Dictionary<string, IReadOnlyList<ResponseOption>> optionSets)
     {
-        var text = reader.Text(map, p, "text");
-        var optionsNode = reader.Optional(map, "options");
-        var integerNode = reader.Optional(map, "integer");
+        var text = entry.Child("text").Wording();
+        var optionsNode = entry.Optional("options");
+        var integerNode = entry.Optional("integer");
         if ((optionsNode is null) == (integerNode is null))
         {
-            throw reader.Fail(p, "must have exactly one of 'options' or 'integer'");
+            throw entry.Fail("must have exactly one of 'options' or 'integer'");
         }
         if (optionsNode is not null)
         {
-            IReadOnlyList<ResponseOption> options = optionsNode is YamlScalarNode { Value: { } setName }
-                ? optionSets.GetValueOrDefault(setName) ?? throw reader.Fail($"{p}.options", $"option set '{setName}' is not declared under option-sets")
-                : Options(reader, optionsNode, $"{p}.options");
+            IReadOnlyList<ResponseOption> options = optionsNode.IsList
+                ? Options(optionsNode)
+                : optionSets.GetValueOrDefault(optionsNode.Text()) ?? throw optionsNode.Fail($"option set '{optionsNode.Text()}' is not declared under option-sets");
             return new ItemDefinition(code, text, ItemResponseKind.Choice, options, options.Min(o => o.Value), options.Max(o => o.Value), requirement, null, null);
         }
-        var range = reader.Map(integerNode!, $"{p}.integer");
-        var min = reader.Int(range, $"{p}.integer", "min");
-        var max = reader.Int(range, $"{p}.integer", "max");
+        var min = integerNode!.Child("min").Integer();
+        var max = integerNode.Child("max").Integer();
         if (max <= min)
         {
-            throw reader.Fail($"{p}.integer.max", $"must be greater than min ({min})");
+            throw integerNode.Child("max").Fail($"must be greater than min ({min})");
         }
         return new ItemDefinition(code, text, ItemResponseKind.Integer, [], min, max, requirement,
-            reader.OptionalText(range, $"{p}.integer", "min-label"), reader.OptionalText(range, $"{p}.integer", "max-label"));
+            integerNode.OptionalWording("min-label"), integerNode.OptionalWording("max-label"));
     }
 
-    private static List<ScaleDefinition> Scales(YamlFileReader reader, YamlMappingNode root, List<ItemDefinition> items)
+    private static List<ScaleDefinition> Scales(YamlValue root, List<ItemDefinition> items)
     {
-        var list = reader.Sequence(root, "$", "scales");
+        var list = root.Child("scales");
         var scales = new List<ScaleDefinition>();
-        for (var i = 0; i < list.Children.Count; i++)
+        foreach (var entry in list.Items())
         {
-            var p = $"$.scales[{i}]";
-            var map = reader.Map(list.Children[i], p);
-            var code = Code(reader, map, p);
+            var code = Code(entry);
             if (scales.Any(s => string.Equals(s.Code, code, StringComparison.Ordinal)))
             {
-                throw reader.Fail($"{p}.code", $"scale '{code}' appears twice");
+                throw entry.Child("code").Fail($"scale '{code}' appears twice");
             }
-            var hasItems = reader.Optional(map, "items") is not null;
-            if (hasItems == (reader.Optional(map, "parts") is not null))
+            var hasItems = entry.Has("items");
+            if (hasItems == entry.Has("parts"))
             {
-                throw reader.Fail(p, "must have exactly one of 'items' or 'parts'");
+                throw entry.Fail("must have exactly one of 'items' or 'parts'");
             }
-            var scale = hasItems ? ItemScale(reader, map, p, code, items) : CompositeScale(reader, map, p, code, scales);
-            CheckRange(reader, map, p, scale, items, scales);
+            var scale = hasItems ? ItemScale(entry, code, items) : CompositeScale(entry, code, scales);
+            CheckRange(entry, scale, items, scales);
             scales.Add(scale);
         }
         var unscored = items.FirstOrDefault(item => !scales.Any(s => s.Items.Contains(item.Code)));
-        return unscored is null ? scales : throw reader.Fail("$.scales", $"item '{unscored.Code}' is in no scale");
+        return unscored is null ? scales : throw list.Fail($"item '{unscored.Code}' is in no scale");
     }
 
-    private static ScaleDefinition ItemScale(YamlFileReader reader, YamlMappingNode map, string p, string code, List<ItemDefinition> items)
+    private static ScaleDefinition ItemScale(YamlValue entry, string code, List<ItemDefinition> items)
     {
-        var codes = reader.Codes(map, p, "items");
+        var listed = entry.Child("items").Items();
+        var codes = listed.Select(c => c.Text()).ToList();
         for (var j = 0; j < codes.Count; j++)
         {
             if (!items.Any(x => string.Equals(x.Code, codes[j], StringComparison.Ordinal)))
             {
-                throw reader.Fail($"{p}.items[{j}]", $"item '{codes[j]}' is not declared under items");
+                throw listed[j].Fail($"item '{codes[j]}' is not declared under items");
             }
             if (codes.Take(j).Contains(codes[j], StringComparer.Ordinal))
             {
-                throw reader.Fail($"{p}.items[{j}]", $"item '{codes[j]}' appears twice");
+                throw listed[j].Fail($"item '{codes[j]}' appears twice");
             }
         }
-        var missing = reader.Map(map, p, "missing");
-        var rule = reader.String(missing, $"{p}.missing", "rule") switch
-        {
-            "all-required" => MissingItemRule.AllRequired,
-            "prorate-by-mean" => MissingItemRule.ProrateByMean,
-            var other => throw reader.Fail($"{p}.missing.rule", $"must be 'all-required' or 'prorate-by-mean', found '{other}'"),
-        };
-        var maxMissing = rule == MissingItemRule.ProrateByMean ? reader.Int(missing, $"{p}.missing", "max-missing") : 0;
+        var missing = entry.Child("missing");
+        var rule = missing.Child("rule").Enum(MissingRules);
+        var maxMissing = rule == MissingItemRule.ProrateByMean ? missing.Child("max-missing").Integer() : 0;
         if (rule == MissingItemRule.ProrateByMean && (maxMissing < 1 || maxMissing >= codes.Count))
         {
-            throw reader.Fail($"{p}.missing.max-missing", $"must be between 1 and {codes.Count - 1} (one less than the scale's item count)");
+            throw missing.Child("max-missing").Fail($"must be between 1 and {codes.Count - 1} (one less than the scale's item count)");
         }
-        var transform = reader.OptionalString(map, p, "transform") switch
-        {
-            null or "none" => ScaleTransform.None,
-            "percent-of-range" => ScaleTransform.PercentOfRange,
-            var other => throw reader.Fail($"{p}.transform", $"must be 'none' or 'percent-of-range', found '{other}'"),
-        };
-        var range = reader.Map(map, p, "range");
-        return new ScaleDefinition(code, reader.Text(map, p, "title"), codes, [], rule, maxMissing, transform,
-            reader.Decimal(range, $"{p}.range", "min"), reader.Decimal(range, $"{p}.range", "max"));
+        var transform = entry.Optional("transform")?.Enum(Transforms) ?? ScaleTransform.None;
+        var range = entry.Child("range");
+        return new ScaleDefinition(code, entry.Child("title").Wording(), codes, [], rule, maxMissing, transform,
+            range.Child("min").Decimal(), range.Child("max").Decimal());
     }
 
-    private static ScaleDefinition CompositeScale(YamlFileReader reader, YamlMappingNode map, string p, string code, List<ScaleDefinition> earlier)
+    private static ScaleDefinition CompositeScale(YamlValue entry, string code, List<ScaleDefinition> earlier)
     {
-        var parts = reader.Codes(map, p, "parts");
+        var listed = entry.Child("parts").Items();
+        var parts = listed.Select(c => c.Text()).ToList();
         for (var j = 0; j < parts.Count; j++)
         {
             if (!earlier.Any(s => string.Equals(s.Code, parts[j], StringComparison.Ordinal)))
             {
-                throw reader.Fail($"{p}.parts[{j}]", $"scale '{parts[j]}' must be declared before this scale");
+                throw listed[j].Fail($"scale '{parts[j]}' must be declared before this scale");
             }
         }
-        var range = reader.Map(map, p, "range");
-        return new ScaleDefinition(code, reader.Text(map, p, "title"), [], parts, MissingItemRule.AllRequired, 0, ScaleTransform.None,
-            reader.Decimal(range, $"{p}.range", "min"), reader.Decimal(range, $"{p}.range", "max"));
+        var range = entry.Child("range");
+        return new ScaleDefinition(code, entry.Child("title").Wording(), [], parts, MissingItemRule.AllRequired, 0, ScaleTransform.None,
+            range.Child("min").Decimal(), range.Child("max").Decimal());
     }
 
     /// <summary>The declared range must be what the items and transform can actually produce.</summary>
-    private static void CheckRange(YamlFileReader reader, YamlMappingNode map, string p, ScaleDefinition scale, List<ItemDefinition> items, List<ScaleDefinition> earlier)
+    private static void CheckRange(YamlValue entry, ScaleDefinition scale, List<ItemDefinition> items, List<ScaleDefinition> earlier)
     {
-        _ = map;
         decimal low, high;
         if (scale.Parts.Count > 0)
         {
@@ -234,7 +217,7 @@ internal static partial class InstrumentFileParser
         }
         if (scale.Minimum != low || scale.Maximum != high)
         {
-            throw reader.Fail($"{p}.range", $"declared {scale.Minimum}–{scale.Maximum} but the items give {low}–{high}");
+            throw entry.Child("range").Fail($"declared {scale.Minimum}–{scale.Maximum} but the items give {low}–{high}");
         }
     }
 }

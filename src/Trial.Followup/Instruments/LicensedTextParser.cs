@@ -1,3 +1,5 @@
+using Trial.Protocol.Files;
+
 namespace Trial.Followup.Instruments;
 
 /// <summary>
@@ -10,48 +12,44 @@ internal static class LicensedTextParser
 
     public static InstrumentDefinition Apply(InstrumentDefinition instrument, string path)
     {
-        var (reader, root) = YamlFileReader.Open(path);
-        reader.Expect(root, "$", "format", Format);
-        if (reader.Int(root, "$", "formatVersion") != 1)
-        {
-            throw reader.Fail("$.formatVersion", "must be 1");
-        }
-        reader.Expect(root, "$", "instrument", instrument.Code);
+        var root = YamlValue.Load(path);
+        root.ExpectFormat(Format);
+        root.Expect("instrument", instrument.Code);
         if (instrument.TextSource != InstrumentTextSource.LicensedPlaceholder)
         {
-            throw reader.Fail("$.instrument", $"instrument '{instrument.Code}' is not declared as licensed-placeholder in the protocol");
+            throw root.Child("instrument").Fail($"instrument '{instrument.Code}' is not declared as licensed-placeholder in the protocol");
         }
-        var itemsMap = reader.Map(root, "$", "items");
-        foreach (var key in itemsMap.Children.Keys)
+        var itemsMap = root.Child("items");
+        foreach (var (code, node) in itemsMap.Entries())
         {
-            var code = key.ToString();
             if (instrument.FindItem(code) is null)
             {
-                throw reader.Fail($"$.items.{code}", $"instrument '{instrument.Code}' has no item '{code}'");
+                throw node.Fail($"instrument '{instrument.Code}' has no item '{code}'");
             }
         }
         var items = instrument.Items.Select(item =>
         {
-            var p = $"$.items.{item.Code}";
-            var map = reader.Map(reader.Optional(itemsMap, item.Code) ?? throw reader.Fail(p, "is required: every item needs its licensed text"), p);
-            var text = reader.Text(map, p, "text");
+            var entry = itemsMap.Optional(item.Code) 
+                ?? throw new ProtocolFileException(new ProtocolFileError(itemsMap.File, $"{itemsMap.Path}.{item.Code}", itemsMap.Line, "is required: every item needs its licensed text"));
+            var text = entry.Child("text").Wording();
             if (item.Kind != ItemResponseKind.Choice)
             {
                 return item with { Text = text };
             }
-            var labels = reader.Sequence(map, p, "options");
-            if (labels.Children.Count != item.Options.Count)
+            var labels = entry.Child("options");
+            var listed = labels.Items();
+            if (listed.Count != item.Options.Count)
             {
-                throw reader.Fail($"{p}.options", $"must list {item.Options.Count} labels, one per option in the protocol's order");
+                throw labels.Fail($"must list {item.Options.Count} labels, one per option in the protocol's order");
             }
-            var options = item.Options.Select((o, i) => o with { Label = reader.Text(labels.Children[i], $"{p}.options[{i}]") }).ToList();
+            var options = item.Options.Select((o, i) => o with { Label = listed[i].Wording() }).ToList();
             return item with { Text = text, Options = options };
         }).ToList();
         return instrument with
         {
             Items = items,
             TextSource = InstrumentTextSource.LicensedSupplied,
-            Instructions = reader.OptionalText(root, "$", "instructions") ?? instrument.Instructions,
+            Instructions = root.OptionalWording("instructions") ?? instrument.Instructions,
         };
     }
 }

@@ -1,3 +1,4 @@
+using Trial.Protocol.Files;
 using Trial.Followup.Instruments;
 
 namespace Trial.Followup.Tests.Instruments;
@@ -60,36 +61,36 @@ public sealed class InstrumentCatalogLoaderTests : IDisposable
     [Fact]
     public void Load_DeclaredRangeWrong_NamesFilePathAndRule()
     {
-        var e = Assert.Throws<InstrumentFileException>(() => Load(Mini(scaleRange: "{min: 0, max: 7}")));
-        Assert.Equal(("mini.yaml", "$.scales[0].range", "declared 0–7 but the items give 0–6"), (e.File, e.PathInFile, e.Rule));
+        var e = Assert.Throws<ProtocolFileException>(() => Load(Mini(scaleRange: "{min: 0, max: 7}")));
+        Assert.Equal(("mini.yaml", "$.scales[0].range", "declared 0–7 but the items give 0–6"), (e.First.File, e.First.Path, e.First.Rule));
     }
 
     [Fact]
     public void Load_ScaleNamesUnknownItem_NamesTheItemPath()
     {
-        var e = Assert.Throws<InstrumentFileException>(() => Load(Mini(items: "[x1, x9]")));
-        Assert.Equal(("$.scales[0].items[1]", "item 'x9' is not declared under items"), (e.PathInFile, e.Rule));
+        var e = Assert.Throws<ProtocolFileException>(() => Load(Mini(items: "[x1, x9]")));
+        Assert.Equal(("$.scales[0].items[1]", "item 'x9' is not declared under items"), (e.First.Path, e.First.Rule));
     }
 
     [Fact]
     public void Load_ItemInNoScale_IsRejected()
     {
-        var e = Assert.Throws<InstrumentFileException>(() => Load(Mini(scaleRange: "{min: 0, max: 3}", items: "[x1]")));
-        Assert.Equal("item 'x2' is in no scale", e.Rule);
+        var e = Assert.Throws<ProtocolFileException>(() => Load(Mini(scaleRange: "{min: 0, max: 3}", items: "[x1]")));
+        Assert.Equal("item 'x2' is in no scale", e.First.Rule);
     }
 
     [Fact]
     public void Load_QuestionnaireNamesMissingInstrument_IsRejected()
     {
-        var e = Assert.Throws<InstrumentFileException>(() => Load(Mini(), "format: trial-questionnaires\nformatVersion: 1\noccasions:\n  6m: [mini, hads]\n"));
-        Assert.Equal(("questionnaires.yaml", "$.occasions.6m[1]"), (e.File, e.PathInFile));
+        var e = Assert.Throws<ProtocolFileException>(() => Load(Mini(), "format: trial-questionnaires\nformatVersion: 1\noccasions:\n  6m: [mini, hads]\n"));
+        Assert.Equal(("questionnaires.yaml", "$.occasions.6m[1]"), (e.First.File, e.First.Path));
     }
 
     [Fact]
     public void Load_InvalidYaml_NamesTheFile()
     {
-        var e = Assert.Throws<InstrumentFileException>(() => Load("format: [unclosed"));
-        Assert.Equal(("mini.yaml", "$"), (e.File, e.PathInFile));
+        var e = Assert.Throws<ProtocolFileException>(() => Load("format: [unclosed"));
+        Assert.Equal(("mini.yaml", "$"), (e.First.File, e.First.Path));
     }
 
     private const string LicensedText = """
@@ -113,15 +114,15 @@ public sealed class InstrumentCatalogLoaderTests : IDisposable
     public void Load_LicensedTextMissingAnItem_IsRejected()
     {
         var partial = LicensedText[..LicensedText.IndexOf("  x2:", StringComparison.Ordinal)];
-        var e = Assert.Throws<InstrumentFileException>(() => Load(Mini(), licensed: partial));
-        Assert.Equal(("$.items.x2", "is required: every item needs its licensed text"), (e.PathInFile, e.Rule));
+        var e = Assert.Throws<ProtocolFileException>(() => Load(Mini(), licensed: partial));
+        Assert.Equal(("$.items.x2", "is required: every item needs its licensed text"), (e.First.Path, e.First.Rule));
     }
 
     [Fact]
     public void Load_LicensedTextWrongOptionCount_IsRejected()
     {
         var wrong = LicensedText.Replace("[{nb-NO: \"Nei\", en: \"No\"}, {nb-NO: \"Ja\", en: \"Yes\"}]}\n  x2", "[{nb-NO: \"Nei\", en: \"No\"}]}\n  x2", StringComparison.Ordinal);
-        var e = Assert.Throws<InstrumentFileException>(() => Load(Mini(), licensed: wrong));
-        Assert.Equal("$.items.x1.options", e.PathInFile);
+        var e = Assert.Throws<ProtocolFileException>(() => Load(Mini(), licensed: wrong));
+        Assert.Equal("$.items.x1.options", e.First.Path);
     }
 }

@@ -1,3 +1,4 @@
+using Trial.Protocol.Files;
 using Trial.Followup.Hosting;
 using Trial.Followup.Instruments;
 using Trial.Followup.Tests.Support;
@@ -24,8 +25,8 @@ public sealed class QuestionnaireStartupTests : IDisposable
         }
         File.WriteAllText(Path.Combine(instruments, "questionnaires.yaml"), "format: trial-questionnaires\nformatVersion: 1\noccasions:\n  m6: [ladder]\n");
 
-        var e = await Assert.ThrowsAsync<InstrumentFileException>(() => QuestionnaireHost.StartAsync(FollowupDatabase.Sqlite, "q_start_bad", protocolDirectory: _protocol));
+        var e = await Assert.ThrowsAsync<ProtocolFileException>(() => QuestionnaireHost.StartAsync(FollowupDatabase.Sqlite, "q_start_bad", protocolDirectory: _protocol));
 
-        Assert.Equal(("questionnaires.yaml", "$.occasions", "occasion 'm0' of followup.yaml lists no instruments"), (e.File, e.PathInFile, e.Rule));
+        Assert.Equal(("questionnaires.yaml", "$.occasions", "occasion 'm0' of followup.yaml lists no instruments"), (e.First.File, e.First.Path, e.First.Rule));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Trial.Followup.Instruments;
 using Trial.Followup.Scheduling.Protocol;
 using Trial.Followup.Storage;
+using Trial.Protocol.Files;
 
 namespace Trial.Followup.Questionnaires.Storage;
 
@@ -14,8 +15,8 @@ internal sealed class QuestionnaireSchemaStartup(FollowupStore store, Instrument
         var unasked = protocol.Occasions.FirstOrDefault(o => !catalog.OccasionCodes.Contains(o.Code));
         if (unasked is not null)
         {
-            throw new InstrumentFileException(InstrumentCatalogLoader.QuestionnairesFile, "$.occasions",
-                $"occasion '{unasked.Code}' of followup.yaml lists no instruments");
+            throw new ProtocolFileException(new ProtocolFileError(InstrumentCatalogLoader.QuestionnairesFile, "$.occasions", null,
+                $"occasion '{unasked.Code}' of followup.yaml lists no instruments"));
         }
         return QuestionnaireSchema.UpgradeAsync(store, cancellationToken);
     }
