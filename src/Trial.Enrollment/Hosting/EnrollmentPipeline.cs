@@ -44,7 +44,7 @@ internal static class EnrollmentPipeline
         api.MapAuditEndpoints();
         api.MapFidelityEndpoints();
         api.MapLockEndpoints();
-        app.MapCoordinatorPages();
+        app.MapStaffPages();
         app.MapTrialFollowup();
         return app;
     }

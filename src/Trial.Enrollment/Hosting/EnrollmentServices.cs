@@ -15,6 +15,7 @@ using Trial.Enrollment.Features.Consort;
 using Trial.Enrollment.Features.Deaths;
 using Trial.Enrollment.Features.Export;
 using Trial.Enrollment.Features.Fidelity;
+using Trial.Enrollment.Features.Pages;
 using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Randomisation;
 using Trial.Enrollment.Features.Screening;
@@ -25,6 +26,7 @@ using Trial.Enrollment.Problems;
 using Trial.Enrollment.Protocol;
 using Trial.Followup.Contact;
 using Trial.Followup.Hosting;
+using Trial.Web;
 
 namespace Trial.Enrollment.Hosting;
 
@@ -74,6 +76,10 @@ internal static class EnrollmentServices
         services.AddScoped<FidelityReviewReader>();
         services.AddSingleton<IContactDirectory, IdentityContactDirectory>();
         services.AddSingleton<Trial.Followup.Questionnaires.Storage.IEntryLock, TrialEntryLock>();
+        services.AddTrialPages();
+        services.AddSingleton<ProtocolLabels>();
+        services.AddSingleton<Trial.Web.Localisation.ITrialLabels>(sp => sp.GetRequiredService<ProtocolLabels>());
+        services.AddSingleton<Trial.Web.Layout.IStaffMenuSource, StaffMenuSource>();
 
         services.AddTrialFollowup(new FollowupHostOptions
         {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Trial.Followup.Instruments;
 using Trial.Followup.Occasions;
 
 namespace Trial.Followup.Coordinator;
@@ -21,25 +20,9 @@ internal static class CoordinatorEndpoints
         group.MapPost("/occasions/{occasionId:guid}/responses", RecordAsync).WithName("FollowupManualResponse");
         group.MapGet("/participants/{participantId:guid}/occasions", OccasionsAsync).WithName("FollowupParticipantOccasions")
             .WithSummary("A participant's questionnaire occasions (m0 at inclusion, then the follow-ups), with the IDs used to enter answers by phone or paper.");
-        endpoints.MapGet("/followup/centres/{centre}", PageAsync).ExcludeFromDescription();
+        endpoints.MapFollowupPages();
         return endpoints;
     }
-
-    /// <summary>The same status and phone list as HTML for the coordinator, in nb-NO (default) or English (?lang=en).</summary>
-    private static async Task<IResult> PageAsync(string centre, string? lang, HttpContext http, CentreStatusQuery query, CancellationToken cancellationToken)
-    {
-        var language = TextLanguages.TryParse(lang) ?? TextLanguage.NbNo;
-        http.Response.Headers.CacheControl = "no-store";
-        return CentreAccess.Decide(http.User, centre) switch
-        {
-            AccessDecision.Allowed => Html(StatusCodes.Status200OK, CoordinatorPage.Render(
-                await query.StatusAsync(centre, cancellationToken), await query.PhoneTasksAsync(centre, cancellationToken), language)),
-            AccessDecision.Unauthenticated => Html(StatusCodes.Status401Unauthorized, CoordinatorPage.Refusal(language, CoordinatorTexts.SignInTitle, CoordinatorTexts.SignIn)),
-            _ => Html(StatusCodes.Status403Forbidden, CoordinatorPage.Refusal(language, CoordinatorTexts.ForbiddenTitle, CoordinatorTexts.Forbidden)),
-        };
-    }
-
-    private static IResult Html(int status, string html) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 
     private static async Task<Results<Ok<CentreStatus>, ProblemHttpResult>> StatusAsync(string centre, HttpContext http, CentreStatusQuery query, CancellationToken cancellationToken) =>
         Refusal(http, centre) is { } refused ? refused : TypedResults.Ok(await query.StatusAsync(centre, cancellationToken));

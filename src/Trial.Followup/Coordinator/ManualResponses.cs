@@ -104,6 +104,20 @@ internal sealed class ManualResponses(FollowupStore store, ResponseStore respons
             : $"This occasion closed at {closesAt} and the grace period for phone and paper entry ended at {graceEnds}.",
         _ => null,
     };
+    /// <summary>The occasion an entry form is for, or null when there is none with this id.</summary>
+    public async Task<OccasionForEntry?> FindAsync(OccasionId occasion, CancellationToken cancellationToken)
+    {
+        var d = store.Dialect;
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var find = SqlStatement.Create(connection,
+            $"SELECT occasion_code, centre_code, participant, state FROM {d.Occasion} WHERE id = @id", ("id", d.Bind(occasion.Value)));
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new OccasionForEntry(occasion.Value, reader.GetString(0), reader.GetString(1), d.ReadGuid(reader, 2), reader.GetString(3))
+            : null;
+    }
+
+    public IReadOnlyList<InstrumentDefinition> Instruments(string occasionCode) => catalog.ForOccasion(occasionCode);
 
     private static (ResponseMode Mode, Instant AnsweredAt, Dictionary<string, string[]> Errors) CheckRequest(ManualResponseRequest request, Instant now)
     {

@@ -1,3 +1,4 @@
+using Trial.Web.Assets;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Trial.Followup.Questionnaires;
@@ -18,6 +19,7 @@ public static class FollowupHosting
 
     public static IEndpointRouteBuilder MapTrialFollowup(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapDesignAssets();
         endpoints.MapQuestionnairePages();
         endpoints.MapCoordinatorFollowup();
         return endpoints;

@@ -1,3 +1,5 @@
+using Trial.Web.Localisation;
+
 namespace Trial.Followup.Instruments;
 
 /// <summary>A text in both participant languages; both are required by the loader.</summary>

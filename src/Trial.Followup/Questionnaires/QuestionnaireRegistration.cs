@@ -1,3 +1,4 @@
+using Trial.Web;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -23,6 +24,7 @@ public static class QuestionnaireRegistration
     {
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(new QuestionnaireOptions());
+        services.AddTrialPages();
         // The coordinator API speaks NodaTime (Instant, LocalDate) as ISO text.
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
         services.AddSingleton(sp => LoadCatalog(options, sp.GetRequiredService<QuestionnaireOptions>()));

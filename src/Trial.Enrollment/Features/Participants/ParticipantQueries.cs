@@ -12,19 +12,56 @@ namespace Trial.Enrollment.Features.Participants;
 /// <summary>Lists and shows participants, limited to the caller's centres; identities are joined only for roles that may see them.</summary>
 internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol)
 {
-    public async Task<IReadOnlyList<ParticipantView>> ListAsync(StaffUser user, string? centre, CancellationToken cancellationToken)
+    /// <summary>One page of the caller's participants that match the search. Bad paging or state values are refused.</summary>
+    public async Task<ParticipantListResult> SearchAsync(StaffUser user, ParticipantSearch search, CancellationToken cancellationToken)
     {
         user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager, TrialRoles.Statistician);
-        var centres = user.Centres.Select(c => c.Value).ToList();
-        if (centre is not null)
+        if (search.Page < 1)
         {
-            var code = RequestFields.Centre(protocol, centre, "centre");
+            throw RejectedException.Invalid("page", "range", "page starts at 1.");
+        }
+        if (search.PageSize is < 1 or > ParticipantSearch.MaxPageSize)
+        {
+            throw RejectedException.Invalid("pageSize", "range", $"pageSize is between 1 and {ParticipantSearch.MaxPageSize}.");
+        }
+        var centres = user.Centres.Select(c => c.Value).ToList();
+        if (!string.IsNullOrEmpty(search.Centre))
+        {
+            var code = RequestFields.Centre(protocol, search.Centre, "centre");
             user.RequireCentre(code);
             centres = [code.Value];
         }
-        var participants = await db.Participants.AsNoTracking().Where(p => centres.Contains(p.Centre)).OrderBy(p => p.ResearchId)
-            .ToListAsync(cancellationToken);
-        return await ViewsAsync(participants, user, cancellationToken);
+        var query = db.Participants.AsNoTracking().Where(p => centres.Contains(p.Centre));
+        if (!string.IsNullOrEmpty(search.State))
+        {
+            var state = Enum.GetValues<ParticipantState>().Cast<ParticipantState?>().FirstOrDefault(s => ParticipantStates.Code(s!.Value) == search.State)
+                        ?? throw RejectedException.Invalid("state", "known-value",
+                            $"'{search.State}' is not one of {string.Join(", ", Enum.GetValues<ParticipantState>().Select(ParticipantStates.Code))}.");
+            query = query.Where(p => p.State == state);
+        }
+        var text = search.Query?.Trim();
+        if (!string.IsNullOrEmpty(text))
+        {
+            if (text.Length > 100)
+            {
+                throw RejectedException.Invalid("q", "max-length", "At most 100 characters.");
+            }
+            var upper = text.ToUpperInvariant();
+            List<Guid> byIdentity = [];
+            if (user.SeesIdentities)
+            {
+                var digits = string.Concat(text.Where(char.IsAsciiDigit));
+                var lower = text.ToLowerInvariant();
+                byIdentity = digits.Length == 11 && digits.Length == text.Replace(" ", "", StringComparison.Ordinal).Length
+                    ? await identities.Persons.AsNoTracking().Where(p => p.NationalId == digits).Select(p => p.ParticipantId).ToListAsync(cancellationToken)
+                    : await identities.Persons.AsNoTracking().Where(p => p.Name.ToLower().Contains(lower)).Select(p => p.ParticipantId).Take(1000)
+                        .ToListAsync(cancellationToken);
+            }
+            query = query.Where(p => p.ResearchId.ToUpper().Contains(upper) || byIdentity.Contains(p.Id));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(p => p.ResearchId).Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToListAsync(cancellationToken);
+        return new ParticipantListResult(await ViewsAsync(rows, user, cancellationToken), total, search.Page, search.PageSize);
     }
 
     public async Task<ParticipantView> DetailAsync(ParticipantId id, StaffUser user, CancellationToken cancellationToken)

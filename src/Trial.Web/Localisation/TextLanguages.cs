@@ -1,4 +1,4 @@
-namespace Trial.Followup.Instruments;
+namespace Trial.Web.Localisation;
 
 /// <summary>Converts between <see cref="TextLanguage"/> and the BCP 47 tags used in the protocol and on links.</summary>
 public static class TextLanguages
@@ -17,4 +17,13 @@ public static class TextLanguages
     };
 
     public static string Tag(this TextLanguage language) => language == TextLanguage.NbNo ? NbNoTag : EnTag;
+
+    /// <summary>The culture pages format dates and numbers in, and the resource culture of their texts.</summary>
+    public static System.Globalization.CultureInfo Culture(this TextLanguage language) =>
+        System.Globalization.CultureInfo.GetCultureInfo(language.Tag());
+
+    /// <summary>The HTML lang attribute ("nb" or "en").</summary>
+    public static string HtmlLang(this TextLanguage language) => language == TextLanguage.NbNo ? "nb" : "en";
+
+    public static TextLanguage Other(this TextLanguage language) => language == TextLanguage.NbNo ? TextLanguage.En : TextLanguage.NbNo;
 }

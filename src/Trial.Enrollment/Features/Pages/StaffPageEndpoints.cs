@@ -1,0 +1,307 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.Consent;
+using Trial.Enrollment.Features.Deaths;
+using Trial.Enrollment.Features.Participants;
+using Trial.Enrollment.Features.Randomisation;
+using Trial.Enrollment.Features.Screening;
+using Trial.Enrollment.Features.Withdrawal;
+using Trial.Enrollment.Problems;
+using Trial.Enrollment.Protocol;
+using Trial.Followup.Access;
+using Trial.Web.Forms;
+using Trial.Web.Layout;
+using Trial.Web.Localisation;
+
+namespace Trial.Enrollment.Features.Pages;
+
+/// <summary>
+/// The staff pages of the trial service: sign-in, participant list, screening, a participant's page with the actions
+/// their state allows, and randomisation behind a confirmation. They call the same verbs as the API, so the rules
+/// are the same; a refusal is shown on the form in the page's language.
+/// </summary>
+internal static class StaffPageEndpoints
+{
+    public static void MapStaffPages(this WebApplication app)
+    {
+        app.MapGet("/", (HttpContext c) => Results.Redirect(c.User.Identity?.IsAuthenticated == true
+            ? StaffMenuSource.Home(c.User.FindFirstValue(ClaimTypes.Role)) : "/login")).ExcludeFromDescription();
+        app.MapGet("/login", (HttpContext c, string? returnUrl) => Login(c, null, returnUrl, FieldErrors.None, StatusCodes.Status200OK)).ExcludeFromDescription();
+        app.MapPost("/login", async (HttpContext c, IFormCollection form, StaffSignIn signIn, CancellationToken ct) =>
+        {
+            var language = StaffLanguage.Of(c);
+            var outcome = await signIn.SignInAsync(form["username"].ToString(), form["password"].ToString(), AccessEndpoints.ClientAddress(c), ct);
+            if (outcome.User is not { } user)
+            {
+                // 401 for a wrong password, 429 (with Retry-After) while locked: the same statuses as the token endpoint.
+                var status = AccessEndpoints.Refused(c, outcome).StatusCode ?? StatusCodes.Status401Unauthorized;
+                return Login(c, form["username"], form["returnUrl"],
+                    new FieldErrors { ["username"] = TextsIn.Of(c, language)[outcome.RetryAfter is null ? "login.wrong" : "login.locked"] }, status);
+            }
+            await c.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                StaffClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme, outcome.SignedInAt));
+            var returnUrl = form["returnUrl"].ToString();
+            // Only a local path: never an open redirect.
+            return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : StaffMenuSource.Home(user.Role));
+        }).ExcludeFromDescription();
+        app.MapPost("/logout", async (HttpContext c, IFormCollection _, StaffDirectory staff, CancellationToken ct) =>
+        {
+            // Ends every session of the user (a copied cookie too), not just this browser's.
+            if (Guid.TryParse(c.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            {
+                await staff.RevokeSessionsAsync(userId, ct);
+            }
+            await c.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
+        }).ExcludeFromDescription();
+
+        var pages = app.MapGroup("").RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()).ExcludeFromDescription();
+        pages.MapGet("/participants", ListAsync);
+        pages.MapGet("/screen", (HttpContext c, TrialProtocol protocol) => Guarded(c, l =>
+            Task.FromResult(Screening(c, l, protocol, new Dictionary<string, string?>(), FieldErrors.None, StatusCodes.Status200OK))));
+        pages.MapPost("/screen", ScreenAsync);
+        pages.MapGet("/participants/{id:guid}", (Guid id, HttpContext c, string? saved, CancellationToken ct) =>
+            Guarded(c, l => DetailAsync(c, l, id, new Dictionary<string, string?>(), FieldErrors.None, saved, StatusCodes.Status200OK, ct)));
+        pages.MapPost("/participants/{id:guid}/{action:regex(^(consent|withdraw|death)$)}", ChangeAsync);
+        pages.MapGet("/participants/{id:guid}/randomise", (Guid id, HttpContext c, ParticipantQueries q, CancellationToken ct) =>
+            Guarded(c, async l => Confirm(c, l, await q.DetailAsync(ParticipantId.From(id), StaffUser.From(c.User), ct), Guid.NewGuid().ToString("D"), null,
+                FieldErrors.None, StatusCodes.Status200OK)));
+        pages.MapPost("/participants/{id:guid}/randomise", RandomiseAsync);
+    }
+
+    /// <summary>Runs a page; a refusal that is not about a form field becomes a message page with the right status.</summary>
+    private static async Task<IResult> Guarded(HttpContext c, Func<TextLanguage, Task<IResult>> page)
+    {
+        var language = StaffLanguage.Of(c);
+        try
+        {
+            return await page(language);
+        }
+        catch (RejectedException e) when (e.Kind != RejectionKind.Invalid)
+        {
+            return e.Kind switch
+            {
+                RejectionKind.NotFound => StaffRefusal.Show(c, language, "refusal.not-found", StatusCodes.Status404NotFound),
+                RejectionKind.Forbidden => StaffRefusal.Show(c, language, e.Message.Contains("centre", StringComparison.Ordinal)
+                    ? "refusal.not-your-centre" : "refusal.not-your-role", StatusCodes.Status403Forbidden),
+                _ => StaffRefusal.Show(c, language, "refusal.conflict", StatusCodes.Status409Conflict),
+            };
+        }
+    }
+
+    private static Task<IResult> ListAsync(HttpContext c, string? q, string? state, string? centre, int? page, ParticipantQueries queries,
+        ProtocolLabels labels, CancellationToken ct) => Guarded(c, async language =>
+    {
+        var user = StaffUser.From(c.User);
+        var search = new ParticipantSearch(string.IsNullOrEmpty(centre) ? null : centre, q, string.IsNullOrEmpty(state) ? null : state, Math.Max(1, page ?? 1));
+        ParticipantListResult result;
+        try
+        {
+            result = await queries.SearchAsync(user, search, ct);
+        }
+        catch (RejectedException e) when (e.Kind == RejectionKind.Invalid)
+        {
+            search = new ParticipantSearch(null, null, null);
+            result = await queries.SearchAsync(user, search, ct);
+        }
+        return Page.Show<ParticipantListPage>(language, new()
+        {
+            [nameof(ParticipantListPage.Result)] = result,
+            [nameof(ParticipantListPage.Search)] = search,
+            [nameof(ParticipantListPage.Language)] = language,
+            [nameof(ParticipantListPage.Labels)] = labels,
+            [nameof(ParticipantListPage.Menu)] = StaffMenus.Of(c),
+            [nameof(ParticipantListPage.Centres)] = Centres(user, labels),
+            [nameof(ParticipantListPage.ShowNames)] = user.SeesIdentities,
+        });
+    });
+
+    private static Task<IResult> ScreenAsync(HttpContext c, IFormCollection form, TrialProtocol protocol, ParticipantScreening screening,
+        CancellationToken ct) => Guarded(c, async language =>
+    {
+        var values = Values(form);
+        var texts = TextsIn.Of(c, language);
+        var errors = new FieldErrors();
+        var answers = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var criterion in protocol.Eligibility.Where(e => e.Rule == CriterionRule.YesNo))
+        {
+            // No default: an unanswered criterion is an error to correct, never a "no".
+            switch (values.GetValueOrDefault("c." + criterion.Code))
+            {
+                case "yes": answers[criterion.Code] = true; break;
+                case "no": answers[criterion.Code] = false; break;
+                default: errors["c." + criterion.Code] = texts["form.choose-one"]; break;
+            }
+        }
+        if (values.GetValueOrDefault("language") is not ("nb-NO" or "en"))
+        {
+            errors["language"] = texts["form.choose-one"];
+        }
+        if (string.IsNullOrWhiteSpace(values.GetValueOrDefault("screenedOn")))
+        {
+            errors["screenedOn"] = texts["form.required"];
+        }
+        if (errors.Count > 0)
+        {
+            return Screening(c, language, protocol, values, errors, StatusCodes.Status400BadRequest);
+        }
+        try
+        {
+            var result = await screening.ScreenAsync(new ScreeningRequest(values.GetValueOrDefault("centre"), null, values.GetValueOrDefault("screenedOn"),
+                new PersonDetails(values.GetValueOrDefault("name"), values.GetValueOrDefault("nationalId"), Blank(values.GetValueOrDefault("phone")),
+                    Blank(values.GetValueOrDefault("email")), values.GetValueOrDefault("language")), answers), StaffUser.From(c.User), ct);
+            return Results.Redirect($"/participants/{result.ParticipantId}?saved=screening");
+        }
+        catch (RejectedException e) when (e.Kind is RejectionKind.Invalid or RejectionKind.Conflict)
+        {
+            return Screening(c, language, protocol, values, PageRejection.Errors(e, texts, "nationalId"), StatusCodes.Status400BadRequest);
+        }
+    });
+
+    private static Task<IResult> ChangeAsync(Guid id, string action, HttpContext c, IFormCollection form, CancellationToken ct) => Guarded(c, async language =>
+    {
+        var values = Values(form);
+        var user = StaffUser.From(c.User);
+        var pid = ParticipantId.From(id);
+        var s = c.RequestServices;
+        var texts = TextsIn.Of(c, language);
+        try
+        {
+            switch (action)
+            {
+                case "consent":
+                    var errors = new FieldErrors();
+                    if (values.GetValueOrDefault("decision") is not ("given" or "declined"))
+                    {
+                        errors["decision"] = texts["form.choose-one"];
+                    }
+                    if (values.GetValueOrDefault("decision") == "given" && values.GetValueOrDefault("registerLinkage") is not ("yes" or "no"))
+                    {
+                        errors["registerLinkage"] = texts["form.choose-one"];
+                    }
+                    if (errors.Count > 0)
+                    {
+                        return await DetailAsync(c, language, id, values, errors, null, StatusCodes.Status400BadRequest, ct);
+                    }
+                    await s.GetRequiredService<ParticipantConsent>().RecordAsync(pid, new ConsentRequest(values["decision"], values.GetValueOrDefault("formVersion"),
+                        values.GetValueOrDefault("consentedOn"), values.GetValueOrDefault("registerLinkage") == "yes"), user, ct);
+                    break;
+                case "withdraw":
+                    await s.GetRequiredService<ParticipantWithdrawal>().RecordAsync(pid, new WithdrawalRequest(values.GetValueOrDefault("scope"),
+                        values.GetValueOrDefault("effectiveOn"), Blank(values.GetValueOrDefault("reason"))), user, ct);
+                    break;
+                default:
+                    await s.GetRequiredService<ParticipantDeath>().RecordAsync(pid, new DeathRequest(values.GetValueOrDefault("diedOn")), user, ct);
+                    break;
+            }
+            return Results.Redirect($"/participants/{id}?saved={action}");
+        }
+        catch (RejectedException e) when (e.Kind is RejectionKind.Invalid or RejectionKind.Conflict)
+        {
+            var conflictField = action switch { "consent" => "decision", "withdraw" => "scope", _ => "diedOn" };
+            return await DetailAsync(c, language, id, values, PageRejection.Errors(e, texts, conflictField), null, StatusCodes.Status400BadRequest, ct);
+        }
+    });
+
+    private static Task<IResult> RandomiseAsync(Guid id, HttpContext c, IFormCollection form, ParticipantQueries queries, ParticipantRandomisation randomisation,
+        ProtocolLabels labels, CancellationToken ct) => Guarded(c, async language =>
+    {
+        var user = StaffUser.From(c.User);
+        var date = Blank(form["randomisedOn"].ToString());
+        var key = form["idempotencyKey"].ToString();
+        try
+        {
+            var outcome = await randomisation.RandomiseAsync(ParticipantId.From(id), new RandomiseRequest(date), key, user, ct);
+            var r = outcome.Allocation;
+            return Page.Show<RandomisedPage>(language, new()
+            {
+                [nameof(RandomisedPage.ParticipantId)] = id,
+                [nameof(RandomisedPage.ResearchId)] = r.ResearchId,
+                [nameof(RandomisedPage.ArmName)] = labels.Arm(r.Arm, language),
+                [nameof(RandomisedPage.RandomisedOn)] = NodaTime.Text.LocalDatePattern.Iso.Parse(r.RandomisedOn).Value.ToString("d", language.Culture()),
+                [nameof(RandomisedPage.Language)] = language,
+                [nameof(RandomisedPage.Menu)] = StaffMenus.Of(c),
+            });
+        }
+        catch (RejectedException e) when (e.Kind == RejectionKind.Conflict && e.Code == "already-randomised")
+        {
+            return StaffRefusal.Show(c, language, "randomise.already", StatusCodes.Status409Conflict);
+        }
+        catch (RejectedException e) when (e.Kind is RejectionKind.Invalid or RejectionKind.Conflict)
+        {
+            var participant = await queries.DetailAsync(ParticipantId.From(id), user, ct);
+            return Confirm(c, language, participant, Guid.NewGuid().ToString("D"), date, PageRejection.Errors(e, TextsIn.Of(c, language), "randomisedOn"),
+                StatusCodes.Status400BadRequest);
+        }
+    });
+
+    private static IResult Login(HttpContext c, string? userName, string? returnUrl, FieldErrors errors, int status)
+    {
+        var language = StaffLanguage.Of(c);
+        return Page.Show<LoginPage>(language, new()
+        {
+            [nameof(LoginPage.Language)] = language,
+            [nameof(LoginPage.UserName)] = userName,
+            [nameof(LoginPage.ReturnUrl)] = returnUrl,
+            [nameof(LoginPage.Errors)] = errors,
+        }, status);
+    }
+
+    private static IResult Screening(HttpContext c, TextLanguage language, TrialProtocol protocol, IReadOnlyDictionary<string, string?> values,
+        FieldErrors errors, int status)
+    {
+        var user = StaffUser.From(c.User);
+        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        return Page.Show<ScreeningPage>(language, new()
+        {
+            [nameof(ScreeningPage.Language)] = language,
+            [nameof(ScreeningPage.Criteria)] = protocol.Eligibility.Where(e => e.Rule == CriterionRule.YesNo).ToList(),
+            [nameof(ScreeningPage.Centres)] = Centres(user, c.RequestServices.GetRequiredService<ProtocolLabels>()),
+            [nameof(ScreeningPage.Menu)] = StaffMenus.Of(c),
+            [nameof(ScreeningPage.Values)] = values,
+            [nameof(ScreeningPage.Errors)] = errors,
+        }, status);
+    }
+
+    private static async Task<IResult> DetailAsync(HttpContext c, TextLanguage language, Guid id, IReadOnlyDictionary<string, string?> values,
+        FieldErrors errors, string? saved, int status, CancellationToken ct)
+    {
+        var user = StaffUser.From(c.User);
+        var participant = await c.RequestServices.GetRequiredService<ParticipantQueries>().DetailAsync(ParticipantId.From(id), user, ct);
+        var protocol = c.RequestServices.GetRequiredService<TrialProtocol>();
+        return Page.Show<ParticipantDetailPage>(language, new()
+        {
+            [nameof(ParticipantDetailPage.P)] = participant,
+            [nameof(ParticipantDetailPage.Language)] = language,
+            [nameof(ParticipantDetailPage.Labels)] = c.RequestServices.GetRequiredService<ProtocolLabels>(),
+            [nameof(ParticipantDetailPage.Actions)] = ParticipantActions.For(participant, user.HasRole(TrialRoles.Coordinator, TrialRoles.TrialManager)),
+            [nameof(ParticipantDetailPage.ConsentVersions)] = protocol.ConsentForms.Select(f => new ChoiceOption(f.Version, f.Version)).ToList(),
+            [nameof(ParticipantDetailPage.Menu)] = StaffMenus.Of(c),
+            [nameof(ParticipantDetailPage.Values)] = values,
+            [nameof(ParticipantDetailPage.Errors)] = errors,
+            [nameof(ParticipantDetailPage.Notice)] = saved is "screening" or "consent" or "withdraw" or "death" ? saved : null,
+        }, status);
+    }
+
+    private static IResult Confirm(HttpContext c, TextLanguage language, ParticipantView participant, string key, string? date, FieldErrors errors, int status) =>
+        Page.Show<RandomiseConfirmPage>(language, new()
+        {
+            [nameof(RandomiseConfirmPage.P)] = participant,
+            [nameof(RandomiseConfirmPage.Language)] = language,
+            [nameof(RandomiseConfirmPage.Key)] = key,
+            [nameof(RandomiseConfirmPage.Date)] = date,
+            [nameof(RandomiseConfirmPage.Menu)] = StaffMenus.Of(c),
+            [nameof(RandomiseConfirmPage.Errors)] = errors,
+        }, status);
+
+    private static List<ChoiceOption> Centres(StaffUser user, ProtocolLabels labels) =>
+        user.Centres.Select(x => new ChoiceOption(x.Value, labels.Centre(x.Value))).ToList();
+
+    private static Dictionary<string, string?> Values(IFormCollection form) =>
+        form.Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.Ordinal);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Builder;
+using NodaTime;
+using NodaTime.Text;
+using Trial.Followup.Contact;
+using Trial.Followup.Instruments;
+using Trial.Followup.Occasions;
+using Trial.Web.Forms;
+using Trial.Web.Layout;
+using Trial.Web.Localisation;
+
+namespace Trial.Followup.Coordinator;
+
+/// <summary>
+/// The coordinator's follow-up pages: /followup/centres/{centre} (status and phone list) and
+/// /followup/occasions/{id}/answers (enter answers taken by phone or on paper; fields "mode", "answeredOn" and
+/// "q.{instrument}.{item}"). Sign-in is the host's cookie; another centre's page is refused.
+/// </summary>
+internal static class FollowupPageEndpoints
+{
+    public static IEndpointRouteBuilder MapFollowupPages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/followup/centres/{centre}", WorklistAsync).ExcludeFromDescription();
+        endpoints.MapGet("/followup/occasions/{occasionId:guid}/answers", EntryAsync).ExcludeFromDescription();
+        endpoints.MapPost("/followup/occasions/{occasionId:guid}/answers", StoreAsync).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task<IResult> WorklistAsync(string centre, HttpContext http, CentreStatusQuery query, IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        var language = StaffLanguage.Of(http);
+        if (Refused(http, centre, language) is { } refused)
+        {
+            return refused;
+        }
+        var contacts = services.GetService(typeof(IContactDirectory)) as IContactDirectory;
+        var rows = new List<PhoneTaskRow>();
+        foreach (var task in await query.PhoneTasksAsync(centre, cancellationToken))
+        {
+            var address = contacts is null ? null : await contacts.FindAsync(ParticipantRef.From(task.Participant), cancellationToken);
+            rows.Add(new PhoneTaskRow(task, address?.MobilePhone));
+        }
+        return Page.Show<FollowupWorklistPage>(language, new()
+        {
+            [nameof(FollowupWorklistPage.Status)] = await query.StatusAsync(centre, cancellationToken),
+            [nameof(FollowupWorklistPage.Tasks)] = rows,
+            [nameof(FollowupWorklistPage.Language)] = language,
+            [nameof(FollowupWorklistPage.Menu)] = StaffMenus.Of(http),
+            [nameof(FollowupWorklistPage.Labels)] = http.RequestServices.GetService(typeof(ITrialLabels)) as ITrialLabels,
+        });
+    }
+
+    private static async Task<IResult> EntryAsync(Guid occasionId, HttpContext http, ManualResponses manual, CancellationToken cancellationToken)
+    {
+        var language = StaffLanguage.Of(http);
+        var occasion = await manual.FindAsync(OccasionId.From(occasionId), cancellationToken);
+        if (occasion is null)
+        {
+            return StaffRefusal.Show(http, language, "refusal.not-found", StatusCodes.Status404NotFound);
+        }
+        return Refused(http, occasion.Centre, language) ?? Entry(http, language, occasion, manual, new Dictionary<string, string?>(), FieldErrors.None, StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> StoreAsync(Guid occasionId, HttpContext http, IFormCollection form, ManualResponses manual, IClock clock,
+        CancellationToken cancellationToken)
+    {
+        var language = StaffLanguage.Of(http);
+        var occasion = await manual.FindAsync(OccasionId.From(occasionId), cancellationToken);
+        if (occasion is null)
+        {
+            return StaffRefusal.Show(http, language, "refusal.not-found", StatusCodes.Status404NotFound);
+        }
+        if (Refused(http, occasion.Centre, language) is { } refused)
+        {
+            return refused;
+        }
+        var values = form.ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.Ordinal);
+        var errors = new FieldErrors();
+        var answers = new Dictionary<string, Dictionary<string, int?>>(StringComparer.Ordinal);
+        foreach (var (field, value) in values.Where(v => v.Key.StartsWith("q.", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(v.Value)))
+        {
+            var parts = field.Split('.', 3);
+            if (parts.Length == 3 && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+            {
+                (answers.TryGetValue(parts[1], out var items) ? items : answers[parts[1]] = new(StringComparer.Ordinal))[parts[2]] = number;
+            }
+            else
+            {
+                errors[field] = TextsIn.Of(http, language)["fu.whole-number"];
+            }
+        }
+        Instant? answeredAt = null;
+        var answeredOn = values.GetValueOrDefault("answeredOn");
+        if (string.IsNullOrWhiteSpace(answeredOn))
+        {
+            errors["answeredOn"] = TextsIn.Of(http, language)["form.required"];
+        }
+        else if (LocalDatePattern.Iso.Parse(answeredOn) is { Success: true } date)
+        {
+            // Noon in Oslo: a date typed from a paper form, never in the future when it is today.
+            var at = date.Value.At(new LocalTime(12, 0)).InZoneLeniently(DateTimeZoneProviders.Tzdb["Europe/Oslo"]).ToInstant();
+            answeredAt = at > clock.GetCurrentInstant() && date.Value == clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Oslo"]).Date
+                ? clock.GetCurrentInstant() : at;
+        }
+        else
+        {
+            errors["answeredOn"] = TextsIn.Of(http, language)["form.date-format"];
+        }
+        if (values.GetValueOrDefault("mode") is not ("phone" or "paper"))
+        {
+            errors["mode"] = TextsIn.Of(http, language)["form.choose-one"];
+        }
+        if (errors.Count == 0)
+        {
+            var entry = await manual.RecordAsync(OccasionId.From(occasionId), http.User, new ManualResponseRequest(values["mode"], answeredAt, answers), cancellationToken);
+            switch (entry.Outcome)
+            {
+                case ManualEntryOutcome.Stored:
+                    return Results.Redirect($"/followup/centres/{occasion.Centre}?stored={occasionId}");
+                case ManualEntryOutcome.OccasionClosed:
+                    errors["mode"] = TextsIn.Of(http, language)["fu.occasion-closed"];
+                    break;
+                default:
+                    foreach (var (field, messages) in entry.Errors)
+                    {
+                        errors[field == "answers" ? "mode" : field] = field switch
+                        {
+                            "answers" => TextsIn.Of(http, language)["fu.answer-something"],
+                            "answeredAt" => TextsIn.Of(http, language)["fu.not-future"],
+                            _ => string.Join(" ", messages),
+                        };
+                    }
+                    break;
+            }
+        }
+        return Entry(http, language, occasion, manual, values, errors, StatusCodes.Status400BadRequest);
+    }
+
+    private static IResult Entry(HttpContext http, TextLanguage language, OccasionForEntry occasion, ManualResponses manual,
+        IReadOnlyDictionary<string, string?> values, FieldErrors errors, int status) =>
+        Page.Show<AnswerEntryPage>(language, new()
+        {
+            [nameof(AnswerEntryPage.Occasion)] = occasion,
+            [nameof(AnswerEntryPage.Instruments)] = manual.Instruments(occasion.Code),
+            [nameof(AnswerEntryPage.Language)] = language,
+            [nameof(AnswerEntryPage.Menu)] = StaffMenus.Of(http),
+            [nameof(AnswerEntryPage.Values)] = values,
+            [nameof(AnswerEntryPage.Errors)] = errors,
+        }, status);
+
+    private static IResult? Refused(HttpContext http, string centre, TextLanguage language) => CentreAccess.Decide(http.User, centre) switch
+    {
+        AccessDecision.Allowed => null,
+        AccessDecision.Unauthenticated => Results.Redirect("/login?returnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)),
+        _ => StaffRefusal.Show(http, language, "refusal.not-your-centre", StatusCodes.Status403Forbidden),
+    };
+}

@@ -1,8 +1,0 @@
-namespace Trial.Followup.Questionnaires.Participants;
-
-/// <summary>What the form page confirms above the questions.</summary>
-internal enum FormBanner
-{
-    None,
-    Saved,
-}
