@@ -8,6 +8,8 @@ public static class PageServices
     public static IServiceCollection AddTrialPages(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        // Letters such as æ, ø and å are written as they are, not as character references; markup is still encoded.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         return services;
     }

@@ -64,13 +64,11 @@ public sealed class ParticipantJourneyTests : IDisposable
         Assert.Equal("+4791234567", sms.To);
         var link = new Uri(Regex.Match(sms.Text, @"http://127\.0\.0\.1:[0-9]+/q/[A-Za-z0-9_-]{43}").Value);
 
-        await using var chromium = await HeadlessChromium.StartAsync();
-        await chromium.NavigateAsync(link);
-        await chromium.WaitForAsync("document.getElementById('submit')");
-        await chromium.EvaluateAsync(QuestionnaireFormScript.AnswerEverything);
-        await chromium.EvaluateAsync("document.getElementById('submit').click()");
-        await chromium.WaitForAsync("document.getElementById('message')");
-        var message = (await chromium.EvaluateAsync("document.getElementById('message').textContent"))!.GetValue<string>();
+        await using var chromium = await ChromiumBrowser.StartAsync();
+        var page = await chromium.NewPageAsync(phone: true);
+        await page.GotoAsync(link.ToString());
+        await QuestionnaireFormScript.AnswerEverythingAsync(page);
+        var message = (await page.Locator("#message").InnerTextAsync()).Trim();
         Assert.Equal("Svarene dine er mottatt. Du kan lukke denne siden.", message);
 
         await using var scope = app.Services.CreateAsyncScope();

@@ -257,8 +257,9 @@ public abstract class CoordinatorApiTests(FollowupDatabase database)
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<h1>Oppfølging – oslo</h1>", html, StringComparison.Ordinal);
-        Assert.Contains(participant.Value.ToString("N"), html, StringComparison.Ordinal);
+        Assert.Contains(">Oppfølging – oslo</h1>", html, StringComparison.Ordinal);
+        Assert.Contains($"/participants/{participant.Value:D}", html, StringComparison.Ordinal);
+        Assert.Contains($"/followup/occasions/{occasion.Value:D}/answers", html, StringComparison.Ordinal);
     }
 
     [Fact]

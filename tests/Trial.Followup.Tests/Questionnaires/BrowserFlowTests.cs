@@ -33,23 +33,31 @@ public sealed class BrowserFlowTests : IDisposable
         var sms = await File.ReadAllTextAsync(Directory.GetFiles(host.SmsDirectory).Single());
         var link = new Uri(Regex.Match(sms, @"http://127\.0\.0\.1:[0-9]+/q/[A-Za-z0-9_-]{43}").Value);
 
-        await using var chromium = await HeadlessChromium.StartAsync();
-        await chromium.NavigateAsync(link);
-        await chromium.WaitForAsync("document.getElementById('save')");
-        await chromium.EvaluateAsync("document.getElementsByName('q.eq5d-vas.vas')[0].value = '70'; document.getElementById('save').click()");
-        await chromium.WaitForAsync("document.getElementById('saved')");
-        await chromium.NavigateAsync(link);
-        await chromium.WaitForAsync("document.getElementsByName('q.eq5d-vas.vas')[0]?.value === '70'");
-        var answered = (await chromium.EvaluateAsync(QuestionnaireFormScript.AnswerEverything))!.GetValue<int>();
-        await chromium.EvaluateAsync("document.getElementById('submit').click()");
-        await chromium.WaitForAsync("document.getElementById('message')");
-        var message = (await chromium.EvaluateAsync("document.getElementById('message').textContent"))!.GetValue<string>();
+        await using var chromium = await ChromiumBrowser.StartAsync();
+        var page = await chromium.NewPageAsync(phone: true);
+        await page.GotoAsync(link.ToString());
+        await page.CheckPageAsync("followup-questionnaire-1-nb");
+        var answered = await page.EvaluateAsync<int>(QuestionnaireFormScript.AnswerThisPage);
+        await page.ClickAsync("#save");
+        await page.Locator("#saved").WaitForAsync();
+        await page.CheckPageAsync("followup-questionnaire-1-saved-nb");
+        await page.Context.CloseAsync();
+
+        // A new tab later: the link opens where the participant stopped (part 2), with part 1 kept.
+        page = await chromium.NewPageAsync(phone: true);
+        await page.GotoAsync(link.ToString());
+        var progress = await page.Locator("#progress").InnerTextAsync();
+        await page.CheckPageAsync("followup-questionnaire-2-resumed-nb");
+        answered += await QuestionnaireFormScript.AnswerEverythingAsync(page);
+        await page.CheckPageAsync("followup-questionnaire-thanks-nb");
+        var message = await page.Locator("#message").InnerTextAsync();
 
         var files = await host.Services.GetRequiredService<IFollowupExport>().WriteFilesAsync(_package, new Dictionary<ParticipantRef, string> { [participant] = "P-0042-E2" }, new Dictionary<ParticipantRef, NodaTime.Instant>(), CancellationToken.None);
         var scores = await File.ReadAllLinesAsync(Path.Combine(_package, files[2].Name));
 
+        Assert.Equal("Del 2 av 9", progress.Trim());
         Assert.Equal(82, answered); // every item but the EQ VAS number field
-        Assert.Equal("Svarene dine er mottatt. Du kan lukke denne siden.", message);
+        Assert.Equal("Svarene dine er mottatt. Du kan lukke denne siden.", message.Trim());
         Assert.Equal(OccasionState.Completed, await host.StateAsync(occasion));
         Assert.Contains("P-0042-E2,6m,hads,total,14,14,14,false", scores);
         Assert.Contains("P-0042-E2,6m,eq5d-vas,vas,70,1,1,false", scores);

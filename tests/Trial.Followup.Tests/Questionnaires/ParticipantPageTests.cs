@@ -15,16 +15,24 @@ public abstract class ParticipantPageTests(FollowupDatabase database)
     private static QuestionnaireTables Tables(QuestionnaireHost host) => new(host.Db.Store.Dialect);
 
     [Fact]
-    public async Task Get_IssuedLink_ShowsEveryInstrumentOfTheOccasion()
+    public async Task Get_IssuedLink_ShowsOneInstrumentPerPageAndEveryInstrumentOverThePages()
     {
         await using var host = await HostAsync("q_get_issued");
         var (_, occasion) = await host.ScheduleAsync();
         var link = await host.IssueLinkAsync(occasion);
 
         var response = await host.Client.GetAsync(link);
-        var html = await response.Content.ReadAsStringAsync();
+        var first = await response.Content.ReadAsStringAsync();
+        var html = first;
+        for (var step = 1; step < 9; step++)
+        {
+            html += await host.Client.GetStringAsync(new Uri(link + $"?step={step}"));
+        }
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("name=\"q.hads.a1\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"q.eq5d-vas.vas\"", first, StringComparison.Ordinal);
+        Assert.Contains("Del 1 av 9", first, StringComparison.Ordinal);
         Assert.All(new[] { "q.hads.a1", "q.eq5d-vas.vas", "q.shc.tiredness", "q.chalder.memory", "q.whodas12.s12", "q.audit-c.q3", "q.dudit.q11", "q.ladder.step", "q.work-health.expectation" },
             field => Assert.Contains($"name=\"{field}\"", html, StringComparison.Ordinal));
     }
@@ -35,7 +43,7 @@ public abstract class ParticipantPageTests(FollowupDatabase database)
         await using var host = await HostAsync("q_get_placeholder");
         var (_, occasion) = await host.ScheduleAsync(language: "en");
         var html = await host.Client.GetStringAsync(await host.IssueLinkAsync(occasion));
-        Assert.Contains("This section shows PLACEHOLDER TEXT", html, StringComparison.Ordinal);
+        Assert.Contains("This part shows PLACEHOLDER TEXT", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +52,7 @@ public abstract class ParticipantPageTests(FollowupDatabase database)
         await using var host = await HostAsync("q_get_nb");
         var (_, occasion) = await host.ScheduleAsync(language: "nb-NO");
         var html = await host.Client.GetStringAsync(await host.IssueLinkAsync(occasion));
-        Assert.Contains("<html lang=\"nb-NO\">", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"nb\">", html, StringComparison.Ordinal);
         Assert.Contains("Oppfølgingsskjema – 6 måneder", html, StringComparison.Ordinal);
     }
 
@@ -238,11 +246,14 @@ public abstract class ParticipantPageTests(FollowupDatabase database)
         };
 
         var saved = await FormAnswers.PostAsync(host.Client, link, partial);
+        var savedPage = await host.Client.GetStringAsync(new Uri(link, saved.Headers.Location!));
         var resumed = await host.Client.GetStringAsync(link);
+        var vasPage = await host.Client.GetStringAsync(new Uri(link + "?step=1"));
 
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.Contains("name=\"q.eq5d-vas.vas\" min=\"0\" max=\"100\" step=\"1\" value=\"64\"", resumed, StringComparison.Ordinal);
-        Assert.Contains("name=\"q.hads.a1\" value=\"2\" checked", resumed, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("id=\"saved\"", savedPage, StringComparison.Ordinal);
+        Assert.Matches("name=\"q\\.hads\\.a1\" value=\"2\" checked", resumed);
+        Assert.Matches("name=\"q\\.eq5d-vas\\.vas\" type=\"number\" value=\"64\"", vasPage);
         Assert.Equal(OccasionState.Pending, await host.StateAsync(occasion));
     }
 

@@ -7,9 +7,9 @@ public sealed class ChromiumFactAttribute : FactAttribute
 {
     public ChromiumFactAttribute()
     {
-        if (!HeadlessChromium.Installed)
+        if (!ChromiumBrowser.Installed)
         {
-            Skip = $"Chromium is not installed at {HeadlessChromium.Executable}; ./test.sh installs it (apt-get install chromium).";
+            Skip = $"Chromium is not installed at {ChromiumBrowser.Executable}; ./test.sh installs it (apt-get install chromium).";
         }
     }
 }

@@ -58,6 +58,7 @@ internal sealed class QuestionnaireHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Test", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrel().UseUrls(baseUrl.ToString().TrimEnd('/'));
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("TRIAL_TEST_LOG") == "1") { builder.Logging.AddConsole(); }
         builder.Services.AddSingleton<IClock>(clock);
         builder.Services.AddSingleton<IContactDirectory, FixedContacts>();
         if (options is not null)

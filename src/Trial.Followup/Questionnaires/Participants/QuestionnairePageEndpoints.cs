@@ -72,11 +72,11 @@ internal static class QuestionnairePageEndpoints
             .ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.Ordinal);
         var step = int.TryParse(form["step"].ToString(), System.Globalization.CultureInfo.InvariantCulture, out var s) ? Math.Max(0, s) : 0;
         var action = form["action"].ToString();
+        // Answers saved on earlier pages count (a draft save replaces the whole draft); what this post carries wins.
+        var opened = await questionnaire.OpenAsync(token, cancellationToken);
+        var fields = opened.Values.Where(v => !posted.ContainsKey(v.Key)).Concat(posted).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         if (action is "submit" or "")
         {
-            // Answers saved on earlier pages count; what this post carries wins.
-            var opened = await questionnaire.OpenAsync(token, cancellationToken);
-            var fields = opened.Values.Where(v => !posted.ContainsKey(v.Key)).Concat(posted).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             var submitted = await questionnaire.SubmitAsync(token, submission, fields, cancellationToken);
             return submitted.Outcome switch
             {
@@ -84,7 +84,7 @@ internal static class QuestionnairePageEndpoints
                 _ => Refusal(http, submitted),
             };
         }
-        var result = await questionnaire.SaveDraftAsync(token, posted, cancellationToken);
+        var result = await questionnaire.SaveDraftAsync(token, fields, cancellationToken);
         return result.Outcome switch
         {
             ParticipantOutcome.Invalid => Form(http, result, step, submission, false, StatusCodes.Status400BadRequest),
