@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test in Trial.sln against real components: a throwaway PostgreSQL cluster, an SMTP server process on
-# loopback (started by the SMTP fixture) and headless Chromium. Installs the Debian packages for them first when they are missing.
+# loopback (started by the SMTP fixture) and headless Chromium (driven by Playwright, with axe-core). Installs the Debian
+# packages for them, and nodejs/npm for the pages' CSS, first when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -8,6 +9,8 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Trial.Web's build fetches Designsystemet's CSS with npm (src/Trial.Web/design).
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi

@@ -7,7 +7,7 @@ namespace Trial.Architecture.Tests;
 public partial class NamingTest
 {
     private static readonly Assembly[] Product =
-        [Assembly.Load("Trial.Enrollment"), Assembly.Load("Trial.Followup"), Assembly.Load("trial-analysis"), Assembly.Load("trial-fidelity"), Assembly.Load("Trial.Demo")];
+        [Assembly.Load("Trial.Web"), Assembly.Load("Trial.Enrollment"), Assembly.Load("Trial.Followup"), Assembly.Load("trial-analysis"), Assembly.Load("trial-fidelity"), Assembly.Load("Trial.Demo")];
 
     [GeneratedRegex(@"(Manager|Helper|Helpers|Util|Utils|Utilities|Misc)$|^Common$")]
     private static partial Regex VagueName();

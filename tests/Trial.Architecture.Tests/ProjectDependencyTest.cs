@@ -3,13 +3,13 @@ using System.Reflection;
 namespace Trial.Architecture.Tests;
 
 /// <summary>
-/// Dependencies point one way (shared/spec/architecture.md): Protocol is a leaf; Followup → Protocol;
-/// Enrollment → Followup, Protocol; Schema (the one migration mechanism) is a leaf used by Followup and Enrollment; Analysis → Protocol only, standing alone on the data package; Fidelity (the stateless
+/// Dependencies point one way (shared/spec/architecture.md): Protocol and Web (the pages' layouts, texts and style)
+/// are leaves; Followup → Protocol, Web; Enrollment → Followup, Protocol, Web; Schema (the one migration mechanism) is a leaf used by Followup and Enrollment; Analysis → Protocol only, standing alone on the data package; Fidelity (the stateless
 /// scoring engine) → Protocol only; Demo on top, starting Enrollment's host and running Analysis.
 /// </summary>
 public class ProjectDependencyTest
 {
-    private static readonly string[] TrialAssemblies = ["Trial.Protocol", "Trial.Schema", "Trial.Followup", "Trial.Enrollment", "trial-analysis", "trial-fidelity", "Trial.Demo"];
+    private static readonly string[] TrialAssemblies = ["Trial.Protocol", "Trial.Schema", "Trial.Web", "Trial.Followup", "Trial.Enrollment", "trial-analysis", "trial-fidelity", "Trial.Demo"];
 
     private static List<string> TrialReferences(string assembly) =>
         Assembly.Load(assembly).GetReferencedAssemblies().Select(a => a.Name!).Where(TrialAssemblies.Contains).Order(StringComparer.Ordinal).ToList();
@@ -35,15 +35,25 @@ public class ProjectDependencyTest
     }
 
     [Fact]
-    public void Followup_ReferencesProtocolAndSchemaOnly() => Assert.Equal(["Trial.Protocol", "Trial.Schema"], TrialReferences("Trial.Followup"));
+    public void Web_IsALeaf() => Assert.Empty(TrialReferences("Trial.Web"));
 
     [Fact]
-    public void Enrollment_ReferencesFollowupProtocolFidelityAndSchema() =>
-        Assert.Equal(["Trial.Followup", "Trial.Protocol", "Trial.Schema", "trial-fidelity"], TrialReferences("Trial.Enrollment"));
+    public void Followup_ReferencesProtocolSchemaAndWeb() => Assert.Equal(["Trial.Protocol", "Trial.Schema", "Trial.Web"], TrialReferences("Trial.Followup"));
+
+    [Fact]
+    public void Enrollment_ReferencesFollowupProtocolSchemaWebAndFidelity() =>
+        Assert.Equal(["Trial.Followup", "Trial.Protocol", "Trial.Schema", "Trial.Web", "trial-fidelity"], TrialReferences("Trial.Enrollment"));
 
     [Fact]
     public void Analysis_ReferencesProtocolAtMost_NeverEnrollmentOrFollowup() =>
         Assert.Empty(TrialReferences("trial-analysis").Except(["Trial.Protocol"]));
+
+    [Fact]
+    public void Web_IsNotUsedByAnalysisOrFidelity()
+    {
+        Assert.DoesNotContain("Trial.Web", TrialReferences("trial-analysis"));
+        Assert.DoesNotContain("Trial.Web", TrialReferences("trial-fidelity"));
+    }
 
     [Fact]
     public void Fidelity_StandsOnTheProtocolLibraryAlone() => Assert.Equal(["Trial.Protocol"], TrialReferences("trial-fidelity"));
@@ -54,7 +64,7 @@ public class ProjectDependencyTest
     {
         Assert.Contains("Trial.Enrollment", TrialReferences("Trial.Demo"));
         Assert.Contains("trial-analysis", TrialReferences("Trial.Demo"));
-        foreach (var product in new[] { "Trial.Protocol", "Trial.Followup", "Trial.Enrollment", "trial-analysis", "trial-fidelity" })
+        foreach (var product in new[] { "Trial.Protocol", "Trial.Web", "Trial.Followup", "Trial.Enrollment", "trial-analysis", "trial-fidelity" })
         {
             Assert.DoesNotContain("Trial.Demo", TrialReferences(product));
         }

@@ -6,6 +6,7 @@ using Trial.Enrollment.Features.Consent;
 using Trial.Enrollment.Features.Consort;
 using Trial.Enrollment.Features.Deaths;
 using Trial.Enrollment.Features.Fidelity;
+using Trial.Enrollment.Features.Overview;
 using Trial.Enrollment.Features.Pages;
 using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Randomisation;
@@ -45,6 +46,7 @@ internal static class EnrollmentPipeline
         api.MapFidelityEndpoints();
         api.MapLockEndpoints();
         app.MapStaffPages();
+        app.MapOverviewPages();
         app.MapTrialFollowup();
         return app;
     }

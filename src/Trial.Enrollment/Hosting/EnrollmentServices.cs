@@ -78,6 +78,8 @@ internal static class EnrollmentServices
         services.AddSingleton<Trial.Followup.Questionnaires.Storage.IEntryLock, TrialEntryLock>();
         services.AddTrialPages();
         services.AddSingleton<ProtocolLabels>();
+        services.AddScoped<Trial.Enrollment.Features.Overview.RecruitmentQuery>();
+        services.AddScoped<Trial.Enrollment.Features.Overview.AuditLog>();
         services.AddSingleton<Trial.Web.Localisation.ITrialLabels>(sp => sp.GetRequiredService<ProtocolLabels>());
         services.AddSingleton<Trial.Web.Layout.IStaffMenuSource, StaffMenuSource>();
 

@@ -1,6 +1,6 @@
-using Trial.TestServers;
+using Xunit;
 
-namespace Trial.Followup.Tests.Support;
+namespace Trial.TestServers;
 
 /// <summary>A fact that needs /usr/bin/chromium; skipped with a clear reason when it is not installed.</summary>
 public sealed class ChromiumFactAttribute : FactAttribute

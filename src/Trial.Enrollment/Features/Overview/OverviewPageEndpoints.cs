@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using NodaTime;
+using NodaTime.Text;
+using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.Audit;
+using Trial.Enrollment.Features.Consort;
+using Trial.Enrollment.Features.Export;
+using Trial.Enrollment.Features.Pages;
+using Trial.Enrollment.Hosting;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Problems;
+using Trial.Enrollment.Protocol;
+using Trial.Followup.Access;
+using Trial.Web.Forms;
+using Trial.Web.Layout;
+using Trial.Web.Localisation;
+
+namespace Trial.Enrollment.Features.Overview;
+
+/// <summary>
+/// Pages for the roles that do not enrol: the trial manager's overview (/manager), the auditor's log and chain check
+/// (/audit) and the statistician's database lock (/statistician). Each refuses other roles with a 403 page.
+/// </summary>
+internal static class OverviewPageEndpoints
+{
+    public static void MapOverviewPages(this WebApplication app)
+    {
+        var pages = app.MapGroup("").RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()).ExcludeFromDescription();
+        pages.MapGet("/manager", async (HttpContext c, ConsortCounts consort, RecruitmentQuery recruitment, TrialProtocol protocol, ProtocolLabels labels,
+            CancellationToken ct) => await Guarded(c, [TrialRoles.TrialManager], async (user, language) => Page.Show<ManagerPage>(language, new()
+        {
+            [nameof(ManagerPage.Consort)] = await consort.ComputeForAsync(user, ct),
+            [nameof(ManagerPage.Recruited)] = await recruitment.ListAsync(user, ct),
+            [nameof(ManagerPage.Centres)] = user.Centres.Select(x => x.Value).ToList(),
+            [nameof(ManagerPage.Protocol)] = protocol,
+            [nameof(ManagerPage.Labels)] = labels,
+            [nameof(ManagerPage.Language)] = language,
+            [nameof(ManagerPage.Menu)] = StaffMenus.Of(c),
+        })));
+        pages.MapGet("/audit", async (HttpContext c, string? chain, string? action, string? actor, string? from, string? to, int? page, AuditLog log,
+            TrialDbContext db, ProtocolLabels labels, CancellationToken ct) => await Guarded(c, [TrialRoles.Auditor, TrialRoles.TrialManager], async (user, language) =>
+        {
+            var filter = new AuditFilter(chain, action, actor, from, to, Math.Max(1, page ?? 1));
+            return Page.Show<AuditPage>(language, new()
+            {
+                [nameof(AuditPage.Verification)] = await AuditVerifier.VerifyAsync(db, ct),
+                [nameof(AuditPage.Entries)] = await log.ReadAsync(user, filter, ct),
+                [nameof(AuditPage.Filter)] = filter,
+                [nameof(AuditPage.Chains)] = user.Centres.Select(x => new ChoiceOption(x.Value, labels.Centre(x.Value))).Append(new ChoiceOption("trial", TextsIn.Of(c, language)["audit.trial-chain"])).ToList(),
+                [nameof(AuditPage.Language)] = language,
+                [nameof(AuditPage.Menu)] = StaffMenus.Of(c),
+            });
+        }));
+        pages.MapGet("/statistician", (HttpContext c) => Guarded(c, [TrialRoles.Statistician], (_, language) => Task.FromResult(Statistician(c, language, null, null, null))));
+        pages.MapPost("/statistician/export", (HttpContext c, IFormCollection _, DataPackageExport export, TrialHostOptions options, IClock clock, CancellationToken ct) =>
+            Guarded(c, [TrialRoles.Statistician], async (user, language) =>
+            {
+                var stamp = LocalDateTimePattern.CreateWithInvariantCulture("uuuuMMdd'-'HHmmss").Format(clock.GetCurrentInstant().InUtc().LocalDateTime);
+                var folder = Path.GetFullPath(Path.Combine(options.DataDirectory, "exports", stamp));
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                    var manifest = await export.WriteAsync(folder, user.UserId, ct);
+                    return Statistician(c, language, manifest, folder, null);
+                }
+                catch (RejectedException e)
+                {
+                    return Statistician(c, language, null, null, e.Message);
+                }
+            }));
+    }
+
+    private static IResult Statistician(HttpContext c, TextLanguage language, DataPackageManifest? manifest, string? folder, string? error) =>
+        Page.Show<StatisticianPage>(language, new()
+        {
+            [nameof(StatisticianPage.Language)] = language,
+            [nameof(StatisticianPage.Menu)] = StaffMenus.Of(c),
+            [nameof(StatisticianPage.Manifest)] = manifest,
+            [nameof(StatisticianPage.Folder)] = folder,
+            [nameof(StatisticianPage.Error)] = error,
+        }, error is null ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
+
+    private static async Task<IResult> Guarded(HttpContext c, string[] roles, Func<StaffUser, TextLanguage, Task<IResult>> page)
+    {
+        var language = StaffLanguage.Of(c);
+        var user = StaffUser.From(c.User);
+        if (!user.HasRole(roles))
+        {
+            return StaffRefusal.Show(c, language, "refusal.not-your-role", StatusCodes.Status403Forbidden);
+        }
+        return await page(user, language);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NodaTime;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Tests.Hosting;
+using Trial.Followup.Channels;
+using Trial.Followup.Outbox;
+using Trial.Followup.Scheduling;
+using Trial.TestServers;
+
+namespace Trial.Enrollment.Tests.Browser;
+
+/// <summary>
+/// One trial service on loopback (PostgreSQL, the real Follow-up, SMS captured) and one headless Chromium, shared by
+/// a class of browser tests; each test opens its own browser context and uses its own people.
+/// </summary>
+public sealed partial class BrowserTrialFixture : IAsyncLifetime
+{
+    private readonly ConcurrentQueue<OutgoingSms> _sms = new();
+
+    public TrialTestApp App { get; private set; } = null!;
+
+    public ChromiumBrowser Chromium { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "browser", registerFollowup: false,
+            replace: services => services.AddSingleton<ISmsChannel>(new QueuedSms(_sms)), transport: TestTransport.Loopback);
+        await TrialApi.SetSeedAsync(App);
+        Chromium = await ChromiumBrowser.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A new browser context signed in through the login page.</summary>
+    public async Task<IPage> SignedInAsync(string username, bool english = false)
+    {
+        var page = await Chromium.NewPageAsync(App.BaseUrl);
+        await page.GotoAsync(english ? "/login?lang=en" : "/login");
+        await page.FillAsync("#f-username", username);
+        await page.FillAsync("#f-password", TrialTestApp.Password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForLoadStateAsync();
+        return page;
+    }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:[0-9]+/q/[A-Za-z0-9_-]{43}")]
+    private static partial Regex Link();
+
+    /// <summary>Moves the clock to <paramref name="at"/>, opens due occasions and sends their invitations; returns the links sent to this phone.</summary>
+    public async Task<IReadOnlyList<string>> SendInvitationsAsync(Instant at, string phone)
+    {
+        App.Clock.Reset(at);
+        await App.Services.GetRequiredService<OccasionSweep>().OpenDueAsync(CancellationToken.None);
+        await App.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(1, CancellationToken.None);
+        return _sms.Where(s => s.To == phone).Select(s => Link().Match(s.Text).Value).Where(l => l.Length > 0).ToList();
+    }
+
+    private sealed class QueuedSms(ConcurrentQueue<OutgoingSms> sent) : ISmsChannel
+    {
+        public Task SendAsync(OutgoingSms sms, CancellationToken cancellationToken)
+        {
+            sent.Enqueue(sms);
+            return Task.CompletedTask;
+        }
+    }
+}
