@@ -19,12 +19,16 @@ namespace Trial.Enrollment.Tests.Browser;
 [Trait("db", "postgres")]
 public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture) : IClassFixture<BrowserTrialFixture>
 {
-    /// <summary>12:00 in Oslo on 25 March 2015: the 6-month window of a randomisation in early October 2014 is open.</summary>
-    private static readonly Instant SixMonthsLater = Instant.FromUtc(2015, 3, 25, 11, 0);
+    /// <summary>The service's date when the tests randomise: 1 November 2014, 13:00 in Oslo.</summary>
+    private static readonly Instant Enrolment = Instant.FromUtc(2014, 11, 1, 12, 0);
+
+    /// <summary>12:00 in Oslo on 20 April 2015: the 6-month window of a randomisation on 1 November 2014 (due 1 May) is open.</summary>
+    private static readonly Instant SixMonthsLater = Instant.FromUtc(2015, 4, 20, 10, 0);
 
     [ChromiumFact]
     public async Task Coordinator_ScreensConsentsAndRandomises_InNorwegian()
     {
+        fixture.App.Clock.Reset(Enrolment);
         var page = await fixture.SignedInAsync("coord.oslo");
         Assert.EndsWith("/participants", page.Url, StringComparison.Ordinal);
         await page.CheckPageAsync("coordinator-1-participants-nb");
@@ -61,7 +65,6 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture) : IClas
         await page.CheckPageAsync("coordinator-5-consented-nb");
         await page.ClickAsync("#randomise");
         await page.CheckPageAsync("coordinator-6-confirm-randomisation-nb");
-        await page.FillAsync("#f-randomisedOn", "2014-10-02");
         await page.ClickAsync("#confirm-randomise");
 
         var allocation = await page.InnerTextAsync("#allocation");
@@ -76,6 +79,7 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture) : IClas
     [ChromiumFact]
     public async Task SecondTab_CannotRandomiseTwice()
     {
+        fixture.App.Clock.Reset(Enrolment);
         var oslo = await fixture.App.ClientAsync("coord.oslo");
         var id = await TrialApi.ConsentedAsync(oslo, "oslo", 260_002, "2014-10-01");
         var first = await fixture.SignedInAsync("coord.oslo", english: true);
@@ -116,6 +120,7 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture) : IClas
     [ChromiumFact]
     public async Task EnglishParticipant_GetsEnglishQuestionnaire_AndAnExpiredLinkSaysSo()
     {
+        fixture.App.Clock.Reset(Enrolment);
         var page = await fixture.SignedInAsync("coord.oslo", english: true);
         await page.GotoAsync("/screen");
         await page.FillAsync("#f-screenedOn", "2014-10-01");
@@ -132,7 +137,7 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture) : IClas
         var id = Guid.Parse(page.Url.Split('/')[^1].Split('?')[0]);
         var oslo = await fixture.App.ClientAsync("coord.oslo");
         await TrialApi.ConsentAsync(oslo, id, on: "2014-10-01");
-        await TrialApi.RandomiseAsync(oslo, id, "browser-en", on: "2014-10-03");
+        await TrialApi.RandomiseAsync(oslo, id, "browser-en", on: null);
 
         var link = Assert.Single(await fixture.SendInvitationsAsync(SixMonthsLater, "+4790000004"));
         var phone = await fixture.Chromium.NewPageAsync(phone: true);
@@ -159,7 +164,7 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture) : IClas
         var oslo = await fixture.App.ClientAsync("coord.oslo");
         var id = await ScreenedWithPhoneAsync(oslo, 260_005, "+4790000005");
         await TrialApi.ConsentAsync(oslo, id, on: "2014-10-01");
-        await TrialApi.RandomiseAsync(oslo, id, "browser-keyboard", on: "2014-10-03");
+        await TrialApi.RandomiseAsync(oslo, id, "browser-keyboard", on: null);
         var link = Assert.Single(await fixture.SendInvitationsAsync(SixMonthsLater, "+4790000005"));
         var page = await fixture.Chromium.NewPageAsync();
         await page.GotoAsync(link);
@@ -194,7 +199,7 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture) : IClas
         var oslo = await fixture.App.ClientAsync("coord.oslo");
         var id = await ScreenedWithPhoneAsync(oslo, 260_006, "+4790000006");
         await TrialApi.ConsentAsync(oslo, id, on: "2014-10-01");
-        await TrialApi.RandomiseAsync(oslo, id, "browser-phone", on: "2014-10-03");
+        await TrialApi.RandomiseAsync(oslo, id, "browser-phone", on: null);
         await fixture.SendInvitationsAsync(SixMonthsLater, "+4790000006");
         // No answer after the reminders: the sweep gives the coordinator a phone task.
         var sweep = fixture.App.Services.GetRequiredService<OccasionSweep>();
@@ -221,8 +226,9 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture) : IClas
         await page.CheckPageAsync("coordinator-followup-after-phone-answer-nb");
     }
 
-    private static async Task<Guid> ScreenedWithPhoneAsync(HttpClient client, int person, string phone)
+    private async Task<Guid> ScreenedWithPhoneAsync(HttpClient client, int person, string phone)
     {
+        fixture.App.Clock.Reset(Enrolment);
         var response = await client.PostAsJsonAsync("/api/screenings", new
         {
             centre = "oslo",

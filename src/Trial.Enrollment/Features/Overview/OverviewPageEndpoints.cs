@@ -52,7 +52,7 @@ internal static class OverviewPageEndpoints
                 [nameof(AuditPage.Menu)] = StaffMenus.Of(c),
             });
         }));
-        pages.MapGet("/statistician", (HttpContext c) => Guarded(c, [TrialRoles.Statistician], (_, language) => Task.FromResult(Statistician(c, language, null, null, null))));
+        pages.MapGet("/statistician", (HttpContext c, CancellationToken _) => Guarded(c, [TrialRoles.Statistician], (_, language) => Task.FromResult(Statistician(c, language, null, null, null))));
         pages.MapPost("/statistician/export", (HttpContext c, IFormCollection _, DataPackageExport export, TrialHostOptions options, IClock clock, CancellationToken ct) =>
             Guarded(c, [TrialRoles.Statistician], async (user, language) =>
             {
@@ -71,7 +71,7 @@ internal static class OverviewPageEndpoints
             }));
     }
 
-    private static IResult Statistician(HttpContext c, TextLanguage language, DataPackageManifest? manifest, string? folder, string? error) =>
+    private static IResult Statistician(HttpContext c, TextLanguage language, Trial.Protocol.Package.PackageManifest? manifest, string? folder, string? error) =>
         Page.Show<StatisticianPage>(language, new()
         {
             [nameof(StatisticianPage.Language)] = language,

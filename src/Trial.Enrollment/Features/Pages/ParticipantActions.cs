@@ -4,9 +4,9 @@ using Trial.Enrollment.Features.Withdrawal;
 namespace Trial.Enrollment.Features.Pages;
 
 /// <summary>
-/// The actions a participant's page offers, from the participant's state: consent only while eligible, randomisation
-/// only after consent and before any withdrawal or death, withdrawal by the scopes not yet withdrawn, death once.
-/// The verbs check the same rules again; this only keeps impossible buttons off the page.
+/// The actions a participant's page offers: exactly those the state machine (<see cref="ParticipantTransitions"/>)
+/// allows in the participant's state, for roles that may change participants. Randomisation is also held back after
+/// a withdrawal, and withdrawal offers only the scopes not yet withdrawn, as the verbs refuse them.
 /// </summary>
 public sealed record ParticipantActions(bool Consent, bool Randomise, IReadOnlyList<string> WithdrawScopes, bool Death)
 {
@@ -14,19 +14,18 @@ public sealed record ParticipantActions(bool Consent, bool Randomise, IReadOnlyL
 
     public static ParticipantActions For(ParticipantView p, bool mayChange)
     {
-        if (!mayChange || p.DiedOn is not null)
+        if (!mayChange)
         {
             return new ParticipantActions(false, false, [], false);
         }
-        var state = Enum.Parse<ParticipantState>(p.State);
-        var enrolled = state is ParticipantState.Consented or ParticipantState.Randomised;
-        var scopes = enrolled
-            ? Enum.GetValues<WithdrawalScope>().Select(WithdrawalEffects.Code).Where(s => !p.Withdrawals.Contains(s)).ToList()
-            : [];
+        var state = ParticipantTransitions.StateOf(Enum.Parse<ParticipantState>(p.State), p.DiedOn is not null);
+        bool Allows(ParticipantVerb verb) => ParticipantTransitions.Allows(state, verb);
         return new ParticipantActions(
-            Consent: state == ParticipantState.Eligible,
-            Randomise: state == ParticipantState.Consented && p.Withdrawals.Count == 0,
-            WithdrawScopes: scopes,
-            Death: enrolled);
+            Consent: Allows(ParticipantVerb.GiveConsent) || Allows(ParticipantVerb.DeclineConsent),
+            Randomise: Allows(ParticipantVerb.Randomise) && p.Withdrawals.Count == 0,
+            WithdrawScopes: Allows(ParticipantVerb.Withdraw)
+                ? Enum.GetValues<WithdrawalScope>().Select(WithdrawalEffects.Code).Where(s => !p.Withdrawals.Contains(s)).ToList()
+                : [],
+            Death: Allows(ParticipantVerb.RecordDeath));
     }
 }

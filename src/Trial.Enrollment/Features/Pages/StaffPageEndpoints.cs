@@ -67,7 +67,7 @@ internal static class StaffPageEndpoints
             Guarded(c, l => DetailAsync(c, l, id, new Dictionary<string, string?>(), FieldErrors.None, saved, StatusCodes.Status200OK, ct)));
         pages.MapPost("/participants/{id:guid}/{action:regex(^(consent|withdraw|death)$)}", ChangeAsync);
         pages.MapGet("/participants/{id:guid}/randomise", (Guid id, HttpContext c, ParticipantQueries q, CancellationToken ct) =>
-            Guarded(c, async l => Confirm(c, l, await q.DetailAsync(ParticipantId.From(id), StaffUser.From(c.User), ct), Guid.NewGuid().ToString("D"), null,
+            Guarded(c, async l => Confirm(c, l, await q.DetailAsync(ParticipantId.FromRoute(id), StaffUser.From(c.User), ct), Guid.NewGuid().ToString("D"),
                 FieldErrors.None, StatusCodes.Status200OK)));
         pages.MapPost("/participants/{id:guid}/randomise", RandomiseAsync);
     }
@@ -165,7 +165,7 @@ internal static class StaffPageEndpoints
     {
         var values = Values(form);
         var user = StaffUser.From(c.User);
-        var pid = ParticipantId.From(id);
+        var pid = ParticipantId.FromRoute(id);
         var s = c.RequestServices;
         var texts = TextsIn.Of(c, language);
         try
@@ -210,11 +210,11 @@ internal static class StaffPageEndpoints
         ProtocolLabels labels, CancellationToken ct) => Guarded(c, async language =>
     {
         var user = StaffUser.From(c.User);
-        var date = Blank(form["randomisedOn"].ToString());
         var key = form["idempotencyKey"].ToString();
         try
         {
-            var outcome = await randomisation.RandomiseAsync(ParticipantId.From(id), new RandomiseRequest(date), key, user, ct);
+            // No date: the service's own date decides the allocation period (concealment).
+            var outcome = await randomisation.RandomiseAsync(ParticipantId.FromRoute(id), new RandomiseRequest(), key, user, ct);
             var r = outcome.Allocation;
             return Page.Show<RandomisedPage>(language, new()
             {
@@ -232,8 +232,8 @@ internal static class StaffPageEndpoints
         }
         catch (RejectedException e) when (e.Kind is RejectionKind.Invalid or RejectionKind.Conflict)
         {
-            var participant = await queries.DetailAsync(ParticipantId.From(id), user, ct);
-            return Confirm(c, language, participant, Guid.NewGuid().ToString("D"), date, PageRejection.Errors(e, TextsIn.Of(c, language), "randomisedOn"),
+            var participant = await queries.DetailAsync(ParticipantId.FromRoute(id), user, ct);
+            return Confirm(c, language, participant, Guid.NewGuid().ToString("D"), PageRejection.Errors(e, TextsIn.Of(c, language), "randomise"),
                 StatusCodes.Status400BadRequest);
         }
     });
@@ -270,7 +270,7 @@ internal static class StaffPageEndpoints
         FieldErrors errors, string? saved, int status, CancellationToken ct)
     {
         var user = StaffUser.From(c.User);
-        var participant = await c.RequestServices.GetRequiredService<ParticipantQueries>().DetailAsync(ParticipantId.From(id), user, ct);
+        var participant = await c.RequestServices.GetRequiredService<ParticipantQueries>().DetailAsync(ParticipantId.FromRoute(id), user, ct);
         var protocol = c.RequestServices.GetRequiredService<TrialProtocol>();
         return Page.Show<ParticipantDetailPage>(language, new()
         {
@@ -286,13 +286,13 @@ internal static class StaffPageEndpoints
         }, status);
     }
 
-    private static IResult Confirm(HttpContext c, TextLanguage language, ParticipantView participant, string key, string? date, FieldErrors errors, int status) =>
+    private static IResult Confirm(HttpContext c, TextLanguage language, ParticipantView participant, string key, FieldErrors errors, int status) =>
         Page.Show<RandomiseConfirmPage>(language, new()
         {
             [nameof(RandomiseConfirmPage.P)] = participant,
             [nameof(RandomiseConfirmPage.Language)] = language,
             [nameof(RandomiseConfirmPage.Key)] = key,
-            [nameof(RandomiseConfirmPage.Date)] = date,
+            [nameof(RandomiseConfirmPage.Date)] = c.RequestServices.GetRequiredService<TrialCalendar>().Today.ToString("d", language.Culture()),
             [nameof(RandomiseConfirmPage.Menu)] = StaffMenus.Of(c),
             [nameof(RandomiseConfirmPage.Errors)] = errors,
         }, status);

@@ -51,16 +51,22 @@ public static class ParticipantTransitions
         return table;
     }
 
-    internal static LifecycleState StateOf(ParticipantRecord participant) => (participant.State, participant.DiedOn) switch
+    internal static LifecycleState StateOf(ParticipantRecord participant) => StateOf(participant.State, participant.DiedOn is not null);
+
+    /// <summary>The table's state for a stored state and whether a death is recorded (pages use it to offer only allowed verbs).</summary>
+    public static LifecycleState StateOf(ParticipantState state, bool died) => (state, died) switch
     {
-        (ParticipantState.Randomised, not null) => LifecycleState.DiedAfterRandomisation,
-        (_, not null) => LifecycleState.DiedBeforeRandomisation,
+        (ParticipantState.Randomised, true) => LifecycleState.DiedAfterRandomisation,
+        (_, true) => LifecycleState.DiedBeforeRandomisation,
         (ParticipantState.Eligible, _) => LifecycleState.Eligible,
         (ParticipantState.Ineligible, _) => LifecycleState.Ineligible,
         (ParticipantState.Consented, _) => LifecycleState.Consented,
         (ParticipantState.DeclinedConsent, _) => LifecycleState.DeclinedConsent,
         _ => LifecycleState.Randomised,
     };
+
+    /// <summary>Whether the table lets <paramref name="verb"/> happen in <paramref name="state"/>.</summary>
+    public static bool Allows(LifecycleState state, ParticipantVerb verb) => Table[(state, verb)].Target is not null;
 
     /// <summary>The state after <paramref name="verb"/>, or a 409 naming the rule. Call before writing anything.</summary>
     internal static LifecycleState Require(ParticipantRecord participant, ParticipantVerb verb)

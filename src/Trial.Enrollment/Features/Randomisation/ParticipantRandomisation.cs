@@ -18,7 +18,8 @@ namespace Trial.Enrollment.Features.Randomisation;
 /// all of it back, so a slot is never used twice or skipped.
 /// </summary>
 internal sealed class ParticipantRandomisation(
-    TrialDbContext db, TrialProtocol protocol, TrialCalendar calendar, AllocationSeeds seeds, AuditTrail audit, FollowupLink followup)
+    TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, TrialCalendar calendar, AllocationSeeds seeds, AuditTrail audit,
+    FollowupLink followup)
 {
     public async Task<AllocationOutcome> RandomiseAsync(ParticipantId id, RandomiseRequest request, string? idempotencyKey, StaffUser user,
         CancellationToken cancellationToken)
@@ -116,7 +117,10 @@ internal sealed class ParticipantRandomisation(
         db.Randomisations.Add(record);
         participant.State = ParticipantState.Randomised;
         await db.SaveChangesAsync(cancellationToken);
-        await followup.ScheduleAsync(db, new ScheduleRequest(ParticipantRef.From(id.Value), record.RandomisedOn, protocol.TimeZone, "nb-NO",
+        // The participant's language is the one recorded at screening; follow-up messages and pages use it.
+        var language = await identities.Persons.AsNoTracking().Where(p => p.ParticipantId == id.Value).Select(p => p.Language)
+            .FirstOrDefaultAsync(cancellationToken) ?? "nb-NO";
+        await followup.ScheduleAsync(db, new ScheduleRequest(ParticipantRef.From(id.Value), record.RandomisedOn, protocol.TimeZone, language,
             protocol.Sha256, participant.Centre, record.Arm), cancellationToken);
         await audit.AppendAsync(db, participant.Centre, user.UserId,
             record.Method == AllocationMethod.Paper ? "randomisation.paper-entered" : "randomisation.allocated", id.ToString(), new

@@ -64,6 +64,6 @@ public partial class PageTextTests
             .. StaffMessagePage.Keys.Concat(["randomise.already"]).SelectMany(k => new[] { $"{k}.title", $"{k}.body" }),
             .. new[] { "screening", "consent", "withdraw", "death" }.Select(n => $"notice.{n}"),
         ];
-        Assert.Empty(needed.Where(k => !keys.Contains(k)));
+        Assert.All(needed, k => Assert.Contains(k, keys));
     }
 }
