@@ -36,7 +36,7 @@ internal static class StaffPageEndpoints
             if (outcome.User is not { } user)
             {
                 // 401 for a wrong password, 429 (with Retry-After) while locked: the same statuses as the token endpoint.
-                var status = AccessEndpoints.Refused(c, outcome).StatusCode ?? StatusCodes.Status401Unauthorized;
+                var status = AccessEndpoints.Refused(c, outcome).StatusCode;
                 return Login(c, form["username"], form["returnUrl"],
                     new FieldErrors { ["username"] = TextsIn.Of(c, language)[outcome.RetryAfter is null ? "login.wrong" : "login.locked"] }, status);
             }
