@@ -123,6 +123,9 @@ internal static class FollowupPageEndpoints
                 case ManualEntryOutcome.OccasionClosed:
                     errors["mode"] = TextsIn.Of(http, language)["fu.occasion-closed"];
                     break;
+                case ManualEntryOutcome.EntryLocked:
+                    errors["mode"] = TextsIn.Of(http, language)["fu.entry-locked"];
+                    break;
                 default:
                     foreach (var (field, messages) in entry.Errors)
                     {
