@@ -253,7 +253,7 @@ public abstract class ParticipantPageTests(FollowupDatabase database)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("id=\"saved\"", savedPage, StringComparison.Ordinal);
         Assert.Matches("name=\"q\\.hads\\.a1\" value=\"2\" checked", resumed);
-        Assert.Matches("name=\"q\\.eq5d-vas\\.vas\" type=\"number\" value=\"64\"", vasPage);
+        Assert.Matches("type=\"number\" name=\"q\\.eq5d-vas\\.vas\" min=\"0\" max=\"100\" value=\"64\"", vasPage);
         Assert.Equal(OccasionState.Pending, await host.StateAsync(occasion));
     }
 
