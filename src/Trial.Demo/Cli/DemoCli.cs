@@ -66,8 +66,9 @@ internal static class DemoCli
             error.WriteLine($"trial-demo: {e.Message}");
             return ExitCodes.InvalidInput;
         }
-        catch (ProtocolInvalidException e)
+        catch (ProtocolFileException e) when (e.First.File == ProtocolLoader.FileName)
         {
+            // The protocol folder given with --protocol (read at start, before anything runs).
             error.WriteLine($"trial-demo: {e.Message}");
             return ExitCodes.InvalidInput;
         }

@@ -1,3 +1,4 @@
+using Trial.Protocol.Files;
 using Trial.Enrollment.Features.DatabaseLock;
 using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
@@ -74,7 +75,7 @@ internal static class TrialCli
                 _ => Print(Console.Error, $"Unknown command '{verb}'.\n\n{Help}", ExitCodes.Usage),
             };
         }
-        catch (ProtocolInvalidException e)
+        catch (ProtocolFileException e)
         {
             return Print(Console.Error, e.Message, ExitCodes.InvalidInput);
         }

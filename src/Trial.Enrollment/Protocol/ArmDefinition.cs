@@ -1,3 +1,5 @@
+using Trial.Protocol.Files;
+
 namespace Trial.Enrollment.Protocol;
 
-public sealed record ArmDefinition(ArmCode Code, LocalizedText Name);
+public sealed record ArmDefinition(ArmCode Code, LocalisedText Name);

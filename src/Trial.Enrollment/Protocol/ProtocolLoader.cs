@@ -1,87 +1,71 @@
+using System.Globalization;
+using NodaTime;
+using Trial.Protocol.Baseline;
 using Trial.Protocol.Files;
 using Trial.Protocol.Hashing;
-using NodaTime;
-using NodaTime.Text;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Trial.Enrollment.Protocol;
 
-/// <summary>Reads protocol.yaml from a protocol folder, validates every rule, and hashes the folder.</summary>
+/// <summary>
+/// Reads protocol.yaml from a protocol folder with the project's one YAML reader, validates every rule, and hashes the
+/// folder. Every broken rule is collected (one load lists all problems) and thrown as one
+/// <see cref="ProtocolFileException"/>, each error naming the file, the path (<c>$.allocationPeriods[1].from</c>) and the line.
+/// </summary>
 public static class ProtocolLoader
 {
     public const string FileName = "protocol.yaml";
 
+    private static readonly string[] TopLevelKeys =
+    [
+        "trial", "version", "title", "timeZone", "arms", "centres", "organisations", "eligibility", "consentForms",
+        "allocationPeriods", "stratification", "blocks", "followUp", "baselineForm", "amendment",
+    ];
+
+    private static readonly Dictionary<string, OrganisationKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["nav"] = OrganisationKind.Nav,
+        ["health-trust"] = OrganisationKind.HealthTrust,
+        ["sponsor"] = OrganisationKind.Sponsor,
+    };
+
+    private static readonly Dictionary<string, CriterionRule> Rules = new(StringComparer.Ordinal)
+    {
+        ["min-age"] = CriterionRule.MinAge,
+        ["yes-no"] = CriterionRule.YesNo,
+    };
+
     public static TrialProtocol Load(string directory)
     {
-        var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path))
-        {
-            throw new ProtocolInvalidException([new ProtocolError(FileName, "$", "file-exists", $"No {FileName} in '{directory}'.")]);
-        }
-        ProtocolDocument document;
-        try
-        {
-            var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
-            document = deserializer.Deserialize<ProtocolDocument>(File.ReadAllText(path)) ?? new ProtocolDocument();
-        }
-        catch (YamlException e)
-        {
-            var message = e.InnerException?.Message ?? e.Message;
-            throw new ProtocolInvalidException(
-                [new ProtocolError(FileName, $"line {e.Start.Line}, column {e.Start.Column}", "yaml-syntax", message)]);
-        }
-        var errors = new List<ProtocolError>();
-        var baseline = Trial.Protocol.Baseline.BaselineForm.Empty;
-        try
-        {
-            baseline = Trial.Protocol.Baseline.BaselineForm.Read(YamlValue.Load(path));
-        }
-        catch (ProtocolFileException e)
-        {
-            errors.AddRange(e.Errors.Select(x => new ProtocolError(x.File, x.Line is { } line ? $"{x.Path} (line {line})" : x.Path, "baseline-form", x.Rule)));
-        }
-        var protocol = new ProtocolValidation(directory, errors).Build(document, baseline);
-        if (errors.Count > 0 || protocol is null)
-        {
-            throw new ProtocolInvalidException(errors);
-        }
-        return protocol;
+        var root = YamlValue.Load(Path.Combine(directory, FileName), FileName);
+        var errors = new ProtocolFileErrors();
+        var protocol = new ProtocolValidation(directory, errors).Build(root);
+        errors.ThrowIfAny();
+        return protocol!;
     }
 
     /// <summary>Collects every error rather than stopping at the first, so one run lists all problems.</summary>
-    private sealed class ProtocolValidation(string directory, List<ProtocolError> errors)
+    private sealed class ProtocolValidation(string directory, ProtocolFileErrors errors)
     {
-        private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
+        private T Check<T>(Func<T> read, T fallback) => errors.Check(read, fallback);
 
-        private void Fail(string path, string rule, string message) => errors.Add(new ProtocolError(FileName, path, rule, message));
-
-        public TrialProtocol? Build(ProtocolDocument d, Trial.Protocol.Baseline.BaselineForm baseline)
+        public TrialProtocol? Build(YamlValue root)
         {
-            var trial = Required(d.Trial, "trial");
-            var version = Required(d.Version, "version");
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(d.TimeZone ?? "Europe/Oslo");
-            if (zone is null)
-            {
-                Fail("timeZone", "known-time-zone", $"'{d.TimeZone}' is not an IANA time zone.");
-            }
-            var arms = Arms(d.Arms);
-            var centres = Centres(d.Centres);
-            var organisations = Organisations(d.Organisations, centres);
-            var criteria = Criteria(d.Eligibility);
-            var forms = ConsentForms(d.ConsentForms);
-            var periods = Periods(d.AllocationPeriods, arms);
-            var stratifyByCentre = Stratification(d.Stratification);
-            var blocks = Blocks(d.Blocks);
-            var followUp = FollowUp(d.FollowUp);
-            ProtocolAmendment? amendment = null;
-            if (d.Amendment is { } a)
-            {
-                var effectiveOn = Date(a.EffectiveOn, "amendment.effectiveOn");
-                var reason = Required(a.Reason, "amendment.reason");
-                amendment = effectiveOn is { } on && reason is not null ? new ProtocolAmendment(on, reason) : null;
-            }
+            errors.Check(() => root.OnlyKeys(TopLevelKeys));
+            var trial = Check(() => Code(root.Child("trial")), null);
+            var version = Check(() => root.Child("version").Text(), null);
+            Check(() => root.Optional("title")?.Localised(), null);
+            var zone = Check(() => TimeZone(root), null);
+            var arms = Check(() => Arms(root.Child("arms")), []);
+            var centres = Check(() => Centres(root.Child("centres")), []);
+            var organisations = Check(() => root.Optional("organisations") is { } o ? Organisations(o, centres) : [], []);
+            var criteria = Check(() => root.Optional("eligibility") is { } e ? Criteria(e) : [], []);
+            var forms = Check(() => ConsentForms(root.Child("consentForms")), []);
+            var periods = Check(() => Periods(root.Child("allocationPeriods"), arms), []);
+            var stratifyByCentre = Check(() => root.Optional("stratification") is { } s && Stratification(s), false);
+            var blocks = Check(() => Blocks(root.Child("blocks")), null);
+            var followUp = Check(() => root.Optional("followUp") is { } f ? FollowUp(f) : [], []);
+            var baseline = Check(() => BaselineForm.Read(root), BaselineForm.Empty);
+            var amendment = Check(() => root.Optional("amendment") is { } a ? Amendment(a) : null, null);
             if (errors.Count > 0)
             {
                 return null;
@@ -90,344 +74,259 @@ public static class ProtocolLoader
                 arms, centres, organisations, criteria, forms, periods, stratifyByCentre, blocks!, followUp, baseline) { Amendment = amendment };
         }
 
-        private string? Required(string? value, string path)
+        private static DateTimeZone TimeZone(YamlValue root)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            if (root.Optional("timeZone") is not { } node)
             {
-                Fail(path, "required", "A value is required.");
-                return null;
+                return DateTimeZoneProviders.Tzdb["Europe/Oslo"];
             }
-            return value;
+            var id = node.Text();
+            return DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? throw node.Fail($"'{id}' is not an IANA time zone");
         }
 
-        private bool ValidCode(string? value, string path)
+        private static string Code(YamlValue node)
         {
-            if (Required(value, path) is null)
-            {
-                return false;
-            }
-            if (!CodeFormat.IsValid(value))
-            {
-                Fail(path, "code-format", $"'{value}' must be 1–40 lower-case letters, digits or hyphens.");
-                return false;
-            }
-            return true;
+            var value = node.Text();
+            return CodeFormat.IsValid(value) ? value : throw node.Fail($"'{value}' must be 1–40 lower-case letters, digits or hyphens");
         }
 
-        private void Unique<T>(IEnumerable<(T Key, string Path)> items, string what)
+        /// <summary>Every item of a list is read on its own, so one bad item does not hide the errors of the next.</summary>
+        private List<T> Each<T>(YamlValue list, Func<YamlValue, T?> read) where T : class =>
+            list.Items().Select(item => Check(() => read(item), null)).OfType<T>().ToList();
+
+        private void Unique<T>(YamlValue list, IReadOnlyList<T> items, Func<T, string> key, string keyName, string what)
         {
-            foreach (var group in items.GroupBy(i => i.Key).Where(g => g.Count() > 1))
+            // Only when every item was read, so indexes line up with the file.
+            if (items.Count != list.Items().Count)
             {
-                Fail(group.Skip(1).First().Path, "unique", $"{what} '{group.Key}' is declared more than once.");
+                return;
+            }
+            foreach (var group in items.Select((item, i) => (Key: key(item), Index: i)).GroupBy(x => x.Key).Where(g => g.Count() > 1))
+            {
+                errors.Add(list.Items()[group.Skip(1).First().Index].Child(keyName).ErrorAt($"{what} '{group.Key}' is declared more than once"));
             }
         }
 
-        private LocalizedText Text(Dictionary<string, string>? texts, string path)
+        private List<ArmDefinition> Arms(YamlValue list)
         {
-            if (texts is null || !texts.ContainsKey("nb-NO") || !texts.ContainsKey("en"))
+            if (list.Items().Count < 2)
             {
-                Fail(path, "languages", "Give the text in both nb-NO and en.");
-                return new LocalizedText(new Dictionary<string, string>());
+                throw list.Fail("a trial needs at least two arms");
             }
-            return new LocalizedText(texts);
-        }
-
-        private LocalDate? Date(string? value, string path)
-        {
-            if (Required(value, path) is null)
+            var arms = Each(list, a =>
             {
-                return null;
-            }
-            var parsed = IsoDate.Parse(value!);
-            if (!parsed.Success)
-            {
-                Fail(path, "iso-date", $"'{value}' is not a date in the form yyyy-MM-dd.");
-                return null;
-            }
-            return parsed.Value;
-        }
-
-        private List<ArmDefinition> Arms(List<ProtocolDocument.ArmYaml>? yaml)
-        {
-            var arms = new List<ArmDefinition>();
-            if (yaml is null || yaml.Count < 2)
-            {
-                Fail("arms", "min-arms", "A trial needs at least two arms.");
-                return arms;
-            }
-            for (var i = 0; i < yaml.Count; i++)
-            {
-                if (ValidCode(yaml[i].Code, $"arms[{i}].code"))
-                {
-                    arms.Add(new ArmDefinition(ArmCode.Trusted(yaml[i].Code!), Text(yaml[i].Name, $"arms[{i}].name")));
-                }
-            }
-            Unique(arms.Select((a, i) => (a.Code.Value, $"arms[{i}].code")), "Arm");
+                a.OnlyKeys("code", "name");
+                var code = Check(() => Code(a.Child("code")), null);
+                var name = Check(() => a.Child("name").Localised(), null);
+                return code is null || name is null ? null : new ArmDefinition(ArmCode.Trusted(code), name);
+            });
+            Unique(list, arms, a => a.Code.Value, "code", "arm");
             return arms;
         }
 
-        private List<CentreDefinition> Centres(List<ProtocolDocument.CentreYaml>? yaml)
+        private List<CentreDefinition> Centres(YamlValue list)
         {
-            var centres = new List<CentreDefinition>();
-            if (yaml is null || yaml.Count == 0)
+            if (list.Items().Count == 0)
             {
-                Fail("centres", "required", "Declare at least one centre.");
-                return centres;
+                throw list.Fail("declare at least one centre");
             }
-            for (var i = 0; i < yaml.Count; i++)
+            var centres = Each(list, c =>
             {
-                var c = yaml[i];
-                if (c.Number is null or < 1)
-                {
-                    Fail($"centres[{i}].number", "positive", "A centre number is a whole number from 1.");
-                }
-                if (ValidCode(c.Code, $"centres[{i}].code") && Required(c.Name, $"centres[{i}].name") is not null && c.Number is >= 1)
-                {
-                    centres.Add(new CentreDefinition(CentreCode.Trusted(c.Code!), c.Number.Value, c.Name!));
-                }
-            }
-            Unique(centres.Select((c, i) => (c.Code.Value, $"centres[{i}].code")), "Centre");
-            Unique(centres.Select((c, i) => (c.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"centres[{i}].number")), "Centre number");
+                c.OnlyKeys("code", "number", "name");
+                var code = Check(() => Code(c.Child("code")), null);
+                var number = Check<int?>(() => c.Child("number").Integer(1), null);
+                var name = Check(() => c.Child("name").Text(), null);
+                return code is null || number is null || name is null ? null : new CentreDefinition(CentreCode.Trusted(code), number.Value, name);
+            });
+            Unique(list, centres, c => c.Code.Value, "code", "centre");
+            Unique(list, centres, c => c.Number.ToString(CultureInfo.InvariantCulture), "number", "centre number");
             return centres;
         }
 
-        private List<OrganisationDefinition> Organisations(List<ProtocolDocument.OrganisationYaml>? yaml, List<CentreDefinition> centres)
+        private List<OrganisationDefinition> Organisations(YamlValue list, List<CentreDefinition> centres)
         {
-            var organisations = new List<OrganisationDefinition>();
-            for (var i = 0; i < (yaml?.Count ?? 0); i++)
+            var organisations = Each(list, o =>
             {
-                var o = yaml![i];
-                var path = $"organisations[{i}]";
-                OrganisationKind? kind = o.Kind switch
+                o.OnlyKeys("code", "kind", "name", "centres");
+                var code = Check(() => Code(o.Child("code")), null);
+                var kind = Check<OrganisationKind?>(() => o.Child("kind").Enum(Kinds), null);
+                var name = Check(() => o.Child("name").Text(), null);
+                var members = Check(() =>
                 {
-                    "nav" => OrganisationKind.Nav,
-                    "health-trust" => OrganisationKind.HealthTrust,
-                    "sponsor" => OrganisationKind.Sponsor,
-                    _ => null,
-                };
-                if (kind is null)
-                {
-                    Fail($"{path}.kind", "known-value", $"'{o.Kind}' is not one of nav, health-trust, sponsor.");
-                }
-                var members = new List<CentreCode>();
-                for (var j = 0; j < (o.Centres?.Count ?? 0); j++)
-                {
-                    var code = o.Centres![j];
-                    if (!centres.Any(c => c.Code.Value == code))
+                    var list = o.Child("centres");
+                    if (list.Items().Count == 0)
                     {
-                        Fail($"{path}.centres[{j}]", "known-centre", $"'{code}' is not a centre declared under centres.");
+                        throw list.Fail("an organisation belongs to at least one centre");
                     }
-                    else
-                    {
-                        members.Add(CentreCode.Trusted(code));
-                    }
-                }
-                if (members.Count == 0 && (o.Centres?.Count ?? 0) == 0)
-                {
-                    Fail($"{path}.centres", "required", "An organisation belongs to at least one centre.");
-                }
-                if (ValidCode(o.Code, $"{path}.code") && Required(o.Name, $"{path}.name") is not null && kind is not null)
-                {
-                    organisations.Add(new OrganisationDefinition(OrganisationCode.Trusted(o.Code!), kind.Value, o.Name!, members));
-                }
-            }
-            Unique(organisations.Select((o, i) => (o.Code.Value, $"organisations[{i}].code")), "Organisation");
+                    return list.Items().Select(c => centres.Any(d => d.Code.Value == c.Text())
+                        ? CentreCode.Trusted(c.Text())
+                        : throw c.Fail($"'{c.Text()}' is not a centre declared under centres")).ToList();
+                }, null);
+                return code is null || kind is null || name is null || members is null
+                    ? null
+                    : new OrganisationDefinition(OrganisationCode.Trusted(code), kind.Value, name, members);
+            });
+            Unique(list, organisations, o => o.Code.Value, "code", "organisation");
             return organisations;
         }
 
-        private List<EligibilityCriterion> Criteria(List<ProtocolDocument.CriterionYaml>? yaml)
+        private List<EligibilityCriterion> Criteria(YamlValue list)
         {
-            var criteria = new List<EligibilityCriterion>();
-            for (var i = 0; i < (yaml?.Count ?? 0); i++)
+            var criteria = Each(list, c =>
             {
-                var c = yaml![i];
-                var path = $"eligibility[{i}]";
-                CriterionRule? rule = c.Rule switch { "min-age" => CriterionRule.MinAge, "yes-no" => CriterionRule.YesNo, _ => null };
-                if (rule is null)
-                {
-                    Fail($"{path}.rule", "known-value", $"'{c.Rule}' is not one of min-age, yes-no.");
-                }
-                if (rule == CriterionRule.MinAge && c.MinAge is null or < 1)
-                {
-                    Fail($"{path}.minAge", "positive", "A min-age criterion needs minAge of at least 1.");
-                }
-                var text = Text(c.Text, $"{path}.text");
-                if (ValidCode(c.Code, $"{path}.code") & ValidCode(c.ExclusionReason, $"{path}.exclusionReason") && rule is not null)
-                {
-                    criteria.Add(new EligibilityCriterion(c.Code!, rule.Value, c.MinAge, c.ExclusionReason!, text));
-                }
-            }
-            Unique(criteria.Select((c, i) => (c.Code, $"eligibility[{i}].code")), "Criterion");
+                c.OnlyKeys("code", "rule", "minAge", "exclusionReason", "text");
+                var code = Check(() => Code(c.Child("code")), null);
+                var rule = Check<CriterionRule?>(() => c.Child("rule").Enum(Rules), null);
+                var minAge = Check<int?>(() => rule == CriterionRule.MinAge ? c.Child("minAge").Integer(1, 120) : null, null);
+                var reason = Check(() => Code(c.Child("exclusionReason")), null);
+                var text = Check(() => c.Child("text").Localised(), null);
+                return code is null || rule is null || (rule == CriterionRule.MinAge && minAge is null) || reason is null || text is null
+                    ? null
+                    : new EligibilityCriterion(code, rule.Value, minAge, reason, text);
+            });
+            Unique(list, criteria, c => c.Code, "code", "criterion");
             return criteria;
         }
 
-        private List<ConsentFormVersion> ConsentForms(List<ProtocolDocument.ConsentFormYaml>? yaml)
+        private List<ConsentFormVersion> ConsentForms(YamlValue list)
         {
-            var forms = new List<ConsentFormVersion>();
-            if (yaml is null || yaml.Count == 0)
+            if (list.Items().Count == 0)
             {
-                Fail("consentForms", "required", "Declare at least one consent form version.");
-                return forms;
+                throw list.Fail("declare at least one consent form version");
             }
-            for (var i = 0; i < yaml.Count; i++)
+            var forms = Each(list, f =>
             {
-                var f = yaml[i];
-                var path = $"consentForms[{i}]";
-                var version = Required(f.Version, $"{path}.version");
-                var validFrom = Date(f.ValidFrom, $"{path}.validFrom");
-                var file = Required(f.File, $"{path}.file");
-                if (file is not null && !File.Exists(Path.Combine(directory, file)))
+                f.OnlyKeys("version", "validFrom", "file");
+                var version = Check(() => f.Child("version").Text(), null);
+                var validFrom = Check<LocalDate?>(() => f.Child("validFrom").Date(), null);
+                var file = Check(() =>
                 {
-                    Fail($"{path}.file", "file-exists", $"'{file}' does not exist in the protocol folder.");
-                }
-                else if (version is not null && validFrom is not null && file is not null)
-                {
-                    forms.Add(new ConsentFormVersion(version, validFrom.Value, file));
-                }
-            }
-            Unique(forms.Select((f, i) => (f.Version, $"consentForms[{i}].version")), "Consent form version");
+                    var node = f.Child("file");
+                    var name = node.Text();
+                    return File.Exists(Path.Combine(directory, name)) ? name : throw node.Fail($"'{name}' does not exist in the protocol folder");
+                }, null);
+                return version is null || validFrom is null || file is null ? null : new ConsentFormVersion(version, validFrom.Value, file);
+            });
+            Unique(list, forms, f => f.Version, "version", "consent form version");
             return forms;
         }
 
-        private List<AllocationPeriod> Periods(List<ProtocolDocument.PeriodYaml>? yaml, List<ArmDefinition> arms)
+        private List<AllocationPeriod> Periods(YamlValue list, List<ArmDefinition> arms)
         {
-            var periods = new List<AllocationPeriod>();
-            if (yaml is null || yaml.Count == 0)
+            var items = list.Items();
+            if (items.Count == 0)
             {
-                Fail("allocationPeriods", "required", "Declare at least one allocation period.");
-                return periods;
+                throw list.Fail("declare at least one allocation period");
             }
-            for (var i = 0; i < yaml.Count; i++)
+            var periods = Each(list, p =>
             {
-                var p = yaml[i];
-                var path = $"allocationPeriods[{i}]";
-                var from = Date(p.From, $"{path}.from");
-                LocalDate? to = null;
-                if (p.To is not null)
+                p.OnlyKeys("code", "from", "to", "ratio", "reason");
+                var last = p.Path == items[^1].Path;
+                var code = Check(() => Code(p.Child("code")), null);
+                var from = Check<LocalDate?>(() => p.Child("from").Date(), null);
+                var to = Check<LocalDate?>(() => p.Optional("to") is { } t ? t.Date() : last ? null : throw p.Fail("only the last allocation period may be open-ended (give 'to')"), null);
+                if (from is { } f && to is { } e && e < f)
                 {
-                    to = Date(p.To, $"{path}.to");
+                    errors.Add(p.Child("to").ErrorAt($"'to' ({e:uuuu-MM-dd}) is before 'from' ({f:uuuu-MM-dd})"));
+                    return null;
                 }
-                else if (i < yaml.Count - 1)
-                {
-                    Fail($"{path}.to", "open-end-last", "Only the last allocation period may be open-ended.");
-                }
-                if (from is not null && to is not null && to < from)
-                {
-                    Fail($"{path}.to", "date-order", $"'to' ({to}) is before 'from' ({from}).");
-                }
-                var ratio = Ratio(p.Ratio, arms, $"{path}.ratio");
-                var reason = Required(p.Reason, $"{path}.reason");
-                if (ValidCode(p.Code, $"{path}.code") && from is not null && ratio is not null && reason is not null)
-                {
-                    periods.Add(new AllocationPeriod(PeriodCode.Trusted(p.Code!), from.Value, to, ratio, reason));
-                }
-            }
-            Unique(periods.Select((p, i) => (p.Code.Value, $"allocationPeriods[{i}].code")), "Allocation period");
-            for (var i = 1; i < periods.Count && periods.Count == yaml.Count; i++)
+                var ratio = Check(() => Ratio(p.Child("ratio"), arms), null);
+                var reason = Check(() => p.Child("reason").Text(), null);
+                return code is null || from is null || ratio is null || reason is null || (!last && to is null)
+                    ? null
+                    : new AllocationPeriod(PeriodCode.Trusted(code), from.Value, to, ratio, reason);
+            });
+            Unique(list, periods, p => p.Code.Value, "code", "allocation period");
+            if (periods.Count == items.Count)
             {
-                var previousEnd = periods[i - 1].To;
-                if (previousEnd is null)
+                for (var i = 1; i < periods.Count; i++)
                 {
-                    continue;
-                }
-                var expected = previousEnd.Value.PlusDays(1);
-                if (periods[i].From > expected)
-                {
-                    Fail($"allocationPeriods[{i}].from", "periods-contiguous",
-                        $"Gap: no period covers {expected} to {periods[i].From.PlusDays(-1)}; this period must start on {expected}.");
-                }
-                else if (periods[i].From < expected)
-                {
-                    Fail($"allocationPeriods[{i}].from", "periods-contiguous",
-                        $"Overlap: {periods[i].From} is already covered by {periods[i - 1].Code}; this period must start on {expected}.");
+                    if (periods[i - 1].To is not { } previousEnd)
+                    {
+                        continue;
+                    }
+                    var expected = previousEnd.PlusDays(1);
+                    var from = items[i].Child("from");
+                    if (periods[i].From > expected)
+                    {
+                        errors.Add(from.ErrorAt($"gap: no period covers {expected:uuuu-MM-dd} to {periods[i].From.PlusDays(-1):uuuu-MM-dd}; this period must start on {expected:uuuu-MM-dd}"));
+                    }
+                    else if (periods[i].From < expected)
+                    {
+                        errors.Add(from.ErrorAt($"overlap: {periods[i].From:uuuu-MM-dd} is already covered by {periods[i - 1].Code}; this period must start on {expected:uuuu-MM-dd}"));
+                    }
                 }
             }
             return periods;
         }
 
-        private AllocationRatio? Ratio(Dictionary<string, int>? yaml, List<ArmDefinition> arms, string path)
+        private AllocationRatio? Ratio(YamlValue ratio, List<ArmDefinition> arms)
         {
-            if (yaml is null)
+            if (!ratio.IsMapping)
             {
-                Fail(path, "required", "Give a whole-number weight for every arm, e.g. { ips: 2, control: 1 }.");
-                return null;
+                throw ratio.Fail("give a whole-number weight for every arm, e.g. { ips: 2, control: 1 }");
             }
-            var ok = true;
-            foreach (var key in yaml.Keys.Where(k => arms.All(a => a.Code.Value != k)))
+            var failed = errors.Count;
+            foreach (var (key, value) in ratio.Entries().Where(e => arms.All(a => a.Code.Value != e.Key)))
             {
-                Fail($"{path}.{key}", "known-arm", $"'{key}' is not an arm declared under arms.");
-                ok = false;
+                errors.Add(value.ErrorAt($"'{key}' is not an arm declared under arms"));
             }
             var weights = new List<ArmWeight>();
             foreach (var arm in arms)
             {
-                if (!yaml.TryGetValue(arm.Code.Value, out var weight))
+                if (ratio.Optional(arm.Code.Value) is not { } weight)
                 {
-                    Fail($"{path}.{arm.Code}", "ratio-arms", $"The ratio has no weight for arm '{arm.Code}'.");
-                    ok = false;
+                    errors.Add(ratio.ErrorAt($"the ratio has no weight for arm '{arm.Code}'"));
+                    continue;
                 }
-                else if (weight < 1)
+                var w = Check<int?>(() => weight.Integer(), null);
+                if (w is < 1)
                 {
-                    Fail($"{path}.{arm.Code}", "ratio-positive", $"A ratio weight must be at least 1; {weight} would never allocate '{arm.Code}'.");
-                    ok = false;
+                    errors.Add(weight.ErrorAt($"a ratio weight must be at least 1; {w} would never allocate '{arm.Code}'"));
                 }
-                else
+                else if (w is { } ok)
                 {
-                    weights.Add(new ArmWeight(arm.Code, weight));
+                    weights.Add(new ArmWeight(arm.Code, ok));
                 }
             }
-            return ok ? new AllocationRatio(weights) : null;
+            return errors.Count == failed ? new AllocationRatio(weights) : null;
         }
 
-        private bool Stratification(List<string>? yaml)
+        private static bool Stratification(YamlValue list)
         {
-            for (var i = 0; i < (yaml?.Count ?? 0); i++)
+            foreach (var factor in list.Items().Where(f => f.Text() != "centre"))
             {
-                if (yaml![i] != "centre")
-                {
-                    Fail($"stratification[{i}]", "known-stratification-factor", $"'{yaml[i]}' is not a supported factor; use centre.");
-                }
+                throw factor.Fail($"'{factor.Text()}' is not a supported stratification factor; use centre");
             }
-            return yaml?.Contains("centre") ?? false;
+            return list.Items().Count > 0;
         }
 
-        private BlockDesign? Blocks(ProtocolDocument.BlocksYaml? yaml)
+        private static BlockDesign Blocks(YamlValue blocks)
         {
-            if (yaml?.MinMultiples is null || yaml.MaxMultiples is null)
-            {
-                Fail("blocks", "required", "Give blocks.minMultiples and blocks.maxMultiples.");
-                return null;
-            }
-            if (yaml.MinMultiples < 1)
-            {
-                Fail("blocks.minMultiples", "block-bounds", "A block holds at least one whole ratio multiple.");
-                return null;
-            }
-            if (yaml.MaxMultiples < yaml.MinMultiples || yaml.MaxMultiples > 10)
-            {
-                Fail("blocks.maxMultiples", "block-bounds", "maxMultiples must be between minMultiples and 10.");
-                return null;
-            }
-            return new BlockDesign(yaml.MinMultiples.Value, yaml.MaxMultiples.Value);
+            blocks.OnlyKeys("minMultiples", "maxMultiples");
+            var min = blocks.Child("minMultiples").Integer(1, 10);
+            var maxNode = blocks.Child("maxMultiples");
+            var max = maxNode.Integer();
+            return max >= min && max <= 10 ? new BlockDesign(min, max) : throw maxNode.Fail("maxMultiples must be between minMultiples and 10");
         }
 
-        private List<FollowUpOccasion> FollowUp(List<ProtocolDocument.OccasionYaml>? yaml)
+        private List<FollowUpOccasion> FollowUp(YamlValue list)
         {
-            var occasions = new List<FollowUpOccasion>();
-            for (var i = 0; i < (yaml?.Count ?? 0); i++)
+            var occasions = Each(list, o =>
             {
-                var o = yaml![i];
-                if (o.MonthsAfterRandomisation is null or < 0)
-                {
-                    Fail($"followUp[{i}].monthsAfterRandomisation", "not-negative", "Give a whole number of months from 0 (0 = the baseline, at inclusion).");
-                }
-                else if (ValidCode(o.Code, $"followUp[{i}].code"))
-                {
-                    occasions.Add(new FollowUpOccasion(o.Code!, o.MonthsAfterRandomisation.Value));
-                }
-            }
-            Unique(occasions.Select((o, i) => (o.Code, $"followUp[{i}].code")), "Follow-up occasion");
+                o.OnlyKeys("code", "monthsAfterRandomisation");
+                var code = Check(() => Code(o.Child("code")), null);
+                var months = Check<int?>(() => o.Child("monthsAfterRandomisation").Integer(0, 600), null);
+                return code is null || months is null ? null : new FollowUpOccasion(code, months.Value);
+            });
+            Unique(list, occasions, o => o.Code, "code", "follow-up occasion");
             return occasions;
+        }
+
+        private static ProtocolAmendment Amendment(YamlValue amendment)
+        {
+            amendment.OnlyKeys("effectiveOn", "reason");
+            return new ProtocolAmendment(amendment.Child("effectiveOn").Date(), amendment.Child("reason").Text());
         }
     }
 }

@@ -169,5 +169,19 @@ public sealed class YamlValue
     /// <summary>A text in both languages every reader of the trial uses: a mapping with <c>nb-NO</c> and <c>en</c>.</summary>
     public LocalisedText Localised() => new(Child(LocalisedText.NorwegianTag).Text(), Child(LocalisedText.EnglishTag).Text());
 
+    /// <summary>
+    /// The value's content without comments, layout or quoting style, so two versions of a file can be compared key by key
+    /// (a protocol amendment names the top-level keys that changed).
+    /// </summary>
+    public string Canonical() => Canonical(node);
+
+    private static string Canonical(YamlNode value) => value switch
+    {
+        YamlScalarNode scalar => System.Text.Json.JsonSerializer.Serialize(scalar.Value),
+        YamlSequenceNode list => "[" + string.Join(",", list.Children.Select(Canonical)) + "]",
+        YamlMappingNode map => "{" + string.Join(",", map.Children.Select(kv => Canonical(kv.Key) + ":" + Canonical(kv.Value))) + "}",
+        _ => "",
+    };
+
     private YamlMappingNode Mapping() => node as YamlMappingNode ?? throw Fail("must be a mapping of keys to values");
 }

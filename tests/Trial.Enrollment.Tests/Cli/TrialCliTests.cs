@@ -33,7 +33,8 @@ public class TrialCliTests
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("ratio: { ips: 1, control: 1 }", "ratio: { ips: 0, control: 1 }", StringComparison.Ordinal));
         var (exitCode, output) = await ServiceProcess.RunAsync("audit", "verify", $"--Trial:ProtocolDirectory={folder}");
         Assert.Equal(3, exitCode);
-        Assert.Contains("allocationPeriods[1].ratio.ips: [ratio-positive]", output, StringComparison.Ordinal);
+        Assert.Contains("protocol.yaml: $.allocationPeriods[1].ratio.ips (line ", output, StringComparison.Ordinal);
+        Assert.Contains("a ratio weight must be at least 1", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,18 +1,19 @@
 using NodaTime;
 using Trial.Enrollment.Protocol;
+using Trial.Protocol.Files;
 
 namespace Trial.Enrollment.Tests.Protocol;
 
 public class ProtocolLoaderTests
 {
-    private static ProtocolInvalidException LoadEdited(string find, string replace)
+    private static ProtocolFileException LoadEdited(string find, string replace)
     {
         var folder = RepositoryPaths.CopyOfIpsProtocol();
         var path = Path.Combine(folder, ProtocolLoader.FileName);
         var text = File.ReadAllText(path);
         Assert.Contains(find, text, StringComparison.Ordinal);
         File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
-        return Assert.Throws<ProtocolInvalidException>(() => ProtocolLoader.Load(folder));
+        return Assert.Throws<ProtocolFileException>(() => ProtocolLoader.Load(folder));
     }
 
     [Fact]
@@ -40,52 +41,76 @@ public class ProtocolLoaderTests
     public void Load_OverlappingPeriods_NamesFilePathAndRule()
     {
         var error = Assert.Single(LoadEdited("from: 2014-02-02", "from: 2014-01-20").Errors);
-        Assert.Equal(("protocol.yaml", "allocationPeriods[1].from", "periods-contiguous"), (error.File, error.Path, error.Rule));
-        Assert.Contains("Overlap", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("protocol.yaml", "$.allocationPeriods[1].from"), (error.File, error.Path));
+        Assert.NotNull(error.Line);
+        Assert.StartsWith("overlap: 2014-01-20 is already covered by p1-2to1; this period must start on 2014-02-02", error.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_GapBetweenPeriods_IsRejected()
     {
         var error = Assert.Single(LoadEdited("from: 2014-02-02", "from: 2014-03-01").Errors);
-        Assert.Equal("periods-contiguous", error.Rule);
-        Assert.Contains("Gap", error.Message, StringComparison.Ordinal);
+        Assert.Equal("$.allocationPeriods[1].from", error.Path);
+        Assert.StartsWith("gap: no period covers 2014-02-02 to 2014-02-28", error.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_RatioOfZero_IsRejected()
     {
         var error = Assert.Single(LoadEdited("ratio: { ips: 2, control: 1 }", "ratio: { ips: 2, control: 0 }").Errors);
-        Assert.Equal(("allocationPeriods[0].ratio.control", "ratio-positive"), (error.Path, error.Rule));
+        Assert.Equal("$.allocationPeriods[0].ratio.control", error.Path);
+        Assert.Contains("at least 1", error.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_OrganisationWithUnknownCentre_IsRejected()
     {
         var error = Assert.Single(LoadEdited("name: Helse Bergen, centres: [hordaland]", "name: Helse Bergen, centres: [bergen]").Errors);
-        Assert.Equal("known-centre", error.Rule);
-        Assert.StartsWith("organisations[", error.Path, StringComparison.Ordinal);
+        Assert.Equal("'bergen' is not a centre declared under centres", error.Rule);
+        Assert.Matches(@"^\$\.organisations\[\d+\]\.centres\[0\]$", error.Path);
     }
 
     [Fact]
     public void Load_OpenEndedPeriodBeforeLast_IsRejected()
     {
         var error = Assert.Single(LoadEdited("    to: 2014-02-01\n", "").Errors);
-        Assert.Equal(("allocationPeriods[0].to", "open-end-last"), (error.Path, error.Rule));
+        Assert.Equal("$.allocationPeriods[0]", error.Path);
+        Assert.Contains("only the last allocation period may be open-ended", error.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_UnknownField_ReportsLine()
     {
         var error = Assert.Single(LoadEdited("stratification: [centre]", "stratification: [centre]\nstratificaton: [sex]").Errors);
-        Assert.Equal("yaml-syntax", error.Rule);
-        Assert.StartsWith("line ", error.Path, StringComparison.Ordinal);
+        Assert.Equal("$.stratificaton", error.Path);
+        Assert.StartsWith("unknown key 'stratificaton'", error.Rule, StringComparison.Ordinal);
+        Assert.NotNull(error.Line);
     }
 
     [Fact]
     public void Load_MissingConsentFormFile_IsRejected()
     {
         var error = Assert.Single(LoadEdited("file: consent/consent-1.0.md", "file: consent/consent-9.md").Errors);
-        Assert.Equal(("consentForms[0].file", "file-exists"), (error.Path, error.Rule));
+        Assert.Equal(("$.consentForms[0].file", "'consent/consent-9.md' does not exist in the protocol folder"), (error.Path, error.Rule));
+    }
+
+    [Fact]
+    public void Load_SeveralBrokenRules_ListsEveryOne_InTheSharedFormat()
+    {
+        var errors = LoadEdited("code: ips\n", "code: IPS\n").Errors.Concat(
+            LoadEdited("minMultiples: 1", "minMultiples: 0").Errors).ToList();
+        Assert.Contains(errors, e => e.Path == "$.arms[0].code" && e.Rule.Contains("lower-case", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "$.blocks.minMultiples" && e.ToString().StartsWith("protocol.yaml: $.blocks.minMultiples (line ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_TwoErrors_AreBothReported()
+    {
+        var folder = RepositoryPaths.CopyOfIpsProtocol();
+        var path = Path.Combine(folder, ProtocolLoader.FileName);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("timeZone: Europe/Oslo", "timeZone: Europe/Osloo", StringComparison.Ordinal)
+            .Replace("maxMultiples: 3", "maxMultiples: 11", StringComparison.Ordinal));
+        var errors = Assert.Throws<ProtocolFileException>(() => ProtocolLoader.Load(folder)).Errors;
+        Assert.Equal(["$.timeZone", "$.blocks.maxMultiples"], errors.Select(e => e.Path));
     }
 }

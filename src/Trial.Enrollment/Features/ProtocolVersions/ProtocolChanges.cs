@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Trial.Protocol.Hashing;
-using YamlDotNet.Serialization;
+using Trial.Protocol.Files;
 
 namespace Trial.Enrollment.Features.ProtocolVersions;
 
@@ -35,12 +35,13 @@ internal static class ProtocolChanges
 
     private static IEnumerable<string> TopLevelKeys(string before, string after)
     {
-        var reader = new DeserializerBuilder().Build();
-        var writer = new SerializerBuilder().Build();
-        var a = reader.Deserialize<Dictionary<string, object?>>(before) ?? [];
-        var b = reader.Deserialize<Dictionary<string, object?>>(after) ?? [];
-        var keys = a.Keys.Union(b.Keys).Where(k => writer.Serialize(a.GetValueOrDefault(k)) != writer.Serialize(b.GetValueOrDefault(k))).ToList();
+        var a = Entries(YamlValue.Parse("protocol.yaml", before));
+        var b = Entries(YamlValue.Parse("protocol.yaml", after));
+        var keys = a.Keys.Union(b.Keys).Where(k => a.GetValueOrDefault(k) != b.GetValueOrDefault(k)).ToList();
         // Only comments or layout changed: the file still differs, so name it whole.
         return keys.Count > 0 ? keys : ["(comments or layout)"];
     }
+
+    private static Dictionary<string, string> Entries(YamlValue root) =>
+        root.IsMapping ? root.Entries().ToDictionary(e => e.Key, e => e.Value.Canonical(), StringComparer.Ordinal) : [];
 }

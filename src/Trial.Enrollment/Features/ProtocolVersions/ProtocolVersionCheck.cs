@@ -4,6 +4,7 @@ using NodaTime;
 using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Protocol;
+using Trial.Protocol.Files;
 
 namespace Trial.Enrollment.Features.ProtocolVersions;
 
@@ -24,21 +25,20 @@ internal static class ProtocolVersionCheck
         {
             if (recorded.Sha256 != protocol.Sha256)
             {
-                throw new ProtocolInvalidException(ProtocolChanges.Between(recorded, protocol.Directory).Select(c => new ProtocolError(c.File, c.Path,
-                    "new-version-for-changes",
+                throw new ProtocolFileException(ProtocolChanges.Between(recorded, protocol.Directory).Select(c => new ProtocolFileError(c.File, c.Path, null,
                     $"changed since version {protocol.Version} was recorded (sha256 {recorded.Sha256[..12]}…, now {protocol.Sha256[..12]}…); give the protocol a new version with an amendment (effectiveOn, reason), or restore the file")).ToList());
             }
             return;
         }
-        var errors = new List<ProtocolError>();
+        var errors = new List<ProtocolFileError>();
         if (versions.Count > 0 && protocol.Amendment is null)
         {
-            errors.Add(new ProtocolError(File, "$.amendment", "amendment-required",
+            errors.Add(new ProtocolFileError(File, "$.amendment", null,
                 $"version {protocol.Version} follows {versions[^1].Version}: give amendment.effectiveOn and amendment.reason"));
         }
         if (versions.Count > 0 && protocol.Amendment is { } amendment && amendment.EffectiveOn < versions[^1].EffectiveOn)
         {
-            errors.Add(new ProtocolError(File, "$.amendment.effectiveOn", "after-previous-version",
+            errors.Add(new ProtocolFileError(File, "$.amendment.effectiveOn", null,
                 $"{amendment.EffectiveOn:uuuu-MM-dd} is before version {versions[^1].Version} took effect ({versions[^1].EffectiveOn:uuuu-MM-dd})"));
         }
         // The allocation already made stays what it was: every randomised date keeps its period and ratio.
@@ -47,12 +47,12 @@ internal static class ProtocolVersionCheck
                      .OrderBy(a => a.RandomisedOn).Take(5))
         {
             var now = protocol.PeriodOn(moved.RandomisedOn);
-            errors.Add(new ProtocolError(File, "$.allocationPeriods", "randomised-dates-unchanged",
+            errors.Add(new ProtocolFileError(File, "$.allocationPeriods", null,
                 $"{moved.RandomisedOn:uuuu-MM-dd} was randomised in period {moved.Period} ({moved.Ratio}); this version puts it in {(now is null ? "no period" : $"{now.Code.Value} ({now.Ratio})")}"));
         }
         if (errors.Count > 0)
         {
-            throw new ProtocolInvalidException(errors);
+            throw new ProtocolFileException(errors);
         }
         var record = new ProtocolVersionRecord
         {

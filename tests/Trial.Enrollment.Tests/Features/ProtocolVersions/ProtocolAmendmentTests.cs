@@ -1,3 +1,4 @@
+using Trial.Protocol.Files;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public class ProtocolAmendmentTests
 
     private static async Task<string> RefusedAsync(string folder, string protocol)
     {
-        var error = await Assert.ThrowsAsync<ProtocolInvalidException>(() =>
+        var error = await Assert.ThrowsAsync<ProtocolFileException>(() =>
             TrialTestApp.StartAsync(DatabaseProvider.Sqlite, "amend", existingDataDirectory: folder, protocolDirectory: protocol));
         return error.Message;
     }
@@ -57,18 +58,18 @@ public class ProtocolAmendmentTests
         // Same version, changed content: refused, naming the file and key.
         Rewrite(protocol, t => t.Replace("reason: equal allocation after the caseloads were filled", "reason: equal allocation", StringComparison.Ordinal));
         var silent = await RefusedAsync(folder, protocol);
-        Assert.Contains("protocol.yaml: $.allocationPeriods: [new-version-for-changes] changed since version 1.0.0 was recorded", silent, StringComparison.Ordinal);
+        Assert.Contains("protocol.yaml: $.allocationPeriods: changed since version 1.0.0 was recorded", silent, StringComparison.Ordinal);
 
         // A new version without an amendment: refused.
         Rewrite(protocol, t => t.Replace("version: 1.0.0", "version: 1.1.0", StringComparison.Ordinal));
-        Assert.Contains("protocol.yaml: $.amendment: [amendment-required]", await RefusedAsync(folder, protocol), StringComparison.Ordinal);
+        Assert.Contains("protocol.yaml: $.amendment: version 1.1.0 follows 1.0.0: give amendment.effectiveOn and amendment.reason", await RefusedAsync(folder, protocol), StringComparison.Ordinal);
 
         // An amendment that moves an already randomised date (2014-11-01, period p2-1to1 at 1:1) into another period: refused.
         var amended = File.ReadAllText(Path.Combine(protocol, "protocol.yaml"));
         Rewrite(protocol, t => t.Replace("version: 1.1.0", "version: 1.1.0\namendment: { effectiveOn: 2014-10-01, reason: restart 2:1 }", StringComparison.Ordinal)
             .Replace("    from: 2014-02-02\n    ratio: { ips: 1, control: 1 }", "    from: 2014-02-02\n    to: 2014-09-30\n    ratio: { ips: 1, control: 1 }", StringComparison.Ordinal)
             .Replace("\nstratification:", "  - { code: p3-2to1, from: 2014-10-01, ratio: { ips: 2, control: 1 }, reason: more IPS places }\n\nstratification:", StringComparison.Ordinal));
-        Assert.Contains("[randomised-dates-unchanged] 2014-11-01 was randomised in period p2-1to1 (1:1); this version puts it in p3-2to1 (2:1)",
+        Assert.Contains("protocol.yaml: $.allocationPeriods: 2014-11-01 was randomised in period p2-1to1 (1:1); this version puts it in p3-2to1 (2:1)",
             await RefusedAsync(folder, protocol), StringComparison.Ordinal);
 
         // The same amendment effective after every randomised date: recorded, audited, exported.
