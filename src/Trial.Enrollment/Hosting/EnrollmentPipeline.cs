@@ -20,9 +20,15 @@ internal static class EnrollmentPipeline
 {
     public static WebApplication UseTrialEnrollment(this WebApplication app)
     {
+        // First: the client address and scheme, from X-Forwarded-* only when the peer is a configured proxy.
+        if (app.Services.GetRequiredService<TrialHostOptions>().KnownProxies.Length > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

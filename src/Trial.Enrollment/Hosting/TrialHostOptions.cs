@@ -28,6 +28,12 @@ public sealed record TrialHostOptions
 
     public Uri? PublicBaseUrl { get; init; }
 
+    /// <summary>
+    /// Reverse proxies (IP addresses) whose X-Forwarded-For and X-Forwarded-Proto are believed; from anyone else they
+    /// are ignored. Empty (the default): the service faces clients directly.
+    /// </summary>
+    public string[] KnownProxies { get; init; } = [];
+
     /// <summary>The key-encryption key, 32 bytes base64; never stored in the database. See <see cref="Keys.MasterKey"/>.</summary>
     public string? MasterKey { get; init; }
 

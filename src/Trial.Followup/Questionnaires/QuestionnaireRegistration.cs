@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Trial.Web;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
@@ -34,6 +35,9 @@ public static class QuestionnaireRegistration
         services.TryAddSingleton<IEntryLock, NeverLocked>();
         services.AddSingleton<ParticipantQuestionnaire>();
         services.AddSingleton<TokenRateLimit>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
+            .Configure<QuestionnaireOptions>((limiter, questionnaire) => TokenRateLimit.AddPolicy(limiter, questionnaire));
         services.AddSingleton<ManualResponses>();
         services.AddSingleton<CentreStatusQuery>();
         services.AddSingleton<ParticipantOccasionsQuery>();

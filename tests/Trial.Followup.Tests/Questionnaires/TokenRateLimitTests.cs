@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Trial.Followup.Hosting;
 using Trial.Followup.Questionnaires;
 using Trial.Followup.Tests.Support;
@@ -6,16 +7,31 @@ using Trial.TestServers;
 
 namespace Trial.Followup.Tests.Questionnaires;
 
-/// <summary>Guessing tokens is throttled per client address and over all clients; a refused guess never reaches the database.</summary>
+/// <summary>
+/// Guessing tokens is throttled by failures per client address and per network; valid links use up no budget. Clients
+/// connect from chosen loopback addresses (Linux routes all of 127.0.0.0/8 to lo), so the server sees distinct peers.
+/// </summary>
 [Trait(TestTraits.Database, TestTraits.Sqlite)]
 public class TokenRateLimitTests
 {
     private static Uri Guess(QuestionnaireHost host, int i) => new(host.BaseUrl, $"q/{i:D43}");
 
-    [Fact]
-    public async Task Get_MoreGuessesThanPerAddressLimit_Returns429WithRetryAfter()
+    /// <summary>An HTTP client whose connections come from <paramref name="source"/>.</summary>
+    private static HttpClient From(string source) => new(new SocketsHttpHandler
     {
-        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Sqlite, "q_rate_ip", new QuestionnaireOptions { PermitsPerAddress = 5, PermitsOverall = 1000 });
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+    });
+
+    [Fact]
+    public async Task Get_MoreFailuresThanPerAddressLimit_Returns429WithRetryAfter()
+    {
+        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Sqlite, "q_rate_ip", new QuestionnaireOptions { FailuresPerAddress = 5 });
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? last = null;
         for (var i = 0; i < 6; i++)
@@ -28,21 +44,59 @@ public class TokenRateLimitTests
     }
 
     [Fact]
-    public async Task Post_MoreAttemptsThanOverallLimit_Returns429()
+    public async Task FloodFromManyAddresses_DoesNotRefuseAValidLinkFromAnotherNetwork_ButRefusesTheFloodingNetwork()
     {
-        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Sqlite, "q_rate_all", new QuestionnaireOptions { PermitsPerAddress = 1000, PermitsOverall = 3 });
+        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Sqlite, "q_rate_flood",
+            new QuestionnaireOptions { FailuresPerAddress = 3, FailuresPerNetwork = 40 });
+        var (_, occasion) = await host.ScheduleAsync();
+        var link = await host.IssueLinkAsync(occasion);
+        var guesses = 0;
+        for (var a = 2; a < 30; a++)
+        {
+            using var attacker = From($"127.0.0.{a}");
+            for (var i = 0; i < 3; i++)
+            {
+                await attacker.GetAsync(Guess(host, guesses++));
+            }
+        }
+
+        using var fresh = From("127.0.9.7");
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync(link)).StatusCode);
+        using var sameNetwork = From("127.0.0.200");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await sameNetwork.GetAsync(Guess(host, guesses))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ValidLink_OpenedManyTimes_UsesNoFailureBudget()
+    {
+        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Sqlite, "q_rate_valid", new QuestionnaireOptions { FailuresPerAddress = 2 });
+        var (_, occasion) = await host.ScheduleAsync();
+        var link = await host.IssueLinkAsync(occasion);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync(link)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync(Guess(host, 1))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Requests_BeyondThePerAddressLimit_AreRefusedByTheRateLimitingMiddleware()
+    {
+        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Sqlite, "q_rate_all", new QuestionnaireOptions { RequestsPerAddress = 3 });
+        var (_, occasion) = await host.ScheduleAsync();
+        var link = await host.IssueLinkAsync(occasion);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
         {
-            statuses.Add((await FormAnswers.PostAsync(host.Client, Guess(host, i), FormAnswers.Complete(Guid.NewGuid()))).StatusCode);
+            statuses.Add((await host.Client.GetAsync(link)).StatusCode);
         }
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]
     public async Task Get_RateLimited_PageExplainsInNorwegian()
     {
-        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Sqlite, "q_rate_text", new QuestionnaireOptions { PermitsPerAddress = 1, PermitsOverall = 1000 });
+        await using var host = await QuestionnaireHost.StartAsync(FollowupDatabase.Sqlite, "q_rate_text", new QuestionnaireOptions { FailuresPerAddress = 1 });
         await host.Client.GetAsync(Guess(host, 1));
         var html = await (await host.Client.GetAsync(Guess(host, 2))).Content.ReadAsStringAsync();
         Assert.Contains("For mange forsøk", html, StringComparison.Ordinal);

@@ -78,6 +78,7 @@ internal sealed class QuestionnaireHost : IAsyncDisposable
         });
         var app = builder.Build();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.MapTrialFollowup();
         try
         {

@@ -20,12 +20,12 @@ internal static class QuestionnairePageEndpoints
 {
     public static IEndpointRouteBuilder MapParticipantPages(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/" + QuestionnaireLinks.PathPrefix).AddEndpointFilter(async (context, next) =>
+        var group = endpoints.MapGroup("/" + QuestionnaireLinks.PathPrefix).RequireRateLimiting(TokenRateLimit.PolicyName).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             Secure(http.Response);
             var limit = http.RequestServices.GetRequiredService<TokenRateLimit>();
-            if (!await limit.TryAcquireAsync(http))
+            if (!limit.MayTry(http))
             {
                 http.Response.Headers.RetryAfter = limit.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Message("too-many", Chosen(http) ?? TextLanguage.NbNo, StatusCodes.Status429TooManyRequests);
@@ -111,12 +111,19 @@ internal static class QuestionnairePageEndpoints
         return result.Outcome switch
         {
             ParticipantOutcome.Stored or ParticipantOutcome.AlreadyReceived => Message("thanks", language, StatusCodes.Status200OK),
-            ParticipantOutcome.LinkUnknown => Message("unknown", language, StatusCodes.Status404NotFound),
+            ParticipantOutcome.LinkUnknown => UnknownLink(http, language),
             ParticipantOutcome.LinkExpired => Message("expired", language, StatusCodes.Status410Gone),
             ParticipantOutcome.LinkUsed => Message("used", language, StatusCodes.Status409Conflict),
             ParticipantOutcome.OccasionClosed => Message("closed", language, StatusCodes.Status409Conflict),
             _ => throw new InvalidOperationException($"Unknown outcome {result.Outcome}."),
         };
+    }
+
+    /// <summary>Only an unknown link uses up the failure budget: a participant opening, saving and submitting uses nothing.</summary>
+    private static IResult UnknownLink(HttpContext http, TextLanguage language)
+    {
+        http.RequestServices.GetRequiredService<TokenRateLimit>().Failed(http);
+        return Message("unknown", language, StatusCodes.Status404NotFound);
     }
 
     private static IResult Message(string kind, TextLanguage language, int status) =>

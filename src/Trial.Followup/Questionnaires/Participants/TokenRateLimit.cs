@@ -1,37 +1,76 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Trial.Followup.Questionnaires.Participants;
 
 /// <summary>
-/// Throttles the token pages against brute force: a fixed window per client IP address chained with one over all
-/// clients, built from System.Threading.RateLimiting (the ASP.NET Core rate limiter's primitives). Applied as an
-/// endpoint filter so it holds whatever middleware the host has; a refused request never reaches the database.
+/// Throttles guessing of link tokens. ASP.NET Core's rate-limiting middleware bounds all requests per address
+/// (<see cref="PolicyName"/>); on top, only failed look-ups use up a budget, per address and per network prefix, so
+/// a participant with a valid link is never refused because others guessed, and a botnet spread over many
+/// addresses of one network is still slowed. No budget is shared by all clients.
 /// </summary>
 internal sealed class TokenRateLimit : IDisposable
 {
-    private readonly PartitionedRateLimiter<HttpContext> _limiter;
+    public const string PolicyName = "questionnaire-pages";
+
+    private readonly PartitionedRateLimiter<HttpContext> _failures;
 
     public TokenRateLimit(QuestionnaireOptions options)
     {
         var window = options.Window.ToTimeSpan();
-        _limiter = PartitionedRateLimiter.CreateChained(
+        _failures = PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitsPerAddress, Window = window, QueueLimit = 0 })),
-            PartitionedRateLimiter.Create<HttpContext, string>(_ => RateLimitPartition.GetFixedWindowLimiter(
-                "all",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitsOverall, Window = window, QueueLimit = 0 })));
+                Address(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.FailuresPerAddress, Window = window, QueueLimit = 0 })),
+            PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                Network(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.FailuresPerNetwork, Window = window, QueueLimit = 0 })));
         RetryAfterSeconds = (int)Math.Ceiling(window.TotalSeconds);
     }
 
     public int RetryAfterSeconds { get; }
 
-    public async ValueTask<bool> TryAcquireAsync(HttpContext context)
+    /// <summary>Whether the address and its network still have failures left (asks without using one).</summary>
+    public bool MayTry(HttpContext context)
     {
-        using var lease = await _limiter.AcquireAsync(context, 1, context.RequestAborted);
+        using var lease = _failures.AttemptAcquire(context, 0);
         return lease.IsAcquired;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>A failed look-up uses one failure of the address and of its network.</summary>
+    public void Failed(HttpContext context)
+    {
+        using var lease = _failures.AttemptAcquire(context, 1);
+    }
+
+    public void Dispose() => _failures.Dispose();
+
+    /// <summary>The middleware's policy: all requests per address, fixed window.</summary>
+    public static void AddPolicy(RateLimiterOptions limiter, QuestionnaireOptions options)
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(Address(context),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerAddress, Window = options.Window.ToTimeSpan(), QueueLimit = 0 }));
+    }
+
+    private static string Address(HttpContext context) => Normalise(context.Connection.RemoteIpAddress)?.ToString() ?? "unknown";
+
+    /// <summary>IPv4 /24 or IPv6 /56: one household, office or provider allocation.</summary>
+    internal static string Network(HttpContext context)
+    {
+        var address = Normalise(context.Connection.RemoteIpAddress);
+        if (address is null)
+        {
+            return "unknown";
+        }
+        var bytes = address.GetAddressBytes();
+        var prefix = address.AddressFamily == AddressFamily.InterNetwork ? 3 : 7;
+        return Convert.ToHexString(bytes.AsSpan(0, prefix)) + "/" + (prefix * 8).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static IPAddress? Normalise(IPAddress? address) => address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address;
 }
