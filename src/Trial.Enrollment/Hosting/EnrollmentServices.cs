@@ -65,6 +65,7 @@ internal static class EnrollmentServices
         services.AddScoped<ParticipantBaseline>();
         services.AddScoped<ParticipantRandomisation>();
         services.AddScoped<MistakenRandomisation>();
+        services.AddScoped<Identity.PersonNotes>();
         services.AddScoped<SequenceListing>();
         services.AddScoped<ParticipantWithdrawal>();
         services.AddScoped<ParticipantDeath>();

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Trial.Enrollment.Identity;
 
 namespace Trial.Enrollment.Persistence;
 
 /// <summary>
-/// The identity store: names, fødselsnummer, phone, e-mail. A separate context with its own connection string (a
+/// The identity store: names, fødselsnummer, phone, e-mail, and free-text notes about a person. A separate context with its own connection string (a
 /// separate file on SQLite; schema "identity" or another database on PostgreSQL), so research queries cannot join it.
 /// </summary>
 internal sealed class IdentityStoreContext(DbContextOptions<IdentityStoreContext> options) : DbContext(options)
@@ -12,6 +13,13 @@ internal sealed class IdentityStoreContext(DbContextOptions<IdentityStoreContext
     public const string Schema = "identity";
 
     public DbSet<PersonRecord> Persons => Set<PersonRecord>();
+    public DbSet<NoteRecord> Notes => Set<NoteRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<Instant>().HaveConversion<NodaTimeConverters.InstantConverter>();
+        configuration.Properties<NoteKind>().HaveConversion<string>().HaveMaxLength(40);
+    }
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -24,6 +32,12 @@ internal sealed class IdentityStoreContext(DbContextOptions<IdentityStoreContext
             e.ToTable("persons");
             e.HasKey(p => p.ParticipantId);
             e.HasIndex(p => p.NationalId).IsUnique();
+        });
+        model.Entity<NoteRecord>(e =>
+        {
+            e.ToTable("notes");
+            e.HasKey(n => n.Id);
+            e.HasIndex(n => n.ParticipantId);
         });
         SnakeCaseNames.Apply(model);
     }

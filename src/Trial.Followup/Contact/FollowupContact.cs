@@ -56,10 +56,6 @@ internal sealed class FollowupContact(FollowupStore store, FollowupProtocol prot
     public async Task StopContactAsync(StopContactRequest request, DbTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrWhiteSpace(request.Reason))
-        {
-            throw new ArgumentException("Reason: a reason for stopping contact is required.", nameof(request));
-        }
         var d = store.Dialect;
         var now = clock.GetCurrentInstant();
         var participant = ("participant", d.Bind(request.Participant.Value));
@@ -71,7 +67,7 @@ internal sealed class FollowupContact(FollowupStore store, FollowupProtocol prot
             VALUES (@participant, @scope, @effective, @reason, @now)
             ON CONFLICT (participant, scope) DO NOTHING
             """,
-            participant, ("scope", scope), ("effective", d.Bind(request.Effective)), ("reason", request.Reason), ("now", d.Bind(now))))
+            participant, ("scope", scope), ("effective", d.Bind(request.Effective)), ("reason", scope), ("now", d.Bind(now))))
         {
             if (await record.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
@@ -79,8 +75,8 @@ internal sealed class FollowupContact(FollowupStore store, FollowupProtocol prot
             }
         }
 
-        // The occasion and its pending messages carry the scope code only: the reason is the participant's own words,
-        // kept in the contact-stop record and never copied into data that is exported.
+        // Follow-up holds codes only (the stop record's reason, the occasion's and the messages' cancel reason): the
+        // participant's own words stay in Enrollment's identity store.
         var reason = scope;
         await using (var cancel = SqlStatement.Create(transaction,
             $"""

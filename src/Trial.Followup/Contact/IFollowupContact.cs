@@ -32,4 +32,5 @@ public sealed record ScheduleRequest(
     string CentreCode,
     string ArmCode);
 
-public sealed record StopContactRequest(ParticipantRef Participant, ContactStopScope Scope, LocalDate Effective, string Reason);
+/// <summary>Stops contact from <paramref name="Effective"/>. Codes only: no free text crosses into Follow-up.</summary>
+public sealed record StopContactRequest(ParticipantRef Participant, ContactStopScope Scope, LocalDate Effective);

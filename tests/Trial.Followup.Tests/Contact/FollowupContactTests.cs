@@ -97,7 +97,7 @@ public abstract class FollowupContactTests(FollowupDatabase database)
         await db.InTransactionAsync(tx => contact.ScheduleAsync(request, tx, CancellationToken.None));
 
         await db.InTransactionAsync(tx => contact.StopContactAsync(
-            new StopContactRequest(request.Participant, ContactStopScope.WithdrewFromFollowupContact, new LocalDate(2014, 1, 10), "asked by phone"),
+            new StopContactRequest(request.Participant, ContactStopScope.WithdrewFromFollowupContact, new LocalDate(2014, 1, 10)),
             tx, CancellationToken.None));
 
         Assert.Equal(OccasionState.Cancelled, (await OccasionAsync(db, request.Participant, "m6")).State);
@@ -111,7 +111,7 @@ public abstract class FollowupContactTests(FollowupDatabase database)
     {
         var (db, contact) = await ArrangeAsync(nameof(StopContact_SameScopeTwice_ThrowsContactStateException));
         var request = Participants.Request(new LocalDate(2013, 10, 15));
-        var stop = new StopContactRequest(request.Participant, ContactStopScope.Died, new LocalDate(2014, 1, 2), "death registered");
+        var stop = new StopContactRequest(request.Participant, ContactStopScope.Died, new LocalDate(2014, 1, 2));
         await db.InTransactionAsync(tx => contact.ScheduleAsync(request, tx, CancellationToken.None));
         await db.InTransactionAsync(tx => contact.StopContactAsync(stop, tx, CancellationToken.None));
 
@@ -126,7 +126,7 @@ public abstract class FollowupContactTests(FollowupDatabase database)
         var request = Participants.Request(new LocalDate(2013, 10, 15));
         await db.InTransactionAsync(tx => contact.ScheduleAsync(request, tx, CancellationToken.None));
         await db.InTransactionAsync(tx => contact.StopContactAsync(
-            new StopContactRequest(request.Participant, ContactStopScope.Died, new LocalDate(2014, 1, 2), "death registered"), tx, CancellationToken.None));
+            new StopContactRequest(request.Participant, ContactStopScope.Died, new LocalDate(2014, 1, 2)), tx, CancellationToken.None));
         var occasion = await OccasionAsync(db, request.Participant, "m6");
 
         var error = await Assert.ThrowsAsync<OccasionStateException>(() =>

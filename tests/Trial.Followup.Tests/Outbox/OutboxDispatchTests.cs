@@ -197,7 +197,7 @@ public abstract class OutboxDispatchTests(FollowupDatabase database)
         await rig.SweepAsync();
 
         await rig.Db.InTransactionAsync(tx => rig.Contact.StopContactAsync(
-            new StopContactRequest(participant, ContactStopScope.Died, new LocalDate(2014, 3, 30), "death registered"), tx, CancellationToken.None));
+            new StopContactRequest(participant, ContactStopScope.Died, new LocalDate(2014, 3, 30)), tx, CancellationToken.None));
         foreach (var day in new[] { 1, 8, 15, 22 })
         {
             rig.Clock.Reset(Oslo.At(2014, 4, day, 10));

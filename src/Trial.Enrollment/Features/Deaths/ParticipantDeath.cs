@@ -33,7 +33,7 @@ internal sealed class ParticipantDeath(TrialDbContext db, TrialCalendar calendar
         await db.SaveChangesAsync(cancellationToken);
         if (participant.State == ParticipantState.Randomised)
         {
-            await followup.StopAsync(db, id, ContactStopScope.Died, diedOn, "died", cancellationToken);
+            await followup.StopAsync(db, id, ContactStopScope.Died, diedOn, cancellationToken);
         }
         await audit.AppendAsync(db, participant.Centre, user.UserId, "death.recorded", id.ToString(), new { diedOn = diedOn.ToString("R", null) },
             cancellationToken);

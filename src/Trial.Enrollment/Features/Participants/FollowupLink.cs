@@ -22,12 +22,12 @@ internal sealed class FollowupLink(IServiceProvider services)
         }
     }
 
-    public async Task StopAsync(TrialDbContext db, ParticipantId participant, ContactStopScope scope, LocalDate effective, string reason,
+    public async Task StopAsync(TrialDbContext db, ParticipantId participant, ContactStopScope scope, LocalDate effective,
         CancellationToken cancellationToken)
     {
         if (Contact is { } contact)
         {
-            await contact.StopContactAsync(new StopContactRequest(ParticipantRef.From(participant.Value), scope, effective, reason),
+            await contact.StopContactAsync(new StopContactRequest(ParticipantRef.From(participant.Value), scope, effective),
                 Transaction(db), cancellationToken);
         }
     }

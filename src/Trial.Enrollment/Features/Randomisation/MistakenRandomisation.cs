@@ -3,18 +3,23 @@ using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Features.Participants;
+using Trial.Enrollment.Identity;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Problems;
 using Trial.Followup.Access;
 
 namespace Trial.Enrollment.Features.Randomisation;
 
-/// <summary>Marks a randomisation as made in error. It is never deleted and stays in the intention-to-treat population.</summary>
-internal sealed class MistakenRandomisation(TrialDbContext db, AuditTrail audit)
+/// <summary>
+/// Marks a randomisation as made in error. It is never deleted and stays in the intention-to-treat population. The
+/// research store and the audit trail get the reason's code; the free text goes to the identity store.
+/// </summary>
+internal sealed class MistakenRandomisation(TrialDbContext db, AuditTrail audit, PersonNotes notes)
 {
     public async Task MarkAsync(ParticipantId id, MistakeRequest request, StaffUser user, CancellationToken cancellationToken)
     {
         user.RequireRole(TrialRoles.TrialManager);
+        var code = RequestFields.OneOf(request.Code, "code", MistakeReasons.Codes) ?? MistakeReasons.Other;
         var reason = RequestFields.Text(request.Reason, "reason", 500);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
@@ -27,10 +32,11 @@ internal sealed class MistakenRandomisation(TrialDbContext db, AuditTrail audit)
             throw RejectedException.Conflict("already-marked", "The randomisation is already marked as mistaken.");
         }
         randomisation.Mistaken = true;
-        randomisation.MistakenReason = reason;
+        randomisation.MistakenReason = code;
         randomisation.MistakenBy = user.UserId;
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(db, participant.Centre, user.UserId, "randomisation.marked-mistaken", id.ToString(), new { reason }, cancellationToken);
+        await audit.AppendAsync(db, participant.Centre, user.UserId, "randomisation.marked-mistaken", id.ToString(), new { code }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await notes.AddAsync(id.Value, NoteKind.MistakenRandomisation, randomisation.Id, reason, user.UserId, cancellationToken);
     }
 }

@@ -3,14 +3,18 @@ using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Features.Participants;
+using Trial.Enrollment.Identity;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Problems;
 using Trial.Followup.Access;
 
 namespace Trial.Enrollment.Features.Withdrawal;
 
-/// <summary>Records a withdrawal in one scope and applies its effect (stopping follow-up contact) in the same transaction.</summary>
-internal sealed class ParticipantWithdrawal(TrialDbContext db, TrialCalendar calendar, AuditTrail audit, FollowupLink followup)
+/// <summary>
+/// Records a withdrawal in one scope and applies its effect (stopping follow-up contact) in the same transaction. The
+/// participant's reason is their own words: it goes to the identity store, never to the research store or Follow-up.
+/// </summary>
+internal sealed class ParticipantWithdrawal(TrialDbContext db, TrialCalendar calendar, AuditTrail audit, FollowupLink followup, PersonNotes notes)
 {
     public async Task RecordAsync(ParticipantId id, WithdrawalRequest request, StaffUser user, CancellationToken cancellationToken)
     {
@@ -38,25 +42,28 @@ internal sealed class ParticipantWithdrawal(TrialDbContext db, TrialCalendar cal
             throw RejectedException.Conflict("already-withdrawn",
                 $"A withdrawal from {WithdrawalEffects.Code(covering.Scope)} (effective {covering.EffectiveOn:uuuu-MM-dd}) already covers {WithdrawalEffects.Code(scope)}.");
         }
-        db.Withdrawals.Add(new WithdrawalRecord
+        var withdrawal = new WithdrawalRecord
         {
             Id = Guid.NewGuid(),
             ParticipantId = id.Value,
             Scope = scope,
             EffectiveOn = effective,
-            Reason = reason,
+            // The column predates the identity store's notes; it holds no words any more.
+            Reason = "",
             RecordedBy = user.UserId,
             RecordedAt = calendar.Now,
-        });
+        };
+        db.Withdrawals.Add(withdrawal);
         await db.SaveChangesAsync(cancellationToken);
         // Contact already stopped by an earlier, narrower withdrawal (or by the death) is not stopped twice.
         if (WithdrawalEffects.StopsContact(scope) is { } stop && participant.State == ParticipantState.Randomised && participant.DiedOn is null
             && earlier.All(w => WithdrawalEffects.StopsContact(w.Scope) != stop))
         {
-            await followup.StopAsync(db, id, stop, effective, reason, cancellationToken);
+            await followup.StopAsync(db, id, stop, effective, cancellationToken);
         }
         await audit.AppendAsync(db, participant.Centre, user.UserId, "withdrawal.recorded", id.ToString(),
             new { scope = WithdrawalEffects.Code(scope), effectiveOn = effective.ToString("R", null) }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await notes.AddAsync(id.Value, NoteKind.Withdrawal, withdrawal.Id, reason, user.UserId, cancellationToken);
     }
 }
