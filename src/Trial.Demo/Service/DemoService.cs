@@ -71,8 +71,8 @@ internal sealed class DemoService : IAsyncDisposable
                 builder.Services.AddSingleton<IEmailChannel>(new SmtpEmailChannel(new SmtpSettings("127.0.0.1", mail.Port, "ips-studien@example.org", "IPS-studien")));
             }
             builder.Services.AddSingleton<ISmsChannel>(new FileSmsChannel(smsFolder));
-            // Every simulated participant answers from 127.0.0.1, so the per-address limit on the token pages is lifted for the demo.
-            builder.Services.AddSingleton(new QuestionnaireOptions { PermitsPerAddress = 1_000_000, PermitsOverall = 1_000_000 });
+            // Every simulated participant answers from 127.0.0.1, so the per-address request limit on the token pages is lifted for the demo.
+            builder.Services.AddSingleton(new QuestionnaireOptions { RequestsPerAddress = 1_000_000 });
         });
         try
         {
