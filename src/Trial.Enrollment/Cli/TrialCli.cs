@@ -223,8 +223,7 @@ internal static class TrialCli
         Console.WriteLine($"{"username",-24} {"role",-14} {"organisation",-16} {"state",-9} centres");
         foreach (var user in await scope.ServiceProvider.GetRequiredService<StaffDirectory>().ListAsync(CancellationToken.None))
         {
-            var state = user.Disabled ? "disabled" : user.LockedUntil > now ? "locked" : "active";
-            Console.WriteLine($"{user.Username,-24} {user.Role,-14} {user.Organisation,-16} {state,-9} {user.Centres.Replace(';', ',')}");
+            Console.WriteLine($"{user.Username,-24} {user.Role,-14} {user.Organisation,-16} {user.StateAt(now),-9} {user.Centres.Replace(';', ',')}");
         }
         return ExitCodes.Ok;
     }

@@ -11,6 +11,7 @@ using Trial.Enrollment.Features.Pages;
 using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Randomisation;
 using Trial.Enrollment.Features.Screening;
+using Trial.Enrollment.Features.TrialAdministration;
 using Trial.Enrollment.Features.Withdrawal;
 using Trial.Followup.Hosting;
 
@@ -53,6 +54,7 @@ internal static class EnrollmentPipeline
         api.MapLockEndpoints();
         app.MapStaffPages();
         app.MapOverviewPages();
+        app.MapAdministrationPages();
         app.MapTrialFollowup();
         return app;
     }

@@ -22,6 +22,10 @@ public sealed record StaffUser(string UserId, string Role, OrganisationCode Orga
 
     public bool SeesCentre(CentreCode centre) => Centres.Contains(centre);
 
+    /// <summary>A trial manager of every centre: the one who may close the trial and manage staff accounts.</summary>
+    public bool ManagesWholeTrial(TrialProtocol protocol) =>
+        HasRole(TrialRoles.TrialManager) && protocol.Centres.All(c => SeesCentre(c.Code));
+
     /// <summary>Direct identifiers are for the people who meet participants: coordinators and the trial manager.</summary>
     public bool SeesIdentities => HasRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
 

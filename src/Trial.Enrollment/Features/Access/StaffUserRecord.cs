@@ -25,5 +25,8 @@ internal sealed class StaffUserRecord
     /// <summary>Wall-clock time (not the trial's clock) until which every sign-in is refused.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
 
+    /// <summary>"disabled", "locked" or "active" at <paramref name="now"/>, as the users CLI and the users page show it.</summary>
+    public string StateAt(DateTimeOffset now) => Disabled ? "disabled" : LockedUntil > now ? "locked" : "active";
+
     public static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }

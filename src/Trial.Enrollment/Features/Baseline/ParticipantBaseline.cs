@@ -24,7 +24,7 @@ internal sealed class ParticipantBaseline(TrialDbContext db, TrialProtocol proto
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
         await TrialLocks.RequireAsync(db, LockedChange.DataEntry, cancellationToken);
-        if (participant.State is not (ParticipantState.Consented or ParticipantState.Randomised))
+        if (!Accepts(participant.State))
         {
             throw RejectedException.Conflict("not-consented", $"The baseline form is recorded for consented participants; this one is {participant.State}.");
         }
@@ -40,6 +40,9 @@ internal sealed class ParticipantBaseline(TrialDbContext db, TrialProtocol proto
             new { recordedOn = on.ToString("R", null), known = answers.Where(a => a.Value is not null).Select(a => a.Key).ToList() }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>The baseline form is for consented participants, before or after randomisation (pages offer it only then).</summary>
+    public static bool Accepts(ParticipantState state) => state is ParticipantState.Consented or ParticipantState.Randomised;
 
     public async Task<BaselineView> ReadAsync(ParticipantId id, StaffUser user, CancellationToken cancellationToken)
     {

@@ -38,7 +38,7 @@ internal sealed class TrialLocks(TrialDbContext db, AuditTrail audit, IClock clo
     {
         user.RequireRole(TrialRoles.TrialManager);
         // Closing the trial is a decision for the whole trial, not for a manager of some centres.
-        if (protocol.Centres.Any(c => !user.SeesCentre(c.Code)))
+        if (!user.ManagesWholeTrial(protocol))
         {
             throw RejectedException.Forbidden("Only a trial manager of every centre can close recruitment or lock follow-up.");
         }

@@ -26,4 +26,15 @@ internal static class PageRejection
         var field = e.Field is null ? conflictField : FormFields.GetValueOrDefault(e.Field, e.Field);
         return new FieldErrors { [field] = texts.Find("rule." + e.Code) ?? e.Message };
     }
+
+    /// <summary>The same errors under "{form}.{field}", for a form whose fields are named after it.</summary>
+    public static FieldErrors Prefixed(FieldErrors errors, string form)
+    {
+        var prefixed = new FieldErrors();
+        foreach (var (field, message) in errors)
+        {
+            prefixed[$"{form}.{field}"] = message;
+        }
+        return prefixed;
+    }
 }

@@ -22,7 +22,11 @@ internal sealed class StaffMenuSource : IStaffMenuSource
                 new("/participants", "menu.participants"), new("/screen", "menu.screen"),
                 .. centres.Take(3).Select(c => new MenuLink($"/followup/centres/{c}", "menu.followup")),
             ],
-            TrialRoles.TrialManager => [new("/participants", "menu.participants"), new("/screen", "menu.screen"), new("/manager", "menu.manager")],
+            TrialRoles.TrialManager =>
+            [
+                new("/participants", "menu.participants"), new("/screen", "menu.screen"), new("/manager", "menu.manager"),
+                new("/manager/trial", "menu.trial-lock"), new("/manager/users", "menu.users"),
+            ],
             TrialRoles.Statistician => [new("/statistician", "menu.statistician")],
             TrialRoles.Auditor => [new("/audit", "menu.audit")],
             _ => [],

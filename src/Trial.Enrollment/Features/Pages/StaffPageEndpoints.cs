@@ -65,7 +65,7 @@ internal static class StaffPageEndpoints
         pages.MapPost("/screen", ScreenAsync);
         pages.MapGet("/participants/{id:guid}", (Guid id, HttpContext c, string? saved, CancellationToken ct) =>
             Guarded(c, l => DetailAsync(c, l, id, new Dictionary<string, string?>(), FieldErrors.None, saved, StatusCodes.Status200OK, ct)));
-        pages.MapPost("/participants/{id:guid}/{action:regex(^(consent|withdraw|death)$)}", ChangeAsync);
+        pages.MapPost("/participants/{id:guid}/{action:regex(^(consent|withdraw|death|paper|mistaken)$)}", ChangeAsync);
         pages.MapGet("/participants/{id:guid}/randomise", (Guid id, HttpContext c, ParticipantQueries q, CancellationToken ct) =>
             Guarded(c, async l => Confirm(c, l, await q.DetailAsync(ParticipantId.FromRoute(id), StaffUser.From(c.User), ct), Guid.NewGuid().ToString("D"),
                 FieldErrors.None, StatusCodes.Status200OK)));
@@ -73,7 +73,7 @@ internal static class StaffPageEndpoints
     }
 
     /// <summary>Runs a page; a refusal that is not about a form field becomes a message page with the right status.</summary>
-    private static async Task<IResult> Guarded(HttpContext c, Func<TextLanguage, Task<IResult>> page)
+    internal static async Task<IResult> Guarded(HttpContext c, Func<TextLanguage, Task<IResult>> page)
     {
         var language = StaffLanguage.Of(c);
         try
@@ -193,6 +193,16 @@ internal static class StaffPageEndpoints
                     await s.GetRequiredService<ParticipantWithdrawal>().RecordAsync(pid, new WithdrawalRequest(values.GetValueOrDefault("scope"),
                         values.GetValueOrDefault("effectiveOn"), Blank(values.GetValueOrDefault("reason"))), user, ct);
                     break;
+                case "paper":
+                    // The page's key, made when the form was shown: a double submit replays the same allocation.
+                    await s.GetRequiredService<ParticipantRandomisation>().EnterPaperAllocationAsync(pid, new PaperAllocationRequest(
+                        Blank(values.GetValueOrDefault("paper.arm")), values.GetValueOrDefault("paper.randomisedOn"),
+                        Blank(values.GetValueOrDefault("paper.reason"))), values.GetValueOrDefault("paper.key"), user, ct);
+                    break;
+                case "mistaken":
+                    await s.GetRequiredService<MistakenRandomisation>().MarkAsync(pid, new MistakeRequest(Blank(values.GetValueOrDefault("mistaken.reason"))),
+                        user, ct);
+                    break;
                 default:
                     await s.GetRequiredService<ParticipantDeath>().RecordAsync(pid, new DeathRequest(values.GetValueOrDefault("diedOn")), user, ct);
                     break;
@@ -201,8 +211,14 @@ internal static class StaffPageEndpoints
         }
         catch (RejectedException e) when (e.Kind is RejectionKind.Invalid or RejectionKind.Conflict)
         {
-            var conflictField = action switch { "consent" => "decision", "withdraw" => "scope", _ => "diedOn" };
-            return await DetailAsync(c, language, id, values, PageRejection.Errors(e, texts, conflictField), null, StatusCodes.Status400BadRequest, ct);
+            var conflictField = action switch { "consent" => "decision", "withdraw" => "scope", "death" => "diedOn", _ => "reason" };
+            var errors = PageRejection.Errors(e, texts, conflictField);
+            if (action is "paper" or "mistaken")
+            {
+                // These forms' fields carry the form's name, as the page has other forms with a "reason".
+                errors = PageRejection.Prefixed(errors, action);
+            }
+            return await DetailAsync(c, language, id, values, errors, null, StatusCodes.Status400BadRequest, ct);
         }
     });
 
@@ -272,17 +288,21 @@ internal static class StaffPageEndpoints
         var user = StaffUser.From(c.User);
         var participant = await c.RequestServices.GetRequiredService<ParticipantQueries>().DetailAsync(ParticipantId.FromRoute(id), user, ct);
         var protocol = c.RequestServices.GetRequiredService<TrialProtocol>();
+        var labels = c.RequestServices.GetRequiredService<ProtocolLabels>();
         return Page.Show<ParticipantDetailPage>(language, new()
         {
             [nameof(ParticipantDetailPage.P)] = participant,
             [nameof(ParticipantDetailPage.Language)] = language,
-            [nameof(ParticipantDetailPage.Labels)] = c.RequestServices.GetRequiredService<ProtocolLabels>(),
-            [nameof(ParticipantDetailPage.Actions)] = ParticipantActions.For(participant, user.HasRole(TrialRoles.Coordinator, TrialRoles.TrialManager)),
+            [nameof(ParticipantDetailPage.Labels)] = labels,
+            [nameof(ParticipantDetailPage.Actions)] = ParticipantActions.For(participant, user.HasRole(TrialRoles.Coordinator, TrialRoles.TrialManager),
+                user.HasRole(TrialRoles.TrialManager)),
             [nameof(ParticipantDetailPage.ConsentVersions)] = protocol.ConsentForms.Select(f => new ChoiceOption(f.Version, f.Version)).ToList(),
+            [nameof(ParticipantDetailPage.Arms)] = protocol.Arms.Select(a => new ChoiceOption(a.Code.Value, labels.Arm(a.Code.Value, language))).ToList(),
+            [nameof(ParticipantDetailPage.PaperKey)] = values.GetValueOrDefault("paper.key") ?? Guid.NewGuid().ToString("D"),
             [nameof(ParticipantDetailPage.Menu)] = StaffMenus.Of(c),
             [nameof(ParticipantDetailPage.Values)] = values,
             [nameof(ParticipantDetailPage.Errors)] = errors,
-            [nameof(ParticipantDetailPage.Notice)] = saved is "screening" or "consent" or "withdraw" or "death" ? saved : null,
+            [nameof(ParticipantDetailPage.Notice)] = saved is "screening" or "consent" or "withdraw" or "death" or "paper" or "mistaken" or "baseline" ? saved : null,
         }, status);
     }
 
@@ -300,8 +320,8 @@ internal static class StaffPageEndpoints
     private static List<ChoiceOption> Centres(StaffUser user, ProtocolLabels labels) =>
         user.Centres.Select(x => new ChoiceOption(x.Value, labels.Centre(x.Value))).ToList();
 
-    private static Dictionary<string, string?> Values(IFormCollection form) =>
+    internal static Dictionary<string, string?> Values(IFormCollection form) =>
         form.Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal)).ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.Ordinal);
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
