@@ -55,6 +55,7 @@ internal static class EnrollmentPipeline
         app.MapStaffPages();
         app.MapOverviewPages();
         app.MapAdministrationPages();
+        app.MapBaselinePages();
         app.MapTrialFollowup();
         return app;
     }

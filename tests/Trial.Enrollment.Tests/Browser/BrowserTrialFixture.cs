@@ -14,7 +14,7 @@ namespace Trial.Enrollment.Tests.Browser;
 
 /// <summary>
 /// One trial service on loopback (PostgreSQL, the real Follow-up, SMS captured) and one headless Chromium, shared by
-/// a class of browser tests; each test opens its own browser context and uses its own people.
+/// every browser test class of the collection; each test opens its own browser context and uses its own people.
 /// </summary>
 public sealed partial class BrowserTrialFixture : IAsyncLifetime
 {
@@ -38,13 +38,13 @@ public sealed partial class BrowserTrialFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>A new browser context signed in through the login page.</summary>
-    public async Task<IPage> SignedInAsync(string username, bool english = false)
+    /// <summary>A new browser context signed in through the login page (of <paramref name="app"/> when not the shared one).</summary>
+    public async Task<IPage> SignedInAsync(string username, bool english = false, TrialTestApp? app = null, string password = TrialTestApp.Password)
     {
-        var page = await Chromium.NewPageAsync(App.BaseUrl);
+        var page = await Chromium.NewPageAsync((app ?? App).BaseUrl);
         await page.GotoAsync(english ? "/login?lang=en" : "/login");
         await page.FillAsync("#f-username", username);
-        await page.FillAsync("#f-password", TrialTestApp.Password);
+        await page.FillAsync("#f-password", password);
         await page.ClickAsync("#sign-in");
         await page.WaitForLoadStateAsync();
         return page;
@@ -70,4 +70,11 @@ public sealed partial class BrowserTrialFixture : IAsyncLifetime
             return Task.CompletedTask;
         }
     }
+}
+
+/// <summary>The browser test classes share one service and one Chromium, and run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserTrialFixture>
+{
+    public const string Name = "browser";
 }

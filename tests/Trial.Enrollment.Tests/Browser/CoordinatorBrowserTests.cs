@@ -17,7 +17,8 @@ namespace Trial.Enrollment.Tests.Browser;
 /// into the test output (screenshots/) and checked with axe-core; any violation fails the test.
 /// </summary>
 [Trait("db", "postgres")]
-public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture) : IClassFixture<BrowserTrialFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
 {
     /// <summary>The service's date when the tests randomise: 1 November 2014, 13:00 in Oslo.</summary>
     private static readonly Instant Enrolment = Instant.FromUtc(2014, 11, 1, 12, 0);

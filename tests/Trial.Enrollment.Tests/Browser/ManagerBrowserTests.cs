@@ -1,0 +1,190 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Trial.Enrollment.Features.DatabaseLock;
+using Trial.Enrollment.Persistence;
+using Trial.Enrollment.Tests.Hosting;
+using Trial.TestServers;
+
+namespace Trial.Enrollment.Tests.Browser;
+
+/// <summary>
+/// The trial manager's pages in Chromium: the overview (CONSORT, recruitment chart), closing the trial, staff users,
+/// paper allocation and a mistaken randomisation; each with the people who may not act, and a form error. Every page
+/// reached is screenshotted and checked with axe-core.
+/// </summary>
+[Trait("db", "postgres")]
+[Collection(BrowserCollection.Name)]
+public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
+{
+    private static readonly Instant Enrolment = Instant.FromUtc(2014, 11, 1, 12, 0);
+
+    [ChromiumFact]
+    public async Task Manager_SeesConsortAndRecruitmentChart_InBothLanguages()
+    {
+        fixture.App.Clock.Reset(Enrolment);
+        foreach (var (user, centre, person) in new[] { ("coord.oslo", "oslo", 260_101), ("coord.hadeland", "hadeland", 260_102) })
+        {
+            var client = await fixture.App.ClientAsync(user);
+            var id = await TrialApi.ConsentedAsync(client, centre, person, "2014-10-01");
+            Assert.Equal(HttpStatusCode.Created, (await TrialApi.RandomiseAsync(client, id, $"manager-overview-{person}")).StatusCode);
+        }
+        await TrialApi.ScreenAsync(await fixture.App.ClientAsync("coord.oslo"), "oslo", 260_103, new(TestPeople.AllYes) { ["wants-work"] = false }, "2014-10-01");
+
+        var page = await fixture.SignedInAsync("manager");
+        await page.GotoAsync("/manager");
+        Assert.True(await page.Locator("#consort").IsVisibleAsync());
+        Assert.True(await page.Locator("#recruitment-chart").IsVisibleAsync());
+        var consort = await page.TextContentAsync("#consort") ?? "";
+        Assert.Contains("Ekskludert", consort, StringComparison.Ordinal);
+        Assert.Contains("Individuell jobbstøtte (IPS)", consort, StringComparison.Ordinal);
+        Assert.True(int.Parse(await page.InnerTextAsync("#recruitment-table tr:has(th:text-is('Hadeland')) td:last-child")) >= 1);
+        await page.CheckPageAsync("manager-1-overview-nb");
+
+        await page.GotoAsync("/manager?lang=en");
+        Assert.Contains("Individual Placement and Support (IPS)", await page.TextContentAsync("#consort"), StringComparison.Ordinal);
+        await page.CheckPageAsync("manager-2-overview-en");
+
+        // A coordinator does not get the trial's overview.
+        var coordinator = await fixture.SignedInAsync("coord.oslo");
+        Assert.Equal(403, (await coordinator.GotoAsync("/manager"))!.Status);
+    }
+
+    [ChromiumFact]
+    public async Task Manager_AddsResetsAndDisablesAUser()
+    {
+        var page = await fixture.SignedInAsync("manager");
+        await page.GotoAsync("/manager/users");
+        await page.CheckPageAsync("manager-users-1-list-nb");
+        await page.FillAsync("#f-username", "coord.nordre");
+        await page.FillAsync("#f-displayName", "Nora Koordinator");
+        await page.SelectOptionAsync("#f-role", "coordinator");
+        await page.SelectOptionAsync("#f-organisation", "nav-hadeland");
+        await page.CheckAsync("#f-centres-0");
+        await page.ClickAsync("#save-user");
+
+        // Oslo is not NAV Hadeland's centre: refused on the field, nothing added, everything typed kept.
+        Assert.Equal("true", await page.GetAttributeAsync("#f-centres", "aria-invalid"));
+        Assert.Equal("coord.nordre", await page.InputValueAsync("#f-username"));
+        Assert.True(await page.IsCheckedAsync("#f-centres-0"));
+        Assert.Equal(0, await page.Locator("#user-coord\\.nordre").CountAsync());
+        await page.CheckPageAsync("manager-users-2-error-nb");
+        await page.UncheckAsync("#f-centres-0");
+        await page.CheckAsync("#f-centres-1");
+        await page.ClickAsync("#save-user");
+
+        var password = (await page.InnerTextAsync("#new-password")).Trim();
+        Assert.Equal(20, password.Length);
+        Assert.Contains("Aktiv", await page.InnerTextAsync("#user-coord\\.nordre"), StringComparison.Ordinal);
+        await page.CheckPageAsync("manager-users-3-added-nb");
+        var newUser = await fixture.SignedInAsync("coord.nordre", password: password);
+        Assert.EndsWith("/participants", newUser.Url, StringComparison.Ordinal);
+
+        await page.ClickAsync("#user-coord\\.nordre >> text=Nytt passord");
+        var reset = (await page.InnerTextAsync("#new-password")).Trim();
+        Assert.NotEqual(password, reset);
+        // The reset ends the user's session.
+        Assert.Contains("/login", (await newUser.GotoAsync("/participants"))!.Url, StringComparison.Ordinal);
+        await page.ClickAsync("#user-coord\\.nordre >> text=Deaktiver");
+        Assert.Contains("Deaktivert", await page.InnerTextAsync("#user-coord\\.nordre"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#user-coord\\.nordre button").CountAsync());
+        await page.CheckPageAsync("manager-users-4-disabled-nb");
+        var refused = await fixture.SignedInAsync("coord.nordre", password: reset);
+        Assert.Contains("/login", refused.Url, StringComparison.Ordinal);
+
+        // Only a trial manager of every centre manages users.
+        var partial = await fixture.SignedInAsync("manager.hadeland", english: true);
+        Assert.Equal(403, (await partial.GotoAsync("/manager/users"))!.Status);
+        await partial.CheckPageAsync("manager-users-refused-en");
+        var coordinator = await fixture.SignedInAsync("coord.oslo");
+        Assert.Equal(403, (await coordinator.GotoAsync("/manager/users"))!.Status);
+    }
+
+    [ChromiumFact]
+    public async Task Manager_EntersAPaperAllocation_ThenMarksItMistaken()
+    {
+        fixture.App.Clock.Reset(Enrolment);
+        var id = await TrialApi.ConsentedAsync(await fixture.App.ClientAsync("coord.oslo"), "oslo", 260_104, "2014-10-01");
+        var coordinator = await fixture.SignedInAsync("coord.oslo");
+        await coordinator.GotoAsync($"/participants/{id}");
+        Assert.Equal(0, await coordinator.Locator("#paper-form").CountAsync());
+
+        var page = await fixture.SignedInAsync("manager");
+        await page.GotoAsync($"/participants/{id}");
+        await page.FillAsync("#f-paper-randomisedOn", "2014-10-15");
+        await page.ClickAsync("#save-paper");
+        Assert.Equal("true", await page.GetAttributeAsync("#f-paper-arm", "aria-invalid"));
+        Assert.Equal("2014-10-15", await page.InputValueAsync("#f-paper-randomisedOn"));
+        await page.CheckPageAsync("manager-paper-1-error-nb");
+        await page.SelectOptionAsync("#f-paper-arm", "control");
+        await page.FillAsync("#f-paper-reason", "Tjenesten var nede under et nettverksbrudd");
+        await page.ClickAsync("#save-paper");
+
+        Assert.Equal("Randomisert", (await page.InnerTextAsync("#state")).Trim());
+        Assert.Equal("Ordinær oppfølging", (await page.InnerTextAsync("#arm")).Trim());
+        Assert.Equal(0, await page.Locator("#paper-form").CountAsync());
+        await page.CheckPageAsync("manager-paper-2-entered-nb");
+        // A coordinator is not offered the trial manager's mark.
+        await coordinator.ReloadAsync();
+        Assert.Equal(0, await coordinator.Locator("#mistaken-form").CountAsync());
+
+        await page.ClickAsync("#save-mistaken");
+        Assert.Equal("true", await page.GetAttributeAsync("#f-mistaken-reason", "aria-invalid"));
+        await page.FillAsync("#f-mistaken-reason", "Feil person randomisert");
+        await page.ClickAsync("#save-mistaken");
+        Assert.True(await page.Locator("#mistaken").IsVisibleAsync());
+        Assert.Equal(0, await page.Locator("#mistaken-form").CountAsync());
+        await page.CheckPageAsync("manager-paper-3-mistaken-nb");
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var randomisation = await scope.ServiceProvider.GetRequiredService<TrialDbContext>().Randomisations.SingleAsync(r => r.ParticipantId == id);
+        Assert.True(randomisation.Mistaken);
+        Assert.Equal("control", randomisation.Arm);
+    }
+
+    /// <summary>Closing the trial cannot be undone, so this test has a service of its own (the shared browser).</summary>
+    [ChromiumFact]
+    public async Task Manager_ClosesRecruitment_ThenLocksFollowup()
+    {
+        await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "browser-lock", registerFollowup: false,
+            transport: TestTransport.Loopback);
+        var partial = await fixture.SignedInAsync("manager.hadeland", app: app);
+        Assert.Equal(403, (await partial.GotoAsync("/manager/trial"))!.Status);
+
+        var page = await fixture.SignedInAsync("manager", english: true, app: app);
+        await page.GotoAsync("/manager/trial");
+        Assert.Equal("Open: recruitment and follow-up under way", (await page.InnerTextAsync("#stage")).Trim());
+        await page.CheckPageAsync("manager-lock-1-open-en");
+        await page.ClickAsync("#lock-next");
+        Assert.Equal("true", await page.GetAttributeAsync("#f-reason", "aria-invalid"));
+        await page.CheckPageAsync("manager-lock-2-reason-missing-en");
+        await page.FillAsync("#f-reason", "Planned sample size reached");
+        await page.ClickAsync("#lock-next");
+
+        Assert.Equal("Recruitment is closed", (await page.InnerTextAsync("#stage")).Trim());
+        Assert.Contains("Planned sample size reached", await page.InnerTextAsync("#lock-status"), StringComparison.Ordinal);
+        await page.CheckPageAsync("manager-lock-3-recruitment-closed-en");
+        // A coordinator's screening is now refused on the page, in words.
+        var coordinator = await fixture.SignedInAsync("coord.oslo", english: true, app: app);
+        await coordinator.GotoAsync("/screen");
+        await coordinator.FillAsync("#f-screenedOn", "2014-10-01");
+        await coordinator.FillAsync("#f-name", "Late Person");
+        await coordinator.FillAsync("#f-nationalId", TestPeople.NationalId(260_105));
+        await coordinator.FillAsync("#f-phone", "+4790000105");
+        await coordinator.CheckAsync("#f-language-1");
+        foreach (var criterion in TestPeople.AllYes.Keys)
+        {
+            await coordinator.CheckAsync($"#f-c-{criterion}-0");
+        }
+        await coordinator.ClickAsync("#save-screening");
+        Assert.Contains("Recruitment is closed.", await coordinator.InnerTextAsync("#errors"), StringComparison.Ordinal);
+
+        await page.FillAsync("#f-reason", "Last 18-month window closed");
+        await page.ClickAsync("#lock-next");
+        Assert.Equal("Follow-up is locked", (await page.InnerTextAsync("#stage")).Trim());
+        Assert.Equal(0, await page.Locator("#lock-form").CountAsync());
+        await page.CheckPageAsync("manager-lock-4-followup-locked-en");
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(LockStage.FollowupLocked, await TrialLocks.StageAsync(scope.ServiceProvider.GetRequiredService<TrialDbContext>(), CancellationToken.None));
+    }
+}
