@@ -131,7 +131,8 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
 
         await page.ClickAsync("#save-mistaken");
         Assert.Equal("true", await page.GetAttributeAsync("#f-mistaken-reason", "aria-invalid"));
-        await page.FillAsync("#f-mistaken-reason", "Feil person randomisert");
+        await page.CheckAsync("#f-mistaken-code-2");
+        await page.FillAsync("#f-mistaken-reason", "Samme person screenet to ganger");
         await page.ClickAsync("#save-mistaken");
         Assert.True(await page.Locator("#mistaken").IsVisibleAsync());
         Assert.Equal(0, await page.Locator("#mistaken-form").CountAsync());
@@ -139,6 +140,7 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var randomisation = await scope.ServiceProvider.GetRequiredService<TrialDbContext>().Randomisations.SingleAsync(r => r.ParticipantId == id);
         Assert.True(randomisation.Mistaken);
+        Assert.Equal("duplicate", randomisation.MistakenReason);
         Assert.Equal("control", randomisation.Arm);
     }
 

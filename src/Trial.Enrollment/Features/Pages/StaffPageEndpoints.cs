@@ -200,7 +200,8 @@ internal static class StaffPageEndpoints
                         Blank(values.GetValueOrDefault("paper.reason"))), values.GetValueOrDefault("paper.key"), user, ct);
                     break;
                 case "mistaken":
-                    await s.GetRequiredService<MistakenRandomisation>().MarkAsync(pid, new MistakeRequest(Blank(values.GetValueOrDefault("mistaken.reason"))),
+                    await s.GetRequiredService<MistakenRandomisation>().MarkAsync(pid, new MistakeRequest(Blank(values.GetValueOrDefault("mistaken.reason")),
+                        Blank(values.GetValueOrDefault("mistaken.code"))),
                         user, ct);
                     break;
                 default:

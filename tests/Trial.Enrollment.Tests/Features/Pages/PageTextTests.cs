@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Trial.Enrollment.Features.DatabaseLock;
 using Trial.Enrollment.Features.Participants;
+using Trial.Enrollment.Features.Randomisation;
 using Trial.Enrollment.Features.Withdrawal;
 using Trial.Enrollment.Protocol;
 using Trial.Followup.Access;
@@ -62,7 +64,13 @@ public partial class PageTextTests
             .. new[] { TrialRoles.Coordinator, TrialRoles.TrialManager, TrialRoles.Statistician, TrialRoles.Auditor }.Select(r => $"role.{r}"),
             .. QuestionnaireMessage.Kinds.SelectMany(k => new[] { $"q.{k}.title", $"q.{k}.body" }),
             .. StaffMessagePage.Keys.Concat(["randomise.already"]).SelectMany(k => new[] { $"{k}.title", $"{k}.body" }),
-            .. new[] { "screening", "consent", "withdraw", "death" }.Select(n => $"notice.{n}"),
+            .. new[] { "screening", "consent", "withdraw", "death", "paper", "mistaken", "baseline", "close-recruitment", "lock-followup" }
+                .Select(n => $"notice.{n}"),
+            .. Enum.GetValues<LockStage>().Select(s => $"lock.stage.{LockRules.Code(s)}"),
+            .. new[] { "close-recruitment", "lock-followup" }.SelectMany(s => new[] { $"lock.{s}", $"lock.{s}.lead" }),
+            .. new[] { "active", "locked", "disabled" }.Select(s => $"users.state.{s}"),
+            .. new[] { "added", "disable", "reset-password" }.Select(s => $"users.done.{s}"),
+            .. MistakeReasons.Codes.Select(c => $"mistaken.code.{c}"),
         ];
         Assert.All(needed, k => Assert.Contains(k, keys));
     }
