@@ -11,6 +11,7 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Trial.Web's build fetches Designsystemet's CSS with npm (src/Trial.Web/design).
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+[ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)  # the report tests read report.pdf back as text
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi

@@ -7,6 +7,8 @@ using Trial.Analysis.Register;
 using Trial.Analysis.Report;
 using Trial.Analysis.Run;
 using Trial.Analysis.Spec;
+using Trial.Protocol.Baseline;
+using Trial.Protocol.Files;
 
 namespace Trial.Analysis.Cli;
 
@@ -84,7 +86,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
         {
             output.WriteLine($"run: plan {planPath}");
             var plan = AnalysisPlanLoader.Load(planPath);
-            var lockStatus = LockStatus(plan, planPath, disclosure);
+            var lockStatus = LockStatus(plan, planPath, disclosure, locale);
             output.WriteLine($"run: plan SHA-256 {plan.Sha256}: {lockStatus}");
             output.WriteLine($"run: verifying data package {dataPath} against the data-package contract" +
                 (options.Value("--protocol") is { } protocolPath ? $" and the protocol {protocolPath}" : " (no --protocol: codes, baseline form and protocol hash not checked)"));
@@ -103,10 +105,11 @@ public sealed class RunCommand(IClock clock) : ICliCommand
             {
                 throw new InputRejectedException(outPath, "--out", "the output folder is not empty; results are never overwritten");
             }
-            var data = StudyData.Build(plan, package, register, disclosure, locale.Text("Control", "Kontroll"));
+            var data = StudyData.Build(plan, package, register, disclosure, locale.Text("Control", "Kontroll"), BaselineFormFor(options.Value("--protocol"), planPath));
+            locale = locale.ForStudy(data);
             var results = PlanRunner.Run(data, locale, output, only) with { Study = study };
             var context = new RunContext(planPath, plan.Sha256, plan.Version, lockStatus, dataPath, package.Sha256, package.CreatedAt,
-                registerPath, register.Sha256, disclosure == ArmDisclosure.Blinded ? $"BLINDED ({data.TreatedLabel}, {data.ControlLabel})" : "unblinded",
+                registerPath, register.Sha256, disclosure == ArmDisclosure.Blinded ? locale.Text("BLINDED", "BLINDET") + $" ({data.TreatedLabel}, {data.ControlLabel})" : locale.Text("unblinded", "ublindet"),
                 InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()))
             {
                 PackageLockedBy = package.LockedBy,
@@ -118,7 +121,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
             }
             output.WriteLine("run: writing report.pdf");
             using var pdf = new MemoryStream();
-            var pages = ReportComposer.Write(pdf, data, results, context, locale);
+            var pages = ReportComposer.Write(pdf, data, results, context, locale).Pages;
             Directory.CreateDirectory(outPath);
             File.WriteAllBytes(Path.Combine(outPath, "report.pdf"), pdf.ToArray());
             ResultsWriter.Write(outPath, results, context, locale, pages);
@@ -156,15 +159,26 @@ public sealed class RunCommand(IClock clock) : ICliCommand
         }
     }
 
-    private static string LockStatus(AnalysisPlan plan, string planPath, ArmDisclosure disclosure)
+    /// <summary>
+    /// The baseline form that labels the baseline table: from --protocol, else from protocol.yaml beside the plan (as
+    /// lock-plan finds it), else none (raw column names and codes).
+    /// </summary>
+    private static BaselineForm BaselineFormFor(string? protocolFolder, string planPath)
+    {
+        var folder = protocolFolder ?? Path.GetDirectoryName(Path.GetFullPath(planPath))!;
+        var file = Path.Combine(folder, "protocol.yaml");
+        return File.Exists(file) ? BaselineForm.Read(YamlValue.Load(file)) : BaselineForm.Empty;
+    }
+
+    private static string LockStatus(AnalysisPlan plan, string planPath, ArmDisclosure disclosure, ReportLocale l)
     {
         var planLock = PlanLock.Read(PlanLock.PathFor(planPath));
         if (planLock is null)
         {
             return disclosure == ArmDisclosure.Blinded
-                ? "not locked (allowed for a blinded dry run)"
+                ? l.Text("not locked (allowed for a blinded dry run)", "ikke låst (tillatt for en blindet prøvekjøring)")
                 : throw new PlanLockMismatchException(planPath, $"the plan is not locked ({PlanLock.PathFor(planPath)} is missing): run `trial-analysis lock-plan --plan {planPath}` before an unblinded run, or use --blinded");
         }
-        return planLock.Check(plan);
+        return planLock.Check(plan, l);
     }
 }

@@ -6,10 +6,15 @@ namespace Trial.Analysis.CostBenefit;
 /// </summary>
 public sealed record CriticalWageInterval(int Years, double Estimate, double? Lower, double? Upper, BoundKind Kind)
 {
-    public string Describe() => Kind switch
+    /// <summary>The kind of bound in words (English in results.json and the CSVs, the report's language in the report).</summary>
+    public string Describe(Report.ReportLocale? l = null)
     {
-        BoundKind.Bounded => "bounded",
-        BoundKind.UnboundedAbove => "unbounded above: the effect's CI includes zero",
-        _ => "no break-even: the effect's CI lies at or below zero",
-    };
+        l ??= Report.ReportLocale.English;
+        return Kind switch
+        {
+            BoundKind.Bounded => l.Text("bounded", "begrenset"),
+            BoundKind.UnboundedAbove => l.Text("unbounded above: the effect's CI includes zero", "ubegrenset oppover: effektens KI inneholder null"),
+            _ => l.Text("no break-even: the effect's CI lies at or below zero", "ingen balansepunkt: effektens KI ligger på eller under null"),
+        };
+    }
 }

@@ -30,8 +30,8 @@ public static class CriticalWageText
             {
                 null => "(no CI given)",
                 { Kind: BoundKind.Bounded } i => $"{l.Number(i.Lower!.Value, 0)} to {l.Number(i.Upper!.Value, 0)}",
-                { Kind: BoundKind.UnboundedAbove } i => $"{l.Number(i.Lower!.Value, 0)} to ∞ ({i.Describe()})",
-                var i => i.Describe(),
+                { Kind: BoundKind.UnboundedAbove } i => $"{l.Number(i.Lower!.Value, 0)} to ∞ ({i.Describe(l)})",
+                var i => i.Describe(l),
             };
             o.WriteLine($"  {r.Years,5}  {l.Number(r.CriticalWage, 0),14}  {bounds}");
         }

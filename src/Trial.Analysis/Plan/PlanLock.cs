@@ -53,16 +53,19 @@ public sealed record PlanLock(string PlanFile, string Sha256, Instant LockedAt, 
     /// Whether the plan may run unblinded under this lock: unchanged, or changed with at least one deviation recorded
     /// since locking. Returns the status line for the report; throws <see cref="PlanLockMismatchException"/> otherwise.
     /// </summary>
-    public string Check(AnalysisPlan plan)
+    public string Check(AnalysisPlan plan, Report.ReportLocale? l = null)
     {
+        l ??= Report.ReportLocale.English;
+        var at = InstantPattern.ExtendedIso.Format(LockedAt);
         if (plan.Sha256 == Sha256)
         {
-            return $"matches the lock of {InstantPattern.ExtendedIso.Format(LockedAt)}";
+            return l.Text($"matches the lock of {at}", $"samsvarer med låsen fra {at}");
         }
         if (plan.Deviations.Count > DeviationsAtLock)
         {
-            return $"changed since the lock of {InstantPattern.ExtendedIso.Format(LockedAt)} (locked SHA-256 {Sha256[..12]}…); " +
-                   $"{plan.Deviations.Count - DeviationsAtLock} deviation(s) recorded";
+            var added = plan.Deviations.Count - DeviationsAtLock;
+            return l.Text($"changed since the lock of {at} (locked SHA-256 {Sha256[..12]}…); {added} deviation(s) recorded",
+                $"endret etter låsen fra {at} (låst SHA-256 {Sha256[..12]}…); {added} avvik registrert");
         }
         throw new PlanLockMismatchException(plan.File,
             $"the plan's SHA-256 {plan.Sha256[..12]}… differs from the lock's {Sha256[..12]}… (locked {InstantPattern.ExtendedIso.Format(LockedAt)}) " +

@@ -23,7 +23,7 @@ public static class CostBenefitTables
             a.Rows.Select(r => (IReadOnlyList<ReportCell>)[ReportCell.Count(r.Years, l), ReportCell.Number(r.CriticalWage, 0, l),
                 r.Interval is null ? ReportCell.Empty : new ReportCell($"{l.Number(r.Interval.Lower ?? double.NaN, 0)}; {(r.Interval.Upper is { } u ? l.Number(u, 0) : "∞")}",
                     [ReportCell.Raw(r.Interval.Lower ?? double.NaN), r.Interval.Upper is { } up ? ReportCell.Raw(up) : "Inf"]),
-                ReportCell.Text(r.Interval?.Describe() ?? "")]).ToList(),
+                new ReportCell(r.Interval?.Describe(l) ?? "", [r.Interval?.Describe() ?? ""])]).ToList(),
             [l.Text($"Δp = {l.Number(a.Effect.Estimate, 4)}" + (a.Effect.HasInterval ? $" (95 % CI {l.Number(a.Effect.Lower!.Value, 4)}; {l.Number(a.Effect.Upper!.Value, 4)})" : "") + $"; {a.Effect.Source}.",
                     $"Δp = {l.Number(a.Effect.Estimate, 4)}" + (a.Effect.HasInterval ? $" (95 % KI {l.Number(a.Effect.Lower!.Value, 4)}; {l.Number(a.Effect.Upper!.Value, 4)})" : "") + $"; {a.Effect.Source}."),
              l.Text("The required cost is treated as known; the bounds are the image of the effect's CI under X*(Δp) (Fieller). When the CI includes zero there is no finite upper bound.",

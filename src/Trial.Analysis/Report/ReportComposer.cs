@@ -5,10 +5,11 @@ namespace Trial.Analysis.Report;
 /// <summary>Writes report.pdf: title page, CONSORT diagram, baseline table, every planned table and figure, cost-benefit.</summary>
 public static class ReportComposer
 {
-    public static int Write(Stream output, StudyData d, RunResults r, RunContext c, ReportLocale l)
+    public static ReportLayout Write(Stream output, StudyData d, RunResults r, RunContext c, ReportLocale l)
     {
         var plan = d.Plan;
-        using var pdf = new PdfReportBuilder(output, Footer(plan, c, l), c.Simulated ? $"{plan.Title} ({l.Text("simulated data", "simulerte data")})" : plan.Title);
+        using var pdf = new PdfReportBuilder(output, Footer(plan, c, l), c.Simulated ? $"{plan.Title} ({l.Text("simulated data", "simulerte data")})" : plan.Title,
+            l.Text("continued", "fortsatt"));
         pdf.NewPage();
         pdf.Space(20);
         pdf.Title(plan.Title);
@@ -92,12 +93,13 @@ public static class ReportComposer
             pdf.Plot(SimulationStudy.StudyOutput.Figure(study, l), 240, l.Text("Coverage of 95 % CIs by method, with ±1.96 Monte-Carlo SE; dashed: nominal 95 %.",
                 "Dekning av 95 %-KI etter metode, med ±1,96 Monte Carlo-SE; stiplet: nominelt 95 %."));
         }
-        return pdf.Pages;
+        pdf.Finish();
+        return new ReportLayout(pdf.Pages, pdf.Layout);
     }
 
     /// <summary>The footer printed on every page; it starts with "SIMULATED DATA" when the package is simulated.</summary>
     public static string Footer(Plan.AnalysisPlan plan, RunContext c, ReportLocale l) =>
-        $"{(c.Simulated ? l.Text("SIMULATED DATA · ", "SIMULERTE DATA · ") : "")}{plan.Trial} · plan {c.PlanSha256[..12]} · package {c.PackageSha256[..12]} · {c.Disclosure}";
+        $"{(c.Simulated ? l.Text("SIMULATED DATA · ", "SIMULERTE DATA · ") : "")}{plan.Trial} · plan {c.PlanSha256[..12]} · {l.Text("package", "pakke")} {c.PackageSha256[..12]} · {c.Disclosure}";
 
     private static void Section(PdfReportBuilder pdf, AnalysisResult a)
     {

@@ -11,6 +11,32 @@ public sealed record ReportLocale(string Code, CultureInfo Culture)
 
     public bool IsNorwegian => Code == "nb-NO";
 
+    /// <summary>
+    /// The treated arm's printed name in rows, columns and captions: "IPS", or its random code (e.g. "Arm P4") in a
+    /// blinded report, so that no row of a blinded report says which arm is IPS.
+    /// </summary>
+    public string Treated { get; init; } = "IPS";
+
+    /// <summary>The control arm's printed name: "Control"/"Kontroll", or its random code in a blinded report.</summary>
+    public string Control { get; init; } = Code == "nb-NO" ? "Kontroll" : "Control";
+
+    /// <summary>The protocol's baseline form, whose labels name coded covariates (education levels, severity) in tables.</summary>
+    public Trial.Protocol.Baseline.BaselineForm Form { get; init; } = Trial.Protocol.Baseline.BaselineForm.Empty;
+
+    /// <summary>This locale for a study: the arms' printed names (random codes when it is blinded) and the protocol's labels.</summary>
+    public ReportLocale ForStudy(Run.StudyData d) => this with { Treated = d.TreatedLabel, Control = d.ControlLabel, Form = d.BaselineForm };
+
+    /// <summary>The protocol's label of a covariates.csv column (a baseline field or indicator), or the column name in words.</summary>
+    public string ColumnLabel(string column)
+    {
+        var label = Form.Field(column)?.Label ?? Form.Fields.SelectMany(f => f.Indicators).FirstOrDefault(i => i.Column == column)?.Label;
+        return label is null ? column.Replace('_', ' ') : IsNorwegian ? label.NorwegianBokmal : label.English;
+    }
+
+    /// <summary>The protocol's label of a code of a baseline field in this language, or the code itself when the protocol has none.</summary>
+    public string CodeLabel(string column, string code) =>
+        Form.Field(column)?.Codes.FirstOrDefault(c => c.Code == code)?.Label is { } label ? (IsNorwegian ? label.NorwegianBokmal : label.English) : code;
+
     public static ReportLocale? Find(string code) => code switch
     {
         "en" => English,

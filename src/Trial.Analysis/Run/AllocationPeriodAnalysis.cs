@@ -30,8 +30,8 @@ public static class AllocationPeriodAnalysis
             var combined = ModelRun.Estimate(LpmFormula.Build(["ips", "period"], a.Controls), PanelFrame.Build(d, a, outcome, a.Window!), a.Inference, LpmFormula.References(d));
             models.Add((l.Text("Combined, period FE", "Samlet, periode-FE"), combined));
             o["combined"] = RegressionTable.Json(combined, a.Inference, "ips");
-            var notes = new List<string> { l.Text("The allocation ratio was 2:1 (IPS:control) until 2014-02-01 and 1:1 after; within a period the arms are exchangeable, so the combined model adjusts for period.",
-                "Fordelingsforholdet var 2:1 (IPS:kontroll) til 2014-02-01 og deretter 1:1; den samlede modellen justerer for periode.") };
+            var notes = new List<string> { l.Text($"The allocation ratio was 2:1 ({l.Treated}:{l.Control}) until 2014-02-01 and 1:1 after; within a period the arms are exchangeable, so the combined model adjusts for period.",
+                $"Fordelingsforholdet var 2:1 ({l.Treated}:{l.Control}) til 2014-02-01 og deretter 1:1; den samlede modellen justerer for periode.") };
             if (periods.Count == 2)
             {
                 var extra = new Dictionary<string, Func<StudyParticipant, int, double>> { ["ips_period1"] = (p, _) => p.Treated && p.Record.Period == periods[0] ? 1 : 0 };

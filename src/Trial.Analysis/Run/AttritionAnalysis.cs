@@ -51,7 +51,8 @@ public static class AttritionAnalysis
             string Value(StudyParticipant p) => variable == "arm" ? (p.Treated ? d.TreatedLabel : d.ControlLabel) : p.Record.Covariate(variable);
             var levels = people.Select(Value).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var shown = levels.Contains("true") ? "true" : levels.LastOrDefault() ?? "";
-            var cells = new List<ReportCell> { ReportCell.Text(variable == "arm" ? $"arm = {d.TreatedLabel} (%)" : $"{variable.Replace('_', ' ')} = {shown} (%)") };
+            var cells = new List<ReportCell> { ReportCell.Text(variable == "arm" ? $"{l.Text("arm", "gruppe")} = {d.TreatedLabel} (%)"
+                : shown == "true" ? $"{l.ColumnLabel(variable)} (%)" : $"{l.ColumnLabel(variable)} = {l.CodeLabel(variable, shown)} (%)") };
             var o = new JsonObject();
             foreach (var occasion in a.Occasions)
             {

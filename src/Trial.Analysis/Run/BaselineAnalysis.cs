@@ -16,29 +16,47 @@ public static class BaselineAnalysis
         columns.AddRange(arms.Select((t, i) => ReportColumn.Value($"{d.ArmLabel(t)} (n = {groups[i].Count})", t ? "treated" : "control")));
         var rows = new List<IReadOnlyList<ReportCell>>();
         var json = new JsonObject();
-        foreach (var c in d.Plan.Covariates.Values)
+        var form = d.BaselineForm;
+        var formColumns = form.Columns().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        // The plan's covariates that the protocol's form does not describe (age, sex), then every field of the form in
+        // its own order, each with the protocol's label and codes; without a form, the plan's covariates by column name.
+        foreach (var c in d.Plan.Covariates.Values.Where(c => !formColumns.Contains(c.Column)))
         {
             switch (c.Type)
             {
                 case CovariateType.Number:
-                    rows.Add([ReportCell.Text($"{Title(c.Name, l)}, {l.Text("mean (SD)", "gj.snitt (SD)")}"), .. groups.Select(g => MeanSd(g.Select(p => Number(p.Record.Covariate(c.Column))), l))]);
+                    NumberRows(rows, groups, c.Column, $"{Title(c.Name, l)}, {l.Text("mean (SD)", "gj.snitt (SD)")}", l);
                     break;
                 case CovariateType.Indicator:
-                    rows.Add([ReportCell.Text($"{Title(c.Name, l)}, n (%)"), .. groups.Select(g => Share(g, p => p.Record.Covariate(c.Column) == c.Level, l))]);
+                    IndicatorRows(rows, groups, c.Column, v => v == c.Level, $"{Title(c.Name, l)}, n (%)", l);
                     break;
                 default:
-                    rows.Add([ReportCell.Text($"{Title(c.Name, l)}, n (%)"), ReportCell.Empty, ReportCell.Empty]);
-                    var levels = d.Participants.Select(p => p.Record.Covariate(c.Column)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-                    foreach (var level in levels)
-                    {
-                        rows.Add([ReportCell.Text("   " + (level.Length == 0 ? l.Text("missing", "mangler") : level)), .. groups.Select(g => Share(g, p => p.Record.Covariate(c.Column) == level, l))]);
-                    }
+                    var levels = d.Participants.Select(p => p.Record.Covariate(c.Column)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+                    CodeRows(rows, groups, c.Column, $"{Title(c.Name, l)}, n (%)", levels.Select(v => (v, v)).ToList(), l);
                     break;
             }
         }
-        foreach (var column in d.Package.CovariateColumns.Where(col => d.Participants.All(p => p.Record.Covariate(col) is "true" or "false" or "")))
+        var english = !l.IsNorwegian;
+        foreach (var field in form.Fields)
         {
-            rows.Add([ReportCell.Text($"{column.Replace('_', ' ')}, n (%)"), .. groups.Select(g => Share(g, p => p.Record.Covariate(column) == "true", l))]);
+            var label = english ? field.Label.English : field.Label.NorwegianBokmal;
+            switch (field.Type)
+            {
+                case Trial.Protocol.Baseline.BaselineFieldType.Boolean:
+                    IndicatorRows(rows, groups, field.Code, v => v == "true", $"{label}, n (%)", l);
+                    break;
+                case Trial.Protocol.Baseline.BaselineFieldType.Integer:
+                    NumberRows(rows, groups, field.Code, $"{label}, {l.Text("mean (SD)", "gj.snitt (SD)")}", l);
+                    break;
+                default:
+                    CodeRows(rows, groups, field.Code, $"{label}, n (%)",
+                        field.Codes.Select(code => (code.Code, english ? code.Label.English : code.Label.NorwegianBokmal)).ToList(), l);
+                    break;
+            }
+            foreach (var indicator in field.Indicators)
+            {
+                IndicatorRows(rows, groups, indicator.Column, v => v == "true", $"{(english ? indicator.Label.English : indicator.Label.NorwegianBokmal)}, n (%)", l);
+            }
         }
         if (d.Package.CovariateColumns.Contains("income_2013_g"))
         {
@@ -58,8 +76,8 @@ public static class BaselineAnalysis
             rows.Add([ReportCell.Text("   " + q.Label), .. groups.Select(g => MeanSd(g.Select(p => scores.TryGetValue(p.Id, out var v) ? v : double.NaN), l))]);
         }
         var table = new ReportTable("baseline", l.Text("Baseline characteristics by randomised arm", "Kjennetegn ved baseline etter randomisert gruppe"),
-            columns, rows, [l.Text("Percentages of the arm's randomised participants. No significance tests (CONSORT item 15).",
-                "Prosent av gruppens randomiserte deltakere. Ingen signifikanstester (CONSORT punkt 15).")]);
+            columns, rows, [l.Text("Percentages among the arm's participants with data on the characteristic; 'not known' rows count those without. No significance tests (CONSORT item 15).",
+                "Prosent av gruppens deltakere med opplysning om kjennetegnet; radene «ikke kjent» teller dem uten. Ingen signifikanstester (CONSORT punkt 15).")]);
         json["armSizes"] = new JsonObject { ["treated"] = groups[0].Count, ["control"] = groups[1].Count };
         return new AnalysisResult("baseline", table.Title, [table], [], json, []);
     }
@@ -75,8 +93,49 @@ public static class BaselineAnalysis
 
     private static ReportCell MeanSd(IEnumerable<double> values, ReportLocale l) => SampleMoments.Cell(values.Where(double.IsFinite).ToList(), 1, l);
 
+    /// <summary>A mean (SD) row among those with a value, and a 'not known' row when anyone lacks one.</summary>
+    private static void NumberRows(List<IReadOnlyList<ReportCell>> rows, IReadOnlyList<IReadOnlyList<StudyParticipant>> groups, string column, string label, ReportLocale l)
+    {
+        rows.Add([ReportCell.Text(label), .. groups.Select(g => MeanSd(g.Select(p => Number(p.Record.Covariate(column))), l))]);
+        MissingRow(rows, groups, column, l);
+    }
+
+    /// <summary>A yes/no characteristic: n (%) with it among those with data, and a 'not known' row when anyone lacks data.</summary>
+    private static void IndicatorRows(List<IReadOnlyList<ReportCell>> rows, IReadOnlyList<IReadOnlyList<StudyParticipant>> groups, string column, Func<string, bool> has, string label, ReportLocale l)
+    {
+        rows.Add([ReportCell.Text(label), .. groups.Select(g => Share(Known(g, column), p => has(p.Record.Covariate(column)), l))]);
+        MissingRow(rows, groups, column, l);
+    }
+
+    /// <summary>A coded characteristic: a heading row, one row per code in the given (protocol) order with shares among those with data, then 'not known' last.</summary>
+    private static void CodeRows(List<IReadOnlyList<ReportCell>> rows, IReadOnlyList<IReadOnlyList<StudyParticipant>> groups, string column, string label,
+        IReadOnlyList<(string Code, string Label)> codes, ReportLocale l)
+    {
+        rows.Add([ReportCell.Text(label), .. groups.Select(_ => ReportCell.Empty)]);
+        foreach (var (code, text) in codes)
+        {
+            rows.Add([ReportCell.Text("   " + text), .. groups.Select(g => Share(Known(g, column), p => p.Record.Covariate(column) == code, l))]);
+        }
+        MissingRow(rows, groups, column, l);
+    }
+
+    private static void MissingRow(List<IReadOnlyList<ReportCell>> rows, IReadOnlyList<IReadOnlyList<StudyParticipant>> groups, string column, ReportLocale l)
+    {
+        if (groups.Any(g => g.Any(p => p.Record.Covariate(column).Length == 0)))
+        {
+            rows.Add([ReportCell.Text("   " + l.Text("not known, n", "ikke kjent, n")), .. groups.Select(g => ReportCell.Count(g.Count(p => p.Record.Covariate(column).Length == 0), l))]);
+        }
+    }
+
+    private static List<StudyParticipant> Known(IReadOnlyList<StudyParticipant> group, string column) =>
+        group.Where(p => p.Record.Covariate(column).Length > 0).ToList();
+
     private static ReportCell Share(IReadOnlyList<StudyParticipant> group, Func<StudyParticipant, bool> has, ReportLocale l)
     {
+        if (group.Count == 0)
+        {
+            return ReportCell.Empty;
+        }
         var n = group.Count(has);
         return new ReportCell($"{l.Number(n, 0)} ({l.Number(100.0 * n / Math.Max(1, group.Count), 1)})", [n.ToString(CultureInfo.InvariantCulture)]);
     }

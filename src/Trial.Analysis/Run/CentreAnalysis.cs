@@ -74,31 +74,31 @@ public static class CentreAnalysis
             json[outcome] = o;
             var tag = RegressionTable.Short(perCentre);
             tables.Add(new ReportTable(id, label,
-                [ReportColumn.Label(l.Text("Centre", "Senter"), "centre"), ReportColumn.Value(l.Text("IPS × centre", "IPS × senter"), "interaction"),
+                [ReportColumn.Label(l.Text("Centre", "Senter"), "centre"), ReportColumn.Value(l.Text($"{l.Treated} × centre", $"{l.Treated} × senter"), "interaction"),
                  ReportColumn.Interval($"95 % CI ({tag})", "ci_interaction"),
                  ReportColumn.Value(l.Text("Separate fit", "Egen modell"), "separate"), ReportColumn.Interval($"95 % CI ({tag})", "ci_separate"),
                  ReportColumn.Value("N", "n"), ReportColumn.Value(l.Text("Persons", "Personer"), "persons"),
                  .. (fidelity.Count > 0 ? [ReportColumn.Value(l.Text("Fidelity (IPS-25)", "Kvalitet (IPS-25)"), "fidelity_ips25")] : Array.Empty<ReportColumn>())], rows,
-                [l.Text($"Interaction model (seed Table 11): IPS × centre for every centre, no IPS main effect, centre dummies, controls, year and calendar-month FE. Separate fits (seed Table 12): one LPM per centre without centre dummies.",
-                        $"Samspillsmodell (seed tabell 11): IPS × senter for hvert senter, uten hovedeffekt, sentervariabler, kontrollvariabler, års- og kalendermåned-FE. Egne modeller (seed tabell 12): én LPM per senter uten sentervariabler."),
-                 l.Text($"Inference for every per-centre term: {perCentre.Label}. Clustering on centre cannot be used for them: each IPS × centre term lies within a single centre, i.e. a single cluster, so its centre-clustered variance is degenerate (the seed's F(5; 5) ≈ 26 million and uniform ***).",
-                        $"Inferens for hvert senterledd: {perCentre.Label}. Klynging på senter kan ikke brukes for dem: hvert IPS × senter-ledd ligger i ett senter, altså ett cluster, så variansen klynget på senter er degenerert (seedens F(5; 5) ≈ 26 millioner og ensartede ***)."),
-                 l.Text($"Test of equal IPS effects across centres ({tag}): {Describe(equal, l)}.", $"Test av like IPS-effekter på tvers av sentre ({tag}): {Describe(equal, l)}."),
-                 l.Text($"Pooled ITT estimate (one IPS coefficient, all centres, {RegressionTable.Short(primary)}): {l.Number(pooled.Estimate, 3)} (95 % CI {l.Number(pooled.ConfLow, 3)}; {l.Number(pooled.ConfHigh, 3)}).",
-                        $"Samlet ITT-estimat (én IPS-koeffisient, alle sentre, {RegressionTable.Short(primary)}): {l.Number(pooled.Estimate, 3)} (95 % KI {l.Number(pooled.ConfLow, 3)}; {l.Number(pooled.ConfHigh, 3)})."),
+                [l.Text($"Interaction model (seed Table 11): {l.Treated} × centre for every centre, no {l.Treated} main effect, centre dummies, controls, year and calendar-month FE. Separate fits (seed Table 12): one LPM per centre without centre dummies.",
+                        $"Samspillsmodell (seed tabell 11): {l.Treated} × senter for hvert senter, uten hovedeffekt, sentervariabler, kontrollvariabler, års- og kalendermåned-FE. Egne modeller (seed tabell 12): én LPM per senter uten sentervariabler."),
+                 l.Text($"Inference for every per-centre term: {perCentre.Label}. Clustering on centre cannot be used for them: each {l.Treated} × centre term lies within a single centre, i.e. a single cluster, so its centre-clustered variance is degenerate (the seed's F(5; 5) ≈ 26 million and uniform ***).",
+                        $"Inferens for hvert senterledd: {perCentre.Label}. Klynging på senter kan ikke brukes for dem: hvert {l.Treated} × senter-ledd ligger i ett senter, altså ett cluster, så variansen klynget på senter er degenerert (seedens F(5; 5) ≈ 26 millioner og ensartede ***)."),
+                 l.Text($"Test of equal {l.Treated} effects across centres ({tag}): {Describe(equal, l)}.", $"Test av like {l.Treated}-effekter på tvers av sentre ({tag}): {Describe(equal, l)}."),
+                 l.Text($"Pooled ITT estimate (one {l.Treated} coefficient, all centres, {RegressionTable.Short(primary)}): {l.Number(pooled.Estimate, 3)} (95 % CI {l.Number(pooled.ConfLow, 3)}; {l.Number(pooled.ConfHigh, 3)}).",
+                        $"Samlet ITT-estimat (én {l.Treated}-koeffisient, alle sentre, {RegressionTable.Short(primary)}): {l.Number(pooled.Estimate, 3)} (95 % KI {l.Number(pooled.ConfLow, 3)}; {l.Number(pooled.ConfHigh, 3)})."),
                  .. FidelityNotes(meta, byFidelity.Count, centres.Count, l)],
                 tidy));
             if (meta is not null)
             {
                 o["fidelityMetaRegression"] = MetaJson(meta);
                 figures.Add(new ReportFigure($"{a.Id}-{outcome}-fidelity", l.Text(
-                        $"IPS effect on '{label}' by centre against the centre's IPS-25 fidelity total (separate fits, 95 % CI); line: inverse-variance weighted meta-regression.",
-                        $"IPS-effekt på '{label}' per senter mot senterets IPS-25-kvalitetsskår (egne modeller, 95 % KI); linje: meta-regresjon vektet med invers varians."),
+                        $"{l.Treated} effect on '{label}' by centre against the centre's IPS-25 fidelity total (separate fits, 95 % CI); line: inverse-variance weighted meta-regression.",
+                        $"{l.Treated}-effekt på '{label}' per senter mot senterets IPS-25-kvalitetsskår (egne modeller, 95 % KI); linje: meta-regresjon vektet med invers varians."),
                     170, () => FidelityPlot(l, label, byFidelity, meta)));
             }
-            figures.Add(new ReportFigure($"{id}-forest", l.Text($"IPS effect on '{label}' by centre (separate fits, 95 % CI {tag}); dotted line: the pooled ITT estimate {l.Number(pooled.Estimate, 3)}.",
-                    $"IPS-effekt på '{label}' per senter (egne modeller, 95 % KI {tag}); prikket linje: samlet ITT-estimat {l.Number(pooled.Estimate, 3)}."),
-                190, () => Charts.Forest(l, l.Text($"{label}: IPS effect by centre", $"{label}: IPS-effekt per senter"), l.Text("IPS effect (probability)", "IPS-effekt (sannsynlighet)"), forest,
+            figures.Add(new ReportFigure($"{id}-forest", l.Text($"{l.Treated} effect on '{label}' by centre (separate fits, 95 % CI {tag}); dotted line: the pooled ITT estimate {l.Number(pooled.Estimate, 3)}.",
+                    $"{l.Treated}-effekt på '{label}' per senter (egne modeller, 95 % KI {tag}); prikket linje: samlet ITT-estimat {l.Number(pooled.Estimate, 3)}."),
+                190, () => Charts.Forest(l, l.Text($"{label}: {l.Treated} effect by centre", $"{label}: {l.Treated}-effekt per senter"), l.Text($"{l.Treated} effect (probability)", $"{l.Treated}-effekt (sannsynlighet)"), forest,
                     pooled.Estimate)));
         }
         return new AnalysisResult(a.Id, a.Heading, tables, figures, json, []);
@@ -123,8 +123,8 @@ public static class CentreAnalysis
         yield return meta is null
             ? l.Text($"Fidelity: {withFidelity} of {centres} centres have a final IPS-25 review (fidelity.csv); at least three with different totals are needed for a meta-regression.",
                      $"Kvalitet: {withFidelity} av {centres} sentre har en ferdig IPS-25-evaluering (fidelity.csv); minst tre med ulike skårer trengs for meta-regresjon.")
-            : l.Text($"Fidelity (latest IPS-25 review per centre, fidelity.csv): change in the IPS effect per fidelity point {l.Number(meta.Slope, 4)} (95 % CI {l.Number(meta.ConfLow, 4)} to {l.Number(meta.ConfHigh, 4)}, z = {l.Number(meta.Z, 2)}, p {(meta.PValue < 0.001 ? "" : "= ")}{l.PValue(meta.PValue)}; {meta.Centres} centres; residual Q = {l.Number(meta.ResidualQ, 2)}). Convention: {FidelityMetaRegression.Convention}.",
-                     $"Kvalitet (siste IPS-25-evaluering per senter, fidelity.csv): endring i IPS-effekten per kvalitetspoeng {l.Number(meta.Slope, 4)} (95 % KI {l.Number(meta.ConfLow, 4)} til {l.Number(meta.ConfHigh, 4)}, z = {l.Number(meta.Z, 2)}, p {(meta.PValue < 0.001 ? "" : "= ")}{l.PValue(meta.PValue)}; {meta.Centres} sentre; rest-Q = {l.Number(meta.ResidualQ, 2)}). Konvensjon: meta-regresjon med faste effekter, vekter 1/SE², z-test.");
+            : l.Text($"Fidelity (latest IPS-25 review per centre, fidelity.csv): change in the {l.Treated} effect per fidelity point {l.Number(meta.Slope, 4)} (95 % CI {l.Number(meta.ConfLow, 4)} to {l.Number(meta.ConfHigh, 4)}, z = {l.Number(meta.Z, 2)}, p {(meta.PValue < 0.001 ? "" : "= ")}{l.PValue(meta.PValue)}; {meta.Centres} centres; residual Q = {l.Number(meta.ResidualQ, 2)}). Convention: {FidelityMetaRegression.Convention}.",
+                     $"Kvalitet (siste IPS-25-evaluering per senter, fidelity.csv): endring i {l.Treated}-effekten per kvalitetspoeng {l.Number(meta.Slope, 4)} (95 % KI {l.Number(meta.ConfLow, 4)} til {l.Number(meta.ConfHigh, 4)}, z = {l.Number(meta.Z, 2)}, p {(meta.PValue < 0.001 ? "" : "= ")}{l.PValue(meta.PValue)}; {meta.Centres} sentre; rest-Q = {l.Number(meta.ResidualQ, 2)}). Konvensjon: meta-regresjon med faste effekter, vekter 1/SE², z-test.");
     }
 
     private static JsonObject MetaJson(FidelityMetaRegression m) => new()
@@ -137,8 +137,8 @@ public static class CentreAnalysis
 
     private static ScottPlot.Plot FidelityPlot(ReportLocale l, string label, IReadOnlyList<(string Centre, TidyRow Row, int Fidelity)> centres, FidelityMetaRegression meta)
     {
-        var plot = Charts.Base(l, l.Text($"{label}: IPS effect against fidelity", $"{label}: IPS-effekt mot kvalitet"),
-            l.Text("IPS-25 fidelity total", "IPS-25 kvalitetsskår"), l.Text("IPS effect (probability)", "IPS-effekt (sannsynlighet)"), 2);
+        var plot = Charts.Base(l, l.Text($"{label}: {l.Treated} effect against fidelity", $"{label}: {l.Treated}-effekt mot kvalitet"),
+            l.Text("IPS-25 fidelity total", "IPS-25 kvalitetsskår"), l.Text($"{l.Treated} effect (probability)", $"{l.Treated}-effekt (sannsynlighet)"), 2);
         Charts.PointsWithIntervals(plot, [.. centres.Select(c => (double)c.Fidelity)], [.. centres.Select(c => c.Row.Estimate)],
             [.. centres.Select(c => c.Row.ConfLow)], [.. centres.Select(c => c.Row.ConfHigh)], l.Text("Centre", "Senter"), Charts.Treated);
         var (low, high) = (centres.Min(c => c.Fidelity), centres.Max(c => c.Fidelity));

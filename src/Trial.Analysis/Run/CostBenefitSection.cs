@@ -14,7 +14,7 @@ public static class CostBenefitSection
         var ips = model["coefficients"]!["ips"]!;
         var inference = ips["inference"]![link.Inference.Id]!;
         var effect = new EffectEstimate(ips["estimate"]!.GetValue<double>(), inference["ciLower"]!.GetValue<double>(), inference["ciUpper"]!.GetValue<double>(),
-            $"{link.Analysis} / {link.Outcome}: IPS coefficient, 95 % CI by {link.Inference.Label}" + (d.Disclosure == ArmDisclosure.Blinded ? " (BLINDED: permuted arms)" : ""));
+            $"{link.Analysis} / {link.Outcome}: {d.TreatedLabel} coefficient, 95 % CI by {link.Inference.Label}" + (d.Disclosure == ArmDisclosure.Blinded ? " (BLINDED: permuted arms)" : ""));
         return CriticalWageAnalysis.Run(inputs, effect);
     }
 }

@@ -37,7 +37,7 @@ public static class EarlyLateAnalysis
                 [(l.Text("(1) Full sample", "(1) Hele utvalget"), full), (l.Text("(2) Late", "(2) Sent inkluderte"), late), (l.Text("(3) Early", "(3) Tidlig inkluderte"), early)],
                 ["ips", "ips_early"], LpmFormula.ControlTerms([full], a.Controls).Append("early").ToList(), a.Inference, LpmFormula.FixedEffectLabels(l), l,
                 [l.Text($"Early = randomised before {cut:yyyy-MM-dd}. Model (1) includes an early main effect (the seed does not say whether it did).", $"Tidlig = randomisert før {cut:yyyy-MM-dd}. Modell (1) har hovedeffekt for tidlig."),
-                 .. joint.Select(j => l.Text($"Joint test IPS = IPS × early = 0 ({RegressionTable.Short(j.c)}): {CentreAnalysis.Describe(j.Item2, l)}.", $"Felles test IPS = IPS × tidlig = 0 ({RegressionTable.Short(j.c)}): {CentreAnalysis.Describe(j.Item2, l)}."))], outcome));
+                 .. joint.Select(j => l.Text($"Joint test {l.Treated} = {l.Treated} × early = 0 ({RegressionTable.Short(j.c)}): {CentreAnalysis.Describe(j.Item2, l)}.", $"Felles test {l.Treated} = {l.Treated} × tidlig = 0 ({RegressionTable.Short(j.c)}): {CentreAnalysis.Describe(j.Item2, l)}."))], outcome));
         }
         return new AnalysisResult(a.Id, a.Heading, tables, [], json, []);
     }

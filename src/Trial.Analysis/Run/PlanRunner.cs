@@ -10,6 +10,7 @@ public static class PlanRunner
     /// <param name="only">When given, only the analysis with this id (or the analysis that writes the table with this id) runs.</param>
     public static RunResults Run(StudyData d, ReportLocale l, TextWriter progress, string? only = null)
     {
+        l = l.ForStudy(d);
         var results = new List<AnalysisResult>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         progress.WriteLine($"run: baseline table and CONSORT flow ({d.Participants.Count} participants, {d.Panel.Count} person-months)");

@@ -9,7 +9,7 @@ namespace Trial.Analysis.Run;
 /// estimate with stars and, under every inference choice of the plan, its SE, p-value and 95 % CI; then the control
 /// terms under the primary choice; then N, persons and R². Also the JSON of every model.
 /// </summary>
-public static class RegressionTable
+public static partial class RegressionTable
 {
     public static ReportTable Build(string id, string title, IReadOnlyList<(string Label, ModelRun Model)> models,
         IReadOnlyList<string> focusTerms, IReadOnlyList<string> controlTerms, IReadOnlyList<InferenceChoice> choices,
@@ -47,8 +47,16 @@ public static class RegressionTable
         {
             rows.Add([ReportCell.Text(fe), .. models.Select(_ => ReportCell.Text(l.Text("yes", "ja")))]);
         }
-        rows.Add([ReportCell.Text(l.Text("N (person-months)", "N (personmåneder)")), .. models.Select(m => ReportCell.Count(m.Model.N, l))]);
-        rows.Add([ReportCell.Text(l.Text("Persons", "Personer")), .. models.Select(m => ReportCell.Count(m.Model.Persons, l))]);
+        // One row per person (ANCOVA): N counts persons, not person-months, and a separate persons row would repeat it.
+        if (models.All(m => m.Model.N == m.Model.Persons))
+        {
+            rows.Add([ReportCell.Text(l.Text("N (persons)", "N (personer)")), .. models.Select(m => ReportCell.Count(m.Model.N, l))]);
+        }
+        else
+        {
+            rows.Add([ReportCell.Text(l.Text("N (person-months)", "N (personmåneder)")), .. models.Select(m => ReportCell.Count(m.Model.N, l))]);
+            rows.Add([ReportCell.Text(l.Text("Persons", "Personer")), .. models.Select(m => ReportCell.Count(m.Model.Persons, l))]);
+        }
         rows.Add([ReportCell.Text("R²"), .. models.Select(m => ReportCell.Number(m.Model.RSquared, 3, l))]);
         var notes = new List<string>
         {
@@ -59,7 +67,8 @@ public static class RegressionTable
         var first = models.FirstOrDefault(m => m.Model.Has(primary)).Model;
         if (first is not null)
         {
-            notes.AddRange(first.Conventions(primary).Where(s => s.StartsWith("vcov", StringComparison.Ordinal) || s.StartsWith("small", StringComparison.Ordinal) || s.StartsWith("df", StringComparison.Ordinal) || s.StartsWith("K", StringComparison.Ordinal)));
+            notes.AddRange(first.Conventions(primary).Where(s => s.StartsWith("vcov", StringComparison.Ordinal) || s.StartsWith("small", StringComparison.Ordinal) || s.StartsWith("df", StringComparison.Ordinal) || s.StartsWith("K", StringComparison.Ordinal))
+                .Select(s => ConventionNote(s, l)));
         }
         foreach (var c in choices.Where(c => c.Method == InferenceMethod.WildClusterBootstrap))
         {
@@ -67,7 +76,8 @@ public static class RegressionTable
             if (m.Model is not null)
             {
                 var b = m.Model.Bootstrap(focusTerms.First(m.Model.HasTerm), c);
-                notes.Add($"WCB: restricted wild cluster bootstrap, {b.Weights} weights, {(b.FullEnumeration ? $"all {b.Replications} sign vectors" : $"{b.Replications} draws, seed {b.Seed}")}, G = {b.Clusters}, CR1S t statistic, symmetric p, CI by test inversion.");
+                notes.Add(l.Text($"WCB: restricted wild cluster bootstrap, {b.Weights} weights, {(b.FullEnumeration ? $"all {b.Replications} sign vectors" : $"{b.Replications} draws, seed {b.Seed}")}, G = {b.Clusters}, CR1S t statistic, symmetric p, CI by test inversion.",
+                    $"WCB: restriktiv vill klyngebootstrap, {b.Weights}-vekter, {(b.FullEnumeration ? $"alle {b.Replications} fortegnsvektorer" : $"{b.Replications} trekninger, frø {b.Seed}")}, G = {b.Clusters}, CR1S t-observator, symmetrisk p, KI ved testinversjon."));
             }
         }
         if (extraNotes is not null)
@@ -148,19 +158,46 @@ public static class RegressionTable
 
     public static string TermLabel(string term, ReportLocale l) => term switch
     {
-        "ips" => "IPS",
+        "ips" => l.Treated,
         "age" => l.Text("Age", "Alder"),
         "female" => l.Text("Female", "Kvinne"),
-        "ips_early" => l.Text("IPS × early", "IPS × tidlig"),
-        "ips_severe" => l.Text("IPS × severe", "IPS × alvorlig"),
-        "ips_period1" => l.Text("IPS × 2:1 period", "IPS × 2:1-periode"),
+        "ips_early" => l.Text($"{l.Treated} × early", $"{l.Treated} × tidlig"),
+        "ips_severe" => l.Text($"{l.Treated} × severe", $"{l.Treated} × alvorlig"),
+        "ips_period1" => l.Text($"{l.Treated} × 2:1 period", $"{l.Treated} × 2:1-periode"),
         "baseline" => l.Text("Baseline share", "Andel før"),
         _ when term.StartsWith("year", StringComparison.Ordinal) => l.Text("Year ", "År ") + term[4..],
-        _ when term.StartsWith("education", StringComparison.Ordinal) => l.Text("Education: ", "Utdanning: ") + term[9..],
-        _ when term.StartsWith("ips_", StringComparison.Ordinal) => "IPS × " + term[4..],
+        _ when term.StartsWith("education", StringComparison.Ordinal) => l.Text("Education: ", "Utdanning: ") + l.CodeLabel("education", term[9..]),
+        _ when term.StartsWith("ips_", StringComparison.Ordinal) => $"{l.Treated} × " + term[4..],
         _ when term.StartsWith("centre", StringComparison.Ordinal) => l.Text("Centre ", "Senter ") + term[6..],
         _ => term,
     };
+
+    /// <summary>
+    /// A convention line of the variance engine (always English with decimal points, as in results.json) as the
+    /// report prints it: in nb-NO with Norwegian words and decimal commas.
+    /// </summary>
+    public static string ConventionNote(string line, ReportLocale l)
+    {
+        if (!l.IsNorwegian)
+        {
+            return line;
+        }
+        foreach (var (english, norwegian) in ConventionWords)
+        {
+            line = line.Replace(english, norwegian, StringComparison.Ordinal);
+        }
+        return DecimalPoint().Replace(line, "$1,$2");
+    }
+
+    private static readonly (string English, string Norwegian)[] ConventionWords =
+    [
+        ("small-sample factor:", "småutvalgsfaktor:"), ("K counting:", "telling av K:"), ("(rank of X)", "(rangen til X)"),
+        ("clustered by centre", "klynget på senter"), ("clustered by participant", "klynget på deltaker"), ("clustered by", "klynget på"),
+        ("; total ", "; totalt "), ("none (CR0)", "ingen (CR0)"),
+    ];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d)\.(\d)")]
+    private static partial System.Text.RegularExpressions.Regex DecimalPoint();
 
     public static string Short(InferenceChoice c) => c.Method switch
     {

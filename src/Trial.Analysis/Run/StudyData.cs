@@ -49,11 +49,16 @@ public sealed class StudyData
 
     public ArmDisclosure Disclosure { get; }
 
+    /// <summary>The protocol's baseline form (fields, labels, codes in their natural order), or empty when no protocol was given.</summary>
+    public Trial.Protocol.Baseline.BaselineForm BaselineForm { get; private init; } = Trial.Protocol.Baseline.BaselineForm.Empty;
+
     public string TreatedLabel { get; }
 
     public string ControlLabel { get; }
 
-    public static StudyData Build(AnalysisPlan plan, DataPackage package, RegisterExtract register, ArmDisclosure disclosure, string controlName = "Control")
+    /// <param name="baselineForm">The protocol's baseline form: its labels and code order label the baseline table (empty: raw column names and codes).</param>
+    public static StudyData Build(AnalysisPlan plan, DataPackage package, RegisterExtract register, ArmDisclosure disclosure, string controlName = "Control",
+        Trial.Protocol.Baseline.BaselineForm? baselineForm = null)
     {
         var arms = new[] { plan.TreatmentArm, plan.ControlArm };
         for (var i = 0; i < package.Participants.Count; i++)
@@ -123,6 +128,7 @@ public sealed class StudyData
         {
             Scores = scores,
             Occasions = occasions,
+            BaselineForm = baselineForm ?? Trial.Protocol.Baseline.BaselineForm.Empty,
             LeftOut = new WithdrawalAccount(randomised.Where(p => filter.WithdrewDataUse(p.Id)).ToList(), droppedPeople.Count, droppedMonths,
                 withdrawnScores.Select(s => s.Participant).Distinct(StringComparer.Ordinal).Count(), withdrawnScores.Count),
         };

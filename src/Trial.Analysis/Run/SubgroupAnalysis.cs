@@ -17,7 +17,7 @@ public static class SubgroupAnalysis
         var columns = new List<ReportColumn> { ReportColumn.Label(l.Text("Outcome", "Utfall"), "outcome") };
         foreach (var level in levels)
         {
-            columns.Add(ReportColumn.Value($"IPS, {level}", $"ips_{level}"));
+            columns.Add(ReportColumn.Value($"{l.Treated}, {l.CodeLabel(by.Column, level)}", $"ips_{level}"));
             columns.Add(ReportColumn.Interval($"95 % CI ({RegressionTable.Short(primary)})", $"ci_{level}"));
             columns.Add(ReportColumn.Value(l.Text("persons", "personer"), $"persons_{level}"));
         }
@@ -59,11 +59,11 @@ public static class SubgroupAnalysis
             json[outcome] = o;
         }
         var table = new ReportTable(a.Id, a.Heading, columns, rows,
-            [l.Text($"Separate LPMs per {by.Name} level (controls, year, calendar-month and centre FE); interaction = IPS × {levels.Last()} in a pooled model with a {by.Name} main effect. Participants without {by.Name} are excluded. Stars and CIs: {primary.Label}.",
-                    $"Separate LPM per nivå av {by.Name}; samspill = IPS × {levels.Last()} i en samlet modell med hovedeffekt. Deltakere uten {by.Name} er utelatt. Stjerner og KI: {primary.Label}."),
+            [l.Text($"Separate LPMs per {by.Name} level (controls, year, calendar-month and centre FE); interaction = {l.Treated} × {levels.Last()} in a pooled model with a {by.Name} main effect. Participants without {by.Name} are excluded. Stars and CIs: {primary.Label}.",
+                    $"Separate LPM per nivå av {by.Name}; samspill = {l.Treated} × {levels.Last()} i en samlet modell med hovedeffekt. Deltakere uten {by.Name} er utelatt. Stjerner og KI: {primary.Label}."),
              $"{RegressionTable.Short(second)}: {second.Label}"]);
-        var figure = new ReportFigure($"{a.Id}-forest", l.Text($"IPS effect on '{StatusAnalysis.OutcomeLabel(d, a.Outcomes[0], l)}' by {by.Name}, 95 % CI ({primary.Label}).", $"IPS-effekt på '{StatusAnalysis.OutcomeLabel(d, a.Outcomes[0], l)}' etter {by.Name}, 95 % KI ({primary.Label})."),
-            150, () => Charts.Forest(l, l.Text("Subgroup effects", "Effekter i undergrupper"), l.Text("IPS effect (probability)", "IPS-effekt (sannsynlighet)"), forest));
+        var figure = new ReportFigure($"{a.Id}-forest", l.Text($"{l.Treated} effect on '{StatusAnalysis.OutcomeLabel(d, a.Outcomes[0], l)}' by {by.Name}, 95 % CI ({primary.Label}).", $"{l.Treated}-effekt på '{StatusAnalysis.OutcomeLabel(d, a.Outcomes[0], l)}' etter {by.Name}, 95 % KI ({primary.Label})."),
+            150, () => Charts.Forest(l, l.Text("Subgroup effects", "Effekter i undergrupper"), l.Text($"{l.Treated} effect (probability)", $"{l.Treated}-effekt (sannsynlighet)"), forest));
         return new AnalysisResult(a.Id, a.Heading, [table], [figure], json, []);
     }
 }

@@ -50,11 +50,11 @@ public static class WindowSweepAnalysis
             [l.Text($"Each row is the LPM on months 1..k after inclusion; everyone contributes the months they have. Stars and CIs: {primary.Label}; last p: {second.Label}.",
                     $"Hver rad er LPM på måned 1..k etter inklusjon. Stjerner og KI: {primary.Label}; siste p: {second.Label}.")]);
         var label0 = StatusAnalysis.OutcomeLabel(d, a.Outcomes[0], l);
-        var figure = new ReportFigure($"{a.Id}-plot", l.Text($"IPS effect on '{label0}' by length of the follow-up window, 95 % CI ({primary.Label}).", $"IPS-effekt på '{label0}' etter lengde på oppfølgingsvindu, 95 % KI ({primary.Label})."),
+        var figure = new ReportFigure($"{a.Id}-plot", l.Text($"{l.Treated} effect on '{label0}' by length of the follow-up window, 95 % CI ({primary.Label}).", $"{l.Treated}-effekt på '{label0}' etter lengde på oppfølgingsvindu, 95 % KI ({primary.Label})."),
             200, () =>
             {
-                var plot = Charts.Base(l, l.Text("Effect by follow-up window", "Effekt etter oppfølgingsvindu"), l.Text("Months after inclusion (window 1..k)", "Måneder etter inklusjon (vindu 1..k)"), l.Text("IPS effect", "IPS-effekt"), 2);
-                Charts.PointsWithIntervals(plot, [.. sweep.Select(s => s.K)], [.. sweep.Select(s => s.Est)], [.. sweep.Select(s => s.Lo)], [.. sweep.Select(s => s.Hi)], "IPS", Charts.Treated);
+                var plot = Charts.Base(l, l.Text("Effect by follow-up window", "Effekt etter oppfølgingsvindu"), l.Text("Months after inclusion (window 1..k)", "Måneder etter inklusjon (vindu 1..k)"), l.Text($"{l.Treated} effect", $"{l.Treated}-effekt"), 2);
+                Charts.PointsWithIntervals(plot, [.. sweep.Select(s => s.K)], [.. sweep.Select(s => s.Est)], [.. sweep.Select(s => s.Lo)], [.. sweep.Select(s => s.Hi)], $"{l.Treated}", Charts.Treated);
                 plot.Add.HorizontalLine(0, 1, ScottPlot.Colors.Gray).LinePattern = ScottPlot.LinePattern.Dashed;
                 return plot;
             });
