@@ -41,13 +41,23 @@ public sealed class SimulatedTrialPipelineTests
             Directory.Delete(partial, recursive: true);
         }
 
-        // The rerun, into the same --out.
+        // The rerun, into the same --out, with --serve: afterwards the service stays up on the demo's database.
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await DemoCli.RunAsync(args, output, error, CancellationToken.None);
+        var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = new CancellationTokenSource();
+        var port = FreePort();
+        var run = DemoCli.RunAsync([.. args, "--serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            new SignallingWriter(output, "Press Ctrl+C to stop.", serving), error, stop.Token);
+        await Task.WhenAny(serving.Task, run);
+        Assert.True(serving.Task.IsCompleted, $"{output}\n{error}");
+        await AssertServedTrialCanBeBrowsedAsync(output.ToString(), port);
+        stop.Cancel();
+        var code = await run;
 
         Assert.True(code == ExitCodes.Ok, $"{output}\n{error}");
-        var log = output.ToString();
+        var served = output.ToString();
+        var log = served[..served.IndexOf("Trial service on the demo's database", StringComparison.Ordinal)];
         var package = Path.Combine(folder.Path, "package");
         AssertTrialWentThroughTheService(folder.Path, log);
 
@@ -178,6 +188,44 @@ public sealed class SimulatedTrialPipelineTests
     }
 
     /// <summary>Passes lines on, and presses Ctrl+C (cancels) once a line containing <paramref name="trigger"/> is written.</summary>
+    /// <summary>A demo user printed by --serve signs in to the service left running and finds the trial just run.</summary>
+    private static async Task AssertServedTrialCanBeBrowsedAsync(string log, int port)
+    {
+        var users = log[log.IndexOf("Demo users (development only):", StringComparison.Ordinal)..].Split('\n')
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length == 3)
+            .ToList();
+        var manager = Assert.Single(users, u => u[0] == "trial-manager" || u[0] == "TrialManager" || u[1] == "manager");
+        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        Assert.Contains(baseUrl + "login", log, StringComparison.Ordinal);
+        using var session = await Trial.Demo.Service.StaffSession.SignInAsync(baseUrl, manager[1], manager[2], CancellationToken.None);
+        var participants = await session.GetAsync<JsonElement>("/api/participants?pageSize=5", CancellationToken.None);
+        Assert.True((participants.ValueKind == JsonValueKind.Array ? participants : participants.GetProperty("items")).GetArrayLength() > 0);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class SignallingWriter(TextWriter inner, string trigger, TaskCompletionSource reached) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value) => inner.Write(value);
+
+        public override void WriteLine(string? value)
+        {
+            inner.WriteLine(value);
+            if (value?.Contains(trigger, StringComparison.Ordinal) == true)
+            {
+                reached.TrySetResult();
+            }
+        }
+    }
+
     private sealed class InterruptingWriter(TextWriter inner, string trigger, CancellationTokenSource interrupt) : TextWriter
     {
         public override System.Text.Encoding Encoding => inner.Encoding;
