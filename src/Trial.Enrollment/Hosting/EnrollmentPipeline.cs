@@ -5,6 +5,7 @@ using Trial.Enrollment.Features.Baseline;
 using Trial.Enrollment.Features.Consent;
 using Trial.Enrollment.Features.Consort;
 using Trial.Enrollment.Features.Deaths;
+using Trial.Enrollment.Features.Erasure;
 using Trial.Enrollment.Features.Fidelity;
 using Trial.Enrollment.Features.Overview;
 using Trial.Enrollment.Features.Pages;
@@ -47,6 +48,7 @@ internal static class EnrollmentPipeline
         api.MapRandomisationEndpoints();
         api.MapWithdrawalEndpoints();
         api.MapDeathEndpoints();
+        api.MapErasureEndpoints();
         api.MapParticipantEndpoints();
         api.MapConsortEndpoints();
         api.MapAuditEndpoints();

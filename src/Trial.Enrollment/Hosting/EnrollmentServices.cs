@@ -54,6 +54,7 @@ internal static class EnrollmentServices
         services.AddSingleton<TokenIssuer>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => MasterKey.Load(options));
+        services.AddSingleton<Identity.PersonVault>();
         services.AddDataProtection().SetApplicationName("trial");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(o =>
         {
@@ -66,6 +67,7 @@ internal static class EnrollmentServices
         services.AddScoped<ParticipantRandomisation>();
         services.AddScoped<MistakenRandomisation>();
         services.AddScoped<Identity.PersonNotes>();
+        services.AddScoped<Features.Erasure.IdentityErasure>();
         services.AddScoped<SequenceListing>();
         services.AddScoped<ParticipantWithdrawal>();
         services.AddScoped<ParticipantDeath>();

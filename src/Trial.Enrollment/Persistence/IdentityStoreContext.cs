@@ -14,6 +14,7 @@ internal sealed class IdentityStoreContext(DbContextOptions<IdentityStoreContext
 
     public DbSet<PersonRecord> Persons => Set<PersonRecord>();
     public DbSet<NoteRecord> Notes => Set<NoteRecord>();
+    public DbSet<PersonKeyRecord> PersonKeys => Set<PersonKeyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -31,7 +32,12 @@ internal sealed class IdentityStoreContext(DbContextOptions<IdentityStoreContext
         {
             e.ToTable("persons");
             e.HasKey(p => p.ParticipantId);
-            e.HasIndex(p => p.NationalId).IsUnique();
+            e.HasIndex(p => p.NationalIdHash).IsUnique();
+        });
+        model.Entity<PersonKeyRecord>(e =>
+        {
+            e.ToTable("person_keys");
+            e.HasKey(k => k.ParticipantId);
         });
         model.Entity<NoteRecord>(e =>
         {

@@ -10,7 +10,7 @@ using Trial.Followup.Access;
 namespace Trial.Enrollment.Features.Participants;
 
 /// <summary>Lists and shows participants, limited to the caller's centres; identities are joined only for roles that may see them.</summary>
-internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol)
+internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, Identity.PersonVault vault)
 {
     /// <summary>One page of the caller's participants that match the search. Bad paging or state values are refused.</summary>
     public async Task<ParticipantListResult> SearchAsync(StaffUser user, ParticipantSearch search, CancellationToken cancellationToken)
@@ -52,10 +52,13 @@ internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext
             {
                 var digits = string.Concat(text.Where(char.IsAsciiDigit));
                 var lower = text.ToLowerInvariant();
+                var hash = vault.Hash(digits);
+                // Names are sealed, so a name search opens the persons of the visible participants (a trial's few
+                // thousand at most); a fødselsnummer is found by its keyed hash without opening anything.
                 byIdentity = digits.Length == 11 && digits.Length == text.Replace(" ", "", StringComparison.Ordinal).Length
-                    ? await identities.Persons.AsNoTracking().Where(p => p.NationalId == digits).Select(p => p.ParticipantId).ToListAsync(cancellationToken)
-                    : await identities.Persons.AsNoTracking().Where(p => p.Name.ToLower().Contains(lower)).Select(p => p.ParticipantId).Take(1000)
-                        .ToListAsync(cancellationToken);
+                    ? await identities.Persons.AsNoTracking().Where(p => p.NationalIdHash == hash).Select(p => p.ParticipantId).ToListAsync(cancellationToken)
+                    : (await OpenAsync(await query.Select(p => p.Id).ToListAsync(cancellationToken), cancellationToken)).Values
+                        .Where(p => p.Name.ToLowerInvariant().Contains(lower, StringComparison.Ordinal)).Select(p => p.ParticipantId).Take(1000).ToList();
             }
             query = query.Where(p => p.ResearchId.ToUpper().Contains(upper) || byIdentity.Contains(p.Id));
         }
@@ -79,13 +82,19 @@ internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext
         var randomisations = await db.Randomisations.AsNoTracking().Where(r => ids.Contains(r.ParticipantId)).ToDictionaryAsync(r => r.ParticipantId, cancellationToken);
         var withdrawals = (await db.Withdrawals.AsNoTracking().Where(w => ids.Contains(w.ParticipantId)).ToListAsync(cancellationToken))
             .ToLookup(w => w.ParticipantId);
-        var persons = user.SeesIdentities
-            ? await identities.Persons.AsNoTracking().Where(p => ids.Contains(p.ParticipantId)).ToDictionaryAsync(p => p.ParticipantId, cancellationToken)
-            : [];
+        var persons = user.SeesIdentities ? await OpenAsync(ids, cancellationToken) : [];
         return participants.Select(p => View(p, randomisations.GetValueOrDefault(p.Id), withdrawals[p.Id], persons.GetValueOrDefault(p.Id))).ToList();
     }
 
-    private static ParticipantView View(ParticipantRecord p, RandomisationRecord? r, IEnumerable<WithdrawalRecord> withdrawals, Identity.PersonRecord? person) =>
+    /// <summary>The opened identifiers of these participants; erased persons are left out.</summary>
+    private async Task<Dictionary<Guid, Identity.PersonIdentity>> OpenAsync(List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var persons = await identities.Persons.AsNoTracking().Where(p => ids.Contains(p.ParticipantId)).ToListAsync(cancellationToken);
+        var keys = await identities.PersonKeys.AsNoTracking().Where(k => ids.Contains(k.ParticipantId)).ToDictionaryAsync(k => k.ParticipantId, cancellationToken);
+        return persons.Select(p => vault.Open(p, keys.GetValueOrDefault(p.ParticipantId))).OfType<Identity.PersonIdentity>().ToDictionary(p => p.ParticipantId);
+    }
+
+    private static ParticipantView View(ParticipantRecord p, RandomisationRecord? r, IEnumerable<WithdrawalRecord> withdrawals, Identity.PersonIdentity? person) =>
         new(p.Id, p.ResearchId, p.Centre, p.State.ToString(), p.Eligible, p.ExclusionReason, p.ScreenedOn.ToString("R", null),
             p.ConsentFormVersion, p.ConsentOn?.ToString("R", null), r?.Arm, r?.Period, r?.RandomisedOn.ToString("R", null), r?.Mistaken ?? false,
             p.DiedOn?.ToString("R", null), withdrawals.Select(w => WithdrawalEffects.Code(w.Scope)).ToList(), person?.Name, person?.NationalId);

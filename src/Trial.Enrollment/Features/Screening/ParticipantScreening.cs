@@ -14,7 +14,8 @@ namespace Trial.Enrollment.Features.Screening;
 /// Records one screening: identifiers into the identity store, the pseudonymous record and its eligibility into the
 /// research store, with an audit entry. Every field is checked before anything is written.
 /// </summary>
-internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, TrialCalendar calendar, AuditTrail audit)
+internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, TrialCalendar calendar, AuditTrail audit,
+    PersonVault vault)
 {
     /// <summary>A valid check digit on a birth date nobody alive can have means a mistyped (or made-up) number.</summary>
     private const int MaxAgeYears = 120;
@@ -50,15 +51,7 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         // Before the identity store is written, so a refusal writes nothing; checked again in the transaction below.
         await TrialLocks.RequireAsync(db, LockedChange.Recruitment, cancellationToken);
         var id = ParticipantId.New();
-        await AddPersonAsync(new PersonRecord
-        {
-            ParticipantId = id.Value,
-            NationalId = nationalId.Value,
-            Name = name,
-            Phone = person.Phone,
-            Email = person.Email,
-            Language = language,
-        }, cancellationToken);
+        await AddPersonAsync(new PersonIdentity(id.Value, nationalId.Value, name, person.Phone, person.Email, language), centre, user, cancellationToken);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -100,6 +93,7 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         {
             // The research write failed: remove the identity row so no orphaned identifiers remain.
             await identities.Persons.Where(p => p.ParticipantId == id.Value).ExecuteDeleteAsync(CancellationToken.None);
+            await identities.PersonKeys.Where(k => k.ParticipantId == id.Value).ExecuteDeleteAsync(CancellationToken.None);
             throw;
         }
     }
@@ -118,21 +112,43 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         return organisation.Code;
     }
 
-    private async Task AddPersonAsync(PersonRecord person, CancellationToken cancellationToken)
+    /// <summary>
+    /// Seals and stores the identifiers. A duplicate fødselsnummer (found by its keyed hash) is refused with the same
+    /// words whichever centre holds the person, so a coordinator learns nothing about where; the attempt is audited on
+    /// the trying centre's chain, naming the existing participant for the auditor.
+    /// </summary>
+    private async Task AddPersonAsync(PersonIdentity identity, CentreCode centre, StaffUser user, CancellationToken cancellationToken)
     {
-        identities.Persons.Add(person);
-        try
+        var (person, key) = vault.Seal(identity);
+        var existing = await identities.Persons.AsNoTracking().Where(p => p.NationalIdHash == person.NationalIdHash).Select(p => (Guid?)p.ParticipantId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is null)
         {
-            await identities.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            identities.ChangeTracker.Clear();
-            if (await identities.Persons.AnyAsync(p => p.NationalId == person.NationalId, cancellationToken))
+            identities.Persons.Add(person);
+            identities.PersonKeys.Add(key);
+            try
             {
-                throw RejectedException.Conflict("already-screened", "A person with this fødselsnummer has already been screened.");
+                await identities.SaveChangesAsync(cancellationToken);
+                return;
             }
-            throw;
+            catch (DbUpdateException)
+            {
+                // Screened at the same moment elsewhere: the unique hash index refused the second.
+                identities.ChangeTracker.Clear();
+                existing = await identities.Persons.AsNoTracking().Where(p => p.NationalIdHash == person.NationalIdHash).Select(p => (Guid?)p.ParticipantId)
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (existing is null)
+                {
+                    throw;
+                }
+            }
         }
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await audit.AppendAsync(db, centre.Value, user.UserId, "screening.duplicate-refused", existing.Value.ToString(), new { centre = centre.Value },
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        throw RejectedException.Conflict("already-screened", "A person with this fødselsnummer has already been screened.");
     }
 }
