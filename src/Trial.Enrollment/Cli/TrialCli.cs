@@ -6,6 +6,7 @@ using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Features.Export;
 using Trial.Enrollment.Features.Randomisation;
 using Trial.Enrollment.Hosting;
+using Trial.Enrollment.Hosting.Keys;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Problems;
 using Trial.Enrollment.Protocol;
@@ -28,6 +29,8 @@ internal static class TrialCli
                                                                            head kept elsewhere (e.g. auditHead in an export's manifest)
           trial-enrollment seed rotate-key --new-key-file FILE             re-encrypt the allocation seed under a new key (then
                                                                            configure Trial:SeedKeyFile=FILE and restart)
+          trial-enrollment keys rotate-master --new-master-key-file FILE   re-wrap every person's key and the key ring under a new
+                                                                           master key (service stopped; then start with the new key)
           trial-enrollment users add --username U --role R --organisation O --centres a,b [--name N]
                                                                            add a staff user; password from TRIAL_NEW_PASSWORD
           trial-enrollment users list                                      list staff users (role, organisation, centres, state)
@@ -46,7 +49,8 @@ internal static class TrialCli
           Trial:SeedKeyFile         key encrypting the allocation seed (default data/allocation-seed.key, created on
                                     first use; keep it off the database server's backups)
           Trial:SeedKeyVariable     or: the name of an environment variable holding that key
-          Trial:MasterKey           32 random bytes, base64; encrypts the key ring (default: file data/master.key)
+          Trial:MasterKey           32 random bytes, base64; encrypts the key ring and every person's identity key
+                                    (default: file data/master.key; Trial:MasterKeyFile names another file)
 
         Exit codes: 0 ok; 1 failure; 2 usage; 3 invalid input (protocol or arguments, nothing written); 4 audit chain broken.
         """;
@@ -65,6 +69,7 @@ internal static class TrialCli
                 "audit" when args.Length > 1 && args[1] == "verify" => await AuditVerifyAsync(args[2..]),
                 "users" when args.Length > 1 && args[1] == "add" => await AddUserAsync(args[2..]),
                 "seed" when args.Length > 1 && args[1] == "rotate-key" => await RotateSeedKeyAsync(args[2..]),
+                "keys" when args.Length > 1 && args[1] == "rotate-master" => await RotateMasterKeyAsync(args[2..]),
                 "users" when args.Length > 1 && args[1] == "list" => await ListUsersAsync(args[2..]),
                 "users" when args.Length > 1 && args[1] == "disable" => await ChangeUserAsync(args[2..], (staff, username, actor, ct) =>
                     staff.DisableAsync(username, actor, ct), "Disabled"),
@@ -191,6 +196,29 @@ internal static class TrialCli
             scope.ServiceProvider.GetRequiredService<SeedProtection>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(), newKey,
             Environment.UserName, CancellationToken.None);
         Console.WriteLine($"Allocation seed re-encrypted under key {keyId}. Now set Trial:SeedKeyFile={path} and restart.");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> RotateMasterKeyAsync(string[] args)
+    {
+        var (named, rest) = Options(args, "--new-master-key-file");
+        var path = named.GetValueOrDefault("--new-master-key-file") ?? throw new UsageException("keys rotate-master needs --new-master-key-file FILE.");
+        MasterKey next;
+        try
+        {
+            next = MasterKey.FromExistingFile(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException)
+        {
+            return Print(Console.Error, e.Message, ExitCodes.InvalidInput);
+        }
+        await using var app = TrialHost.Build(rest);
+        await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        var persons = await MasterKeyRotation.RotateAsync(scope.ServiceProvider.GetRequiredService<IdentityStoreContext>(),
+            scope.ServiceProvider.GetRequiredService<TrialDbContext>(), app.Services.GetRequiredService<MasterKey>(), next, CancellationToken.None);
+        Console.WriteLine($"{persons} person keys and the data-protection key ring re-wrapped under master key {next.Fingerprint}. "
+                          + $"Now start every node with Trial:MasterKeyFile={path} (or its value in Trial:MasterKey) and keep the old key only until backups made under it expire.");
         return ExitCodes.Ok;
     }
 

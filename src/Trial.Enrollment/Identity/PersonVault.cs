@@ -60,6 +60,12 @@ internal sealed class PersonVault(MasterKey master)
             person.Email is null ? null : OpenText(dataKey, id, "email", person.Email), person.Language);
     }
 
+    /// <summary>The same data key, wrapped with this vault's master key instead of <paramref name="previous"/>'s.</summary>
+    public byte[] Rewrap(PersonKeyRecord key, PersonVault previous) =>
+        AesGcmSeal.Seal(master.Bytes, AesGcmSeal.Open(previous.MasterBytes, key.WrappedKey, Bound(key.ParticipantId, "person-key")), Bound(key.ParticipantId, "person-key"));
+
+    private byte[] MasterBytes => master.Bytes;
+
     /// <summary>Whether a stored value is still plain text from before field encryption (sealed once at start).</summary>
     public static bool IsSealed(string value) => value.StartsWith(Prefix, StringComparison.Ordinal);
 

@@ -66,7 +66,7 @@ public sealed class TrialTestApp : IAsyncDisposable
     /// <param name="replace">Extra service replacements (e.g. an SMS channel), applied after the clock.</param>
     public static async Task<TrialTestApp> StartAsync(DatabaseProvider provider, string name, bool registerFollowup = true, Action<IServiceCollection>? replace = null,
         TestTransport transport = TestTransport.InMemory, string? joinDatabase = null, string? existingDataDirectory = null,
-        string? protocolDirectory = null)
+        string? protocolDirectory = null, string masterKey = TestMasterKey)
     {
         string connection;
         string[] args;
@@ -82,7 +82,7 @@ public sealed class TrialTestApp : IAsyncDisposable
             args = ["--Trial:Database=Sqlite", $"--Trial:DataDirectory={folder}"];
         }
         // Every node of a test shares one master key, as the nodes of a deployment must.
-        args = [.. args, $"--Trial:MasterKey={TestMasterKey}"];
+        args = [.. args, $"--Trial:MasterKey={masterKey}"];
         if (protocolDirectory is not null)
         {
             args = [.. args, $"--Trial:ProtocolDirectory={protocolDirectory}"];

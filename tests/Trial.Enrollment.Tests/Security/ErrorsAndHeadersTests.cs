@@ -128,6 +128,31 @@ public sealed class ErrorsAndHeadersTests : IAsyncLifetime
         Assert.Equal("fodselsnummer-birth-date", (await TrialApi.ProblemAsync(response)).GetProperty("code").GetString());
     }
 
+    /// <summary>An address the outbox could never send to is refused when typed, naming the field; nothing is written.</summary>
+    [Theory]
+    [InlineData("email", "kari nordmann@example.org", "person.email")]
+    [InlineData("email", "Kari <kari@example.org>", "person.email")]
+    [InlineData("email", "kari@localhost", "person.email")]
+    [InlineData("phone", "12 34", "person.phone")]
+    [InlineData("phone", "ring meg", "person.phone")]
+    public async Task Screening_UnsendableAddress_Refused(string kind, string value, string field)
+    {
+        var client = await _app.ClientAsync("coord.oslo");
+        var person = Interlocked.Increment(ref _person);
+        var response = await client.PostAsJsonAsync("/api/screenings", new
+        {
+            centre = "oslo", screenedOn = "2014-03-01", answers = TestPeople.AllYes,
+            person = kind == "email"
+                ? (object)new { name = "X", nationalId = TestPeople.NationalId(person), email = value }
+                : new { name = "X", nationalId = TestPeople.NationalId(person), phone = value },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await TrialApi.ProblemAsync(response);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        // Nothing was written: the same person screens fine with a good address.
+        Assert.Equal(HttpStatusCode.Created, (await TrialApi.ScreenAsync(client, "oslo", person)).StatusCode);
+    }
+
     [Fact]
     public async Task Conflict_IsNotLoggedAsError()
     {

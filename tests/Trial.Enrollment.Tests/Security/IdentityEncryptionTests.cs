@@ -93,6 +93,41 @@ public abstract class IdentityEncryptionTests(DatabaseProvider provider)
     }
 }
 
+/// <summary>Master-key rotation re-wraps every person's key and the key ring: a node with the new key opens both.</summary>
+[Trait("db", "postgres")]
+public sealed class MasterKeyRotationTests
+{
+    [Fact]
+    public async Task Rotation_NodeWithTheNewKey_OpensIdentifiers_FindsDuplicates_AndAcceptsEarlierTokens()
+    {
+        var newKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var keyFile = Path.Combine(Path.GetTempPath(), "trial-master-" + Guid.NewGuid().ToString("N")[..8]);
+        await File.WriteAllTextAsync(keyFile, newKey);
+        string database;
+        Guid id;
+        System.Net.Http.Headers.AuthenticationHeaderValue token;
+        await using (var before = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "rotation"))
+        {
+            var oslo = await before.ClientAsync("coord.oslo");
+            id = await TrialApi.ScreenedIdAsync(await TrialApi.ScreenAsync(oslo, "oslo", 280_301));
+            token = oslo.DefaultRequestHeaders.Authorization!;
+            await using var scope = before.Services.CreateAsyncScope();
+            var rotated = await Trial.Enrollment.Hosting.Keys.MasterKeyRotation.RotateAsync(scope.ServiceProvider.GetRequiredService<IdentityStoreContext>(),
+                scope.ServiceProvider.GetRequiredService<TrialDbContext>(), before.Services.GetRequiredService<Trial.Enrollment.Hosting.Keys.MasterKey>(),
+                Trial.Enrollment.Hosting.Keys.MasterKey.FromExistingFile(keyFile), CancellationToken.None);
+            Assert.Equal(1, rotated);
+            database = before.ConnectionString;
+        }
+        await using var after = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "rotation", joinDatabase: database, masterKey: newKey);
+        using var client = after.Anonymous();
+        client.DefaultRequestHeaders.Authorization = token;
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/participants/{id}");
+        Assert.Equal("Person 280301", detail.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await TrialApi.ScreenAsync(client, "oslo", 280_301)).StatusCode);
+        File.Delete(keyFile);
+    }
+}
+
 public sealed class SqliteIdentityEncryptionTests() : IdentityEncryptionTests(DatabaseProvider.Sqlite);
 
 [Trait("db", "postgres")]

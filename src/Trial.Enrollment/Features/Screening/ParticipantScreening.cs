@@ -39,10 +39,8 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
             throw RejectedException.Invalid("person.nationalId", "fodselsnummer-birth-date",
                 $"The fødselsnummer gives a date of birth in the future or more than {MaxAgeYears} years ago; the number is mistyped.");
         }
-        if (person.Email is { } email && (email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)))
-        {
-            throw RejectedException.Invalid("person.email", "email", $"'{email}' is not an e-mail address.");
-        }
+        var email = ContactAddresses.Email(person.Email, "person.email");
+        var phone = ContactAddresses.Phone(person.Phone, "person.phone");
         var language = RequestFields.OneOf(person.Language, "person.language", "nb-NO", "en") ?? "nb-NO";
         var severity = RequestFields.OneOf(request.Severity, "severity", "severe", "moderate");
         var education = RequestFields.OneOf(request.Education, "education", "primary", "upper-secondary-basic", "upper-secondary", "higher");
@@ -51,7 +49,7 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         // Before the identity store is written, so a refusal writes nothing; checked again in the transaction below.
         await TrialLocks.RequireAsync(db, LockedChange.Recruitment, cancellationToken);
         var id = ParticipantId.New();
-        await AddPersonAsync(new PersonIdentity(id.Value, nationalId.Value, name, person.Phone, person.Email, language), centre, user, cancellationToken);
+        await AddPersonAsync(new PersonIdentity(id.Value, nationalId.Value, name, phone, email, language), centre, user, cancellationToken);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -56,6 +56,12 @@ internal sealed class MasterKey
         return new MasterKey(Decode(File.ReadAllText(file).Trim(), file), file);
     }
 
+    /// <summary>A key file that must already exist (a new key for rotation is never created by accident).</summary>
+    public static MasterKey FromExistingFile(string path) =>
+        File.Exists(path)
+            ? new MasterKey(Decode(File.ReadAllText(path).Trim(), path), Path.GetFullPath(path))
+            : throw new FileNotFoundException($"No master key file '{path}'; make one with `openssl rand -base64 32 > {path}`.", path);
+
     private static byte[] Decode(string base64, string source)
     {
         try
