@@ -94,6 +94,8 @@ internal static class EnrollmentServices
             ProtocolDirectory = protocol.Directory,
             PublicBaseUrl = options.PublicBaseUrl ?? new Uri("http://localhost:5080/"),
             RunScheduler = options.FollowupScheduler == FollowupSchedulerPolicy.Run,
+            // Service state, not source: under the data folder (git-ignored), whatever the working directory.
+            SmsOutboxDirectory = Path.Combine(options.DataDirectory, "sms-outbox"),
         });
 
         services.Configure<ForwardedHeadersOptions>(o =>
