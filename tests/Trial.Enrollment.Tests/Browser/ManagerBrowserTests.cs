@@ -150,6 +150,7 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
     {
         await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "browser-lock", registerFollowup: false,
             transport: TestTransport.Loopback);
+        var screened = await TrialApi.ScreenedIdAsync(await TrialApi.ScreenAsync(await app.ClientAsync("coord.oslo"), "oslo", 260_106, screenedOn: "2014-10-01"));
         var partial = await fixture.SignedInAsync("manager.hadeland", app: app);
         Assert.Equal(403, (await partial.GotoAsync("/manager/trial"))!.Status);
 
@@ -180,6 +181,10 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
         }
         await coordinator.ClickAsync("#save-screening");
         Assert.Contains("Recruitment is closed.", await coordinator.InnerTextAsync("#errors"), StringComparison.Ordinal);
+        // An eligible person's page no longer offers consent: the lock stops it.
+        await coordinator.GotoAsync($"/participants/{screened}");
+        Assert.Equal(0, await coordinator.Locator("#consent-form").CountAsync());
+        Assert.True(await coordinator.Locator("#no-actions").IsVisibleAsync());
 
         await page.FillAsync("#f-reason", "Last 18-month window closed");
         await page.ClickAsync("#lock-next");

@@ -36,10 +36,13 @@ public static class LockRules
         _ => "open",
     };
 
+    /// <summary>Whether the trial's stage still lets <paramref name="change"/> happen (pages offer only such actions).</summary>
+    public static bool Allows(LockStage current, LockedChange change) => current < StoppedFrom(change);
+
     /// <summary>Refuses <paramref name="change"/> when the trial's stage stops it, naming the rule.</summary>
     public static void Require(LockStage current, LockedChange change)
     {
-        if (current < StoppedFrom(change))
+        if (Allows(current, change))
         {
             return;
         }

@@ -1,4 +1,5 @@
 using Trial.Enrollment.Features.Baseline;
+using Trial.Enrollment.Features.DatabaseLock;
 using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Withdrawal;
 
@@ -8,14 +9,16 @@ namespace Trial.Enrollment.Features.Pages;
 /// The actions a participant's page offers: exactly those the state machine (<see cref="ParticipantTransitions"/>)
 /// allows in the participant's state, for roles that may change participants. Randomisation (by the service or on
 /// paper) is also held back after a withdrawal, and withdrawal offers only the scopes not yet withdrawn, as the verbs
-/// refuse them. Paper allocation and marking a mistaken randomisation are the trial manager's.
+/// refuse them. Paper allocation and marking a mistaken randomisation are the trial manager's. What the trial's lock
+/// stage stops is not offered.
 /// </summary>
 public sealed record ParticipantActions(bool Consent, bool Randomise, IReadOnlyList<string> WithdrawScopes, bool Death, bool Baseline = false,
     bool PaperAllocation = false, bool MarkMistaken = false)
 {
     public bool Any => Consent || Randomise || WithdrawScopes.Count > 0 || Death || Baseline || PaperAllocation || MarkMistaken;
 
-    public static ParticipantActions For(ParticipantView p, bool mayChange, bool isTrialManager = false)
+    /// <param name="stage">The trial's lock stage: what it stops (<see cref="LockRules"/>) is not offered either.</param>
+    public static ParticipantActions For(ParticipantView p, bool mayChange, bool isTrialManager = false, LockStage stage = LockStage.Open)
     {
         if (!mayChange)
         {
@@ -24,15 +27,19 @@ public sealed record ParticipantActions(bool Consent, bool Randomise, IReadOnlyL
         var stored = Enum.Parse<ParticipantState>(p.State);
         var state = ParticipantTransitions.StateOf(stored, p.DiedOn is not null);
         bool Allows(ParticipantVerb verb) => ParticipantTransitions.Allows(state, verb);
+        var recruiting = LockRules.Allows(stage, LockedChange.Recruitment);
+        var entering = LockRules.Allows(stage, LockedChange.DataEntry);
         return new ParticipantActions(
-            Consent: Allows(ParticipantVerb.GiveConsent) || Allows(ParticipantVerb.DeclineConsent),
-            Randomise: Allows(ParticipantVerb.Randomise) && p.Withdrawals.Count == 0,
+            Consent: recruiting && (Allows(ParticipantVerb.GiveConsent) || Allows(ParticipantVerb.DeclineConsent)),
+            Randomise: recruiting && Allows(ParticipantVerb.Randomise) && p.Withdrawals.Count == 0,
             WithdrawScopes: Allows(ParticipantVerb.Withdraw)
-                ? Enum.GetValues<WithdrawalScope>().Select(WithdrawalEffects.Code).Where(s => !p.Withdrawals.Contains(s)).ToList()
+                ? Enum.GetValues<WithdrawalScope>()
+                    .Where(s => LockRules.Allows(stage, LockedChange.Withdrawal) || LockRules.AllowedAfterLock(s))
+                    .Select(WithdrawalEffects.Code).Where(s => !p.Withdrawals.Contains(s)).ToList()
                 : [],
-            Death: Allows(ParticipantVerb.RecordDeath),
-            Baseline: ParticipantBaseline.Accepts(stored),
-            PaperAllocation: isTrialManager && Allows(ParticipantVerb.EnterPaperAllocation) && p.Withdrawals.Count == 0,
-            MarkMistaken: isTrialManager && Allows(ParticipantVerb.MarkRandomisationMistaken) && !p.Mistaken);
+            Death: entering && Allows(ParticipantVerb.RecordDeath),
+            Baseline: entering && ParticipantBaseline.Accepts(stored),
+            PaperAllocation: recruiting && isTrialManager && Allows(ParticipantVerb.EnterPaperAllocation) && p.Withdrawals.Count == 0,
+            MarkMistaken: entering && isTrialManager && Allows(ParticipantVerb.MarkRandomisationMistaken) && !p.Mistaken);
     }
 }

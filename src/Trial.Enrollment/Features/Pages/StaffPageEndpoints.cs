@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Consent;
+using Trial.Enrollment.Features.DatabaseLock;
 using Trial.Enrollment.Features.Deaths;
 using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Randomisation;
 using Trial.Enrollment.Features.Screening;
 using Trial.Enrollment.Features.Withdrawal;
+using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Problems;
 using Trial.Enrollment.Protocol;
 using Trial.Followup.Access;
@@ -296,7 +298,7 @@ internal static class StaffPageEndpoints
             [nameof(ParticipantDetailPage.Language)] = language,
             [nameof(ParticipantDetailPage.Labels)] = labels,
             [nameof(ParticipantDetailPage.Actions)] = ParticipantActions.For(participant, user.HasRole(TrialRoles.Coordinator, TrialRoles.TrialManager),
-                user.HasRole(TrialRoles.TrialManager)),
+                user.HasRole(TrialRoles.TrialManager), await TrialLocks.StageAsync(c.RequestServices.GetRequiredService<TrialDbContext>(), ct)),
             [nameof(ParticipantDetailPage.ConsentVersions)] = protocol.ConsentForms.Select(f => new ChoiceOption(f.Version, f.Version)).ToList(),
             [nameof(ParticipantDetailPage.Arms)] = protocol.Arms.Select(a => new ChoiceOption(a.Code.Value, labels.Arm(a.Code.Value, language))).ToList(),
             [nameof(ParticipantDetailPage.PaperKey)] = values.GetValueOrDefault("paper.key") ?? Guid.NewGuid().ToString("D"),
