@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
 using NodaTime;
 using NodaTime.Text;
 using Trial.Enrollment.Features.Access;
@@ -25,8 +24,7 @@ internal static class OverviewPageEndpoints
 {
     public static void MapOverviewPages(this WebApplication app)
     {
-        var pages = app.MapGroup("").RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()).ExcludeFromDescription();
+        var pages = app.MapStaffPageGroup();
         pages.MapGet("/manager", async (HttpContext c, ConsortCounts consort, RecruitmentQuery recruitment, TrialProtocol protocol, ProtocolLabels labels,
             CancellationToken ct) => await Guarded(c, [TrialRoles.TrialManager], async (user, language) => Page.Show<ManagerPage>(language, new()
         {

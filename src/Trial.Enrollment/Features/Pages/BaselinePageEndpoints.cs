@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.Baseline;
 using Trial.Enrollment.Features.Participants;
@@ -22,8 +21,7 @@ internal static class BaselinePageEndpoints
 {
     public static void MapBaselinePages(this WebApplication app)
     {
-        var pages = app.MapGroup("").RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()).ExcludeFromDescription();
+        var pages = app.MapStaffPageGroup();
         pages.MapGet("/participants/{id:guid}/baseline", (Guid id, HttpContext c, ParticipantBaseline baseline, TrialCalendar calendar, CancellationToken ct) =>
             StaffPageEndpoints.Guarded(c, async language =>
             {

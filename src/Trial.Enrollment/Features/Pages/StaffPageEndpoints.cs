@@ -59,8 +59,7 @@ internal static class StaffPageEndpoints
             return Results.Redirect("/login");
         }).ExcludeFromDescription();
 
-        var pages = app.MapGroup("").RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()).ExcludeFromDescription();
+        var pages = app.MapStaffPageGroup();
         pages.MapGet("/participants", ListAsync);
         pages.MapGet("/screen", (HttpContext c, TrialProtocol protocol) => Guarded(c, l =>
             Task.FromResult(Screening(c, l, protocol, new Dictionary<string, string?>(), FieldErrors.None, StatusCodes.Status200OK))));

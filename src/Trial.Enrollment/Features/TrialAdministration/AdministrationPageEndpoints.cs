@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Features.DatabaseLock;
 using Trial.Enrollment.Features.Pages;
@@ -20,8 +19,7 @@ internal static class AdministrationPageEndpoints
 {
     public static void MapAdministrationPages(this WebApplication app)
     {
-        var pages = app.MapGroup("/manager").RequireAuthorization(p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()).ExcludeFromDescription();
+        var pages = app.MapStaffPageGroup("/manager");
         pages.MapGet("/trial", (HttpContext c, string? saved, TrialLocks locks, CancellationToken ct) =>
             Managed(c, (user, language) => LockPageAsync(c, language, user, locks, saved, null, FieldErrors.None, StatusCodes.Status200OK, ct)));
         pages.MapPost("/trial/{step:regex(^(close-recruitment|lock-followup)$)}", (string step, HttpContext c, IFormCollection form, TrialLocks locks,
