@@ -8,6 +8,16 @@ public class ArchitectureTests
 {
     private static readonly string[] Forbidden = ["Trial.Analysis.Spec", "Trial.Analysis.Data", "Trial.Analysis.Designs", "Trial.Analysis.Ols", "Trial.Analysis.Variance"];
 
+    /// <summary>Issue 8: the analysis plan and cost-benefit inputs are read by Trial.Protocol's one YAML reader; Analysis has none of its own.</summary>
+    [Fact]
+    public void Analysis_HasNoYamlReaderOfItsOwn()
+    {
+        var analysis = typeof(Trial.Analysis.Plan.AnalysisPlanLoader).Assembly;
+        Assert.DoesNotContain(analysis.GetReferencedAssemblies(), a => a.Name == "YamlDotNet");
+        Assert.DoesNotContain(analysis.GetTypes(), t => t.Name.Contains("Yaml", StringComparison.Ordinal));
+        Assert.Contains(analysis.GetReferencedAssemblies(), a => a.Name == "Trial.Protocol");
+    }
+
     [Fact]
     public void Numerics_ReferencesNoModelLayer()
     {

@@ -76,7 +76,7 @@ public sealed class CriticalWageCommand : ICliCommand
         {
             inputs = CostBenefitInputsLoader.Load(path);
         }
-        catch (InputRejectedException e)
+        catch (Trial.Protocol.Files.ProtocolFileException e)
         {
             error.WriteLine($"trial-analysis critical-wage: {e.Message}");
             return ExitCodes.InvalidInput;

@@ -112,6 +112,11 @@ public sealed class SimulateStudyCommand : ICliCommand
             error.WriteLine($"trial-analysis simulate-study: {e.Message}");
             return ExitCodes.InvalidInput;
         }
+        catch (Trial.Protocol.Files.ProtocolFileException e)
+        {
+            error.WriteLine($"trial-analysis simulate-study: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is EstimationException or ModelInputException))
         {
             error.WriteLine($"trial-analysis simulate-study: estimation failed: {e.InnerExceptions[0].Message}");

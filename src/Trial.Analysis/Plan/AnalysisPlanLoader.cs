@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using NodaTime.Text;
 using Trial.Analysis.Inputs;
+using Trial.Protocol.Files;
 using Trial.Analysis.Register;
 using Trial.Analysis.Variance;
 
@@ -79,7 +80,7 @@ public static class AnalysisPlanLoader
     {
         if (!File.Exists(path))
         {
-            throw new InputRejectedException(path, "$", "analysis plan not found");
+            throw new ProtocolFileException(new ProtocolFileError(path, "$", null, "analysis plan not found"));
         }
         var bytes = File.ReadAllBytes(path);
         return Parse(path, bytes);
@@ -87,10 +88,10 @@ public static class AnalysisPlanLoader
 
     public static AnalysisPlan Parse(string file, byte[] bytes)
     {
-        var root = YamlNode.Parse(file, System.Text.Encoding.UTF8.GetString(bytes));
+        var root = YamlValue.Parse(file, System.Text.Encoding.UTF8.GetString(bytes));
         if (root.Child("format").Text() != "trial-analysis-plan")
         {
-            throw root.Child("format").Error("must be 'trial-analysis-plan'");
+            throw root.Child("format").Fail("must be 'trial-analysis-plan'");
         }
         var populations = Map(root.Child("populations"), (id, n) =>
         {
@@ -109,7 +110,7 @@ public static class AnalysisPlanLoader
             var allOf = n.Child("all_of").Items().Select(i => i.Enum(Statuses)).ToList();
             return allOf.Count > 0
                 ? new RegisterOutcomeDefinition(id, n.Child("label").Text(), n.Child("label_nb").Text(), allOf)
-                : throw n.Child("all_of").Error("must list at least one register status");
+                : throw n.Child("all_of").Fail("must list at least one register status");
         });
         var questionnaire = Map(root.Child("questionnaire_outcomes"), (id, n) =>
         {
@@ -117,7 +118,7 @@ public static class AnalysisPlanLoader
             var max = n.Child("max").Number();
             return max > min
                 ? new QuestionnaireOutcomeDefinition(id, n.Child("label").Text(), n.Child("instrument").Text(), n.Child("scale").Text(), min, max)
-                : throw n.Child("max").Error("max must exceed min");
+                : throw n.Child("max").Fail("max must exceed min");
         });
         var inference = Map(root.Child("inference"), Inference);
         var arms = root.Child("arms");
@@ -126,7 +127,7 @@ public static class AnalysisPlanLoader
         var duplicate = analyses.GroupBy(a => a.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw root.Child("analyses").Error($"analysis id '{duplicate.Key}' is used twice");
+            throw root.Child("analyses").Fail($"analysis id '{duplicate.Key}' is used twice");
         }
         return new AnalysisPlan(file, Convert.ToHexStringLower(SHA256.HashData(bytes)),
             root.Child("trial").Text(), root.Child("version").Text(), root.Child("title").Text(),
@@ -137,7 +138,7 @@ public static class AnalysisPlanLoader
                 d.Child("change").Text(), d.Child("reason").Text())).ToList());
     }
 
-    private static InferenceChoice Inference(string id, YamlNode n)
+    private static InferenceChoice Inference(string id, YamlValue n)
     {
         var label = n.Child("label").Text();
         if (n.Optional("vcov") is { } vcovNode)
@@ -147,17 +148,17 @@ public static class AnalysisPlanLoader
             // iid and HC choices have no cluster: a stray cluster key is refused rather than ignored.
             if (!clustered && n.Optional("cluster") is { } strayCluster)
             {
-                throw strayCluster.Error($"{vcovNode.Text()} is not clustered; remove 'cluster' or choose a CR variance");
+                throw strayCluster.Fail($"{vcovNode.Text()} is not clustered; remove 'cluster' or choose a CR variance");
             }
             var cluster = clustered ? n.Child("cluster").Enum(Clusters) : ClusterLevel.None;
             var df = n.Child("df").Enum(DfRules);
             if (!clustered && df != DfRule.Residual)
             {
-                throw n.Child("df").Error("an iid or heteroskedasticity-robust (HC) variance uses df: residual");
+                throw n.Child("df").Fail("an iid or heteroskedasticity-robust (HC) variance uses df: residual");
             }
             if (df == DfRule.Satterthwaite && vcov != VcovKind.CR2)
             {
-                throw n.Child("df").Error("Satterthwaite df are defined here for CR2 only");
+                throw n.Child("df").Fail("Satterthwaite df are defined here for CR2 only");
             }
             return new InferenceChoice(id, label, InferenceMethod.Sandwich, vcov, cluster, df,
                 clustered ? n.Child("fe_in_k").Enum(Counting) : null, null, 0, 0, null);
@@ -166,12 +167,12 @@ public static class AnalysisPlanLoader
         {
             if (method.Text() != "wild-cluster-bootstrap")
             {
-                throw method.Error("the only method is 'wild-cluster-bootstrap'");
+                throw method.Fail("the only method is 'wild-cluster-bootstrap'");
             }
             var weights = n.Child("weights").Text();
             if (weights is not ("webb" or "rademacher"))
             {
-                throw n.Child("weights").Error("must be webb or rademacher");
+                throw n.Child("weights").Fail("must be webb or rademacher");
             }
             return new InferenceChoice(id, label, InferenceMethod.WildClusterBootstrap, null, n.Child("cluster").Enum(Clusters), null,
                 null, weights, n.Child("replications").Integer(99, 1_000_000), (ulong)n.Child("seed").Integer(0, int.MaxValue), null);
@@ -183,7 +184,7 @@ public static class AnalysisPlanLoader
                 "welch" => InferenceMethod.Welch,
                 "student" => InferenceMethod.Student,
                 "chisq" => InferenceMethod.ChiSquare,
-                var t => throw test.Error($"'{t}' is not one of: welch, student, chisq"),
+                var t => throw test.Fail($"'{t}' is not one of: welch, student, chisq"),
             };
             return new InferenceChoice(id, label, kind, null, ClusterLevel.None, null, null, null, 0, 0, null);
         }
@@ -192,14 +193,14 @@ public static class AnalysisPlanLoader
             var e = estimation.Text();
             if (e is not ("ml" or "reml"))
             {
-                throw estimation.Error("must be ml or reml");
+                throw estimation.Fail("must be ml or reml");
             }
             return new InferenceChoice(id, label, InferenceMethod.MixedModel, null, ClusterLevel.None, n.Child("df").Enum(DfRules), null, null, 0, 0, e);
         }
-        throw n.Error("an inference choice needs one of: vcov, method, test, estimation (nothing is defaulted)");
+        throw n.Fail("an inference choice needs one of: vcov, method, test, estimation (nothing is defaulted)");
     }
 
-    private static PlannedAnalysis Analysis(YamlNode n,
+    private static PlannedAnalysis Analysis(YamlValue n,
         IReadOnlyDictionary<string, PopulationDefinition> populations,
         IReadOnlyDictionary<string, CovariateDefinition> covariates,
         IReadOnlyDictionary<string, RegisterOutcomeDefinition> register,
@@ -212,25 +213,25 @@ public static class AnalysisPlanLoader
         {
             var id = o.Text();
             var known = questionnaireKind ? questionnaire.ContainsKey(id) : register.ContainsKey(id);
-            return known ? id : throw o.Error($"unknown {(questionnaireKind ? "questionnaire" : "register")} outcome '{id}'; defined: {string.Join(", ", questionnaireKind ? questionnaire.Keys : register.Keys)}");
+            return known ? id : throw o.Fail($"unknown {(questionnaireKind ? "questionnaire" : "register")} outcome '{id}'; defined: {string.Join(", ", questionnaireKind ? questionnaire.Keys : register.Keys)}");
         }).ToList();
         if (outcomes.Count == 0)
         {
-            throw n.Child("outcomes").Error("must list at least one outcome");
+            throw n.Child("outcomes").Fail("must list at least one outcome");
         }
         var choices = Refs(n.Optional("inference"), inference, "inference choice");
         if (choices.Count == 0 && kind != AnalysisKind.StatusAtMonths)
         {
-            throw n.Error("an analysis that tests or estimates must list its inference choices (the first is primary)");
+            throw n.Fail("an analysis that tests or estimates must list its inference choices (the first is primary)");
         }
         var populationNode = n.Child("population");
         var population = populations.TryGetValue(populationNode.Text(), out var p) ? p
-            : throw populationNode.Error($"unknown population '{populationNode.Text()}'; defined: {string.Join(", ", populations.Keys)}");
+            : throw populationNode.Fail($"unknown population '{populationNode.Text()}'; defined: {string.Join(", ", populations.Keys)}");
         var responseScores = n.Optional("response_scores")?.Items().Select(o => questionnaire.ContainsKey(o.Text()) ? o.Text()
-            : throw o.Error($"unknown questionnaire outcome '{o.Text()}'; defined: {string.Join(", ", questionnaire.Keys)}")).ToList() ?? [];
+            : throw o.Fail($"unknown questionnaire outcome '{o.Text()}'; defined: {string.Join(", ", questionnaire.Keys)}")).ToList() ?? [];
         if (kind == AnalysisKind.InverseProbabilityWeighting && n.Optional("response_scores") is null && n.Optional("controls") is null)
         {
-            throw n.Error("an ipw analysis names its response model: controls (baseline covariates) and/or response_scores (baseline scores)");
+            throw n.Fail("an ipw analysis names its response model: controls (baseline covariates) and/or response_scores (baseline scores)");
         }
         MissingData.ImputationSettings? imputation = null;
         if (kind == AnalysisKind.MultipleImputation)
@@ -242,10 +243,10 @@ public static class AnalysisPlanLoader
         if (kind is AnalysisKind.InverseProbabilityWeighting or AnalysisKind.MultipleImputation
             && n.Optional("occasions") is { } occasionNode && occasionNode.Items().Any(o => o.Text() == "0m"))
         {
-            throw occasionNode.Error("list the follow-up occasions only; the baseline (0m) score is the covariate of every model");
+            throw occasionNode.Fail("list the follow-up occasions only; the baseline (0m) score is the covariate of every model");
         }
         CovariateDefinition? by = n.Optional("by") is { } byNode
-            ? covariates.TryGetValue(byNode.Text(), out var b) ? b : throw byNode.Error($"unknown covariate '{byNode.Text()}'")
+            ? covariates.TryGetValue(byNode.Text(), out var b) ? b : throw byNode.Fail($"unknown covariate '{byNode.Text()}'")
             : null;
         return new PlannedAnalysis(
             n.Child("id").Text(), kind, n.Child("title").Text(), n.Optional("seed_table")?.Integer(1, 99), population, outcomes, choices,
@@ -254,7 +255,7 @@ public static class AnalysisPlanLoader
             n.Optional("months")?.Items().Select(m => m.Integer(-200, 200)).ToList() ?? [],
             by,
             Refs(n.Optional("separate_inference"), inference, "inference choice"),
-            n.Optional("early_before") is { } early ? ParseDate(early) : null,
+            n.Optional("early_before") is { } early ? early.Date() : null,
             n.Optional("occasions")?.Items().Select(o => o.Text()).ToList() ?? [],
             n.Optional("categorical")?.Items().Select(o => o.Text()).ToList() ?? [],
             n.Optional("reference")?.Integer(-200, 200) ?? -1,
@@ -268,24 +269,18 @@ public static class AnalysisPlanLoader
         };
     }
 
-    private static NodaTime.LocalDate ParseDate(YamlNode node)
-    {
-        var result = LocalDatePattern.Iso.Parse(node.Text());
-        return result.Success ? result.Value : throw node.Error($"'{node.Text()}' is not a yyyy-MM-dd date");
-    }
+    private static EventWindow? Window(YamlValue? n) => n is null ? null : new EventWindow(Bound(n.Child("from"), "first"), Bound(n.Child("to"), "last"));
 
-    private static EventWindow? Window(YamlNode? n) => n is null ? null : new EventWindow(Bound(n.Child("from"), "first"), Bound(n.Child("to"), "last"));
+    private static int? Bound(YamlValue n, string open) => n.Text() == open ? null : n.Integer(-200, 200);
 
-    private static int? Bound(YamlNode n, string open) => n.Text() == open ? null : n.Integer(-200, 200);
-
-    private static List<T> Refs<T>(YamlNode? list, IReadOnlyDictionary<string, T> defined, string what) =>
+    private static List<T> Refs<T>(YamlValue? list, IReadOnlyDictionary<string, T> defined, string what) =>
         list?.Items().Select(i => defined.TryGetValue(i.Text(), out var v) ? v
-            : throw i.Error($"unknown {what} '{i.Text()}'; defined: {string.Join(", ", defined.Keys)}")).ToList() ?? [];
+            : throw i.Fail($"unknown {what} '{i.Text()}'; defined: {string.Join(", ", defined.Keys)}")).ToList() ?? [];
 
-    private static Dictionary<string, T> Map<T>(YamlNode node, Func<string, YamlNode, T> read) =>
+    private static Dictionary<string, T> Map<T>(YamlValue node, Func<string, YamlValue, T> read) =>
         node.Keys().ToDictionary(k => k, k => read(k, node.Child(k)), StringComparer.Ordinal);
 
-    private static CostBenefitLink? CostBenefit(YamlNode? n, string file, IReadOnlyList<PlannedAnalysis> analyses)
+    private static CostBenefitLink? CostBenefit(YamlValue? n, string file, IReadOnlyList<PlannedAnalysis> analyses)
     {
         if (n is null)
         {
@@ -293,15 +288,15 @@ public static class AnalysisPlanLoader
         }
         var from = n.Child("effect_from");
         var analysis = analyses.FirstOrDefault(a => a.Id == from.Child("analysis").Text())
-            ?? throw from.Child("analysis").Error($"no analysis with id '{from.Child("analysis").Text()}'");
+            ?? throw from.Child("analysis").Fail($"no analysis with id '{from.Child("analysis").Text()}'");
         var outcome = from.Child("outcome").Text();
         if (!analysis.Outcomes.Contains(outcome, StringComparer.Ordinal))
         {
-            throw from.Child("outcome").Error($"analysis '{analysis.Id}' has no outcome '{outcome}'");
+            throw from.Child("outcome").Fail($"analysis '{analysis.Id}' has no outcome '{outcome}'");
         }
         var inferenceId = from.Child("inference").Text();
         var selected = analysis.Inference.FirstOrDefault(i => i.Id == inferenceId)
-            ?? throw from.Child("inference").Error($"analysis '{analysis.Id}' does not use inference '{inferenceId}'");
+            ?? throw from.Child("inference").Fail($"analysis '{analysis.Id}' does not use inference '{inferenceId}'");
         var inputs = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", n.Child("inputs").Text());
         return new CostBenefitLink(inputs, analysis.Id, outcome, selected);
     }

@@ -82,13 +82,17 @@ public sealed class YamlValue
     public IReadOnlyList<(string Key, YamlValue Value)> Entries() =>
         Mapping().Children.Select(kv => (Key: ((YamlScalarNode)kv.Key).Value ?? "", Value: new YamlValue(File, $"{Path}.{((YamlScalarNode)kv.Key).Value}", kv.Value))).ToList();
 
-    /// <summary>Refuses keys the reader does not know, so a misspelt key is an error rather than silently ignored.</summary>
-    public void OnlyKeys(params string[] known)
+    /// <summary>
+    /// Refuses keys the reader does not know, so a misspelt key is an error rather than silently ignored. Returns the
+    /// value, so a reader can chain it.
+    /// </summary>
+    public YamlValue OnlyKeys(params string[] known)
     {
         foreach (var (key, value) in Entries().Where(e => !known.Contains(e.Key, StringComparer.Ordinal)))
         {
             throw value.Fail($"unknown key '{key}' (known: {string.Join(", ", known)})");
         }
+        return this;
     }
 
     public IReadOnlyList<YamlValue> Items() =>

@@ -1,6 +1,6 @@
 using Trial.Analysis.Cli;
 using Trial.Analysis.CostBenefit;
-using Trial.Analysis.Inputs;
+using Trial.Protocol.Files;
 
 namespace Trial.Analysis.Tests.CostBenefit;
 
@@ -78,8 +78,8 @@ public class CostBenefitGuardTest
     public void EffectAboveOneInYaml_IsRefused()
     {
         var yaml = Committed.Replace("estimate: 0.095", "estimate: 1.5", StringComparison.Ordinal);
-        var e = Assert.Throws<InputRejectedException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
-        Assert.StartsWith("$.effect.estimate", e.Location, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
+        Assert.StartsWith("$.effect.estimate", e.First.Path, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public class CostBenefitGuardTest
     {
         Assert.Contains(find, Committed, StringComparison.Ordinal);
         var yaml = Committed.Replace(find, replace, StringComparison.Ordinal);
-        var e = Assert.Throws<InputRejectedException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
-        Assert.StartsWith(location, e.Location, StringComparison.Ordinal);
-        Assert.Contains($"unknown key '{key}'", e.Rule, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
+        Assert.StartsWith(location, e.First.Path, StringComparison.Ordinal);
+        Assert.Contains($"unknown key '{key}'", e.First.Rule, StringComparison.Ordinal);
     }
 }

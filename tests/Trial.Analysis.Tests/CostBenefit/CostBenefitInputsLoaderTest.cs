@@ -1,5 +1,5 @@
 using Trial.Analysis.CostBenefit;
-using Trial.Analysis.Inputs;
+using Trial.Protocol.Files;
 
 namespace Trial.Analysis.Tests.CostBenefit;
 
@@ -11,35 +11,38 @@ public class CostBenefitInputsLoaderTest
     public void Parse_MissingDiscountRate_NamesThePath()
     {
         var yaml = Committed.Replace("  discount_rate: 0.04           # r: real social discount rate\n", "", StringComparison.Ordinal);
-        var e = Assert.Throws<InputRejectedException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
-        Assert.Equal("cb.yaml", e.File);
-        Assert.Contains("$.parameters", e.Location, StringComparison.Ordinal);
-        Assert.Contains("discount_rate", e.Rule, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
+        Assert.Equal("cb.yaml", e.First.File);
+        // The shared reader's one format: the missing key's own path, the line of the mapping that lacks it, the rule.
+        Assert.Equal("$.parameters.discount_rate", e.First.Path);
+        Assert.NotNull(e.First.Line);
+        Assert.Equal("is required", e.First.Rule);
+        Assert.Matches(@"^cb\.yaml: \$\.parameters\.discount_rate \(line \d+\): is required$", e.Message);
     }
 
     [Fact]
     public void Parse_TaxRateAboveOne_IsRejectedWithItsRange()
     {
         var yaml = Committed.Replace("average_tax: 0.34", "average_tax: 34", StringComparison.Ordinal);
-        var e = Assert.Throws<InputRejectedException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
-        Assert.StartsWith("$.parameters.average_tax", e.Location, StringComparison.Ordinal);
-        Assert.Contains("outside [0, 1]", e.Rule, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
+        Assert.StartsWith("$.parameters.average_tax", e.First.Path, StringComparison.Ordinal);
+        Assert.Contains("outside [0, 1]", e.First.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_PositiveDeduction_IsRejected()
     {
         var yaml = Committed.Replace("kind: deduction, amount: -2793", "kind: deduction, amount: 2793", StringComparison.Ordinal);
-        var e = Assert.Throws<InputRejectedException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
-        Assert.StartsWith("$.costs.items[6].amount", e.Location, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
+        Assert.StartsWith("$.costs.items[6].amount", e.First.Path, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_DecimalComma_IsRejectedAsNotANumber()
     {
         var yaml = Committed.Replace("real_wage_growth: 0.013", "real_wage_growth: '0,013'", StringComparison.Ordinal);
-        var e = Assert.Throws<InputRejectedException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
-        Assert.Contains("decimal point", e.Rule, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => CostBenefitInputsLoader.Parse("cb.yaml", yaml));
+        Assert.Contains("decimal point", e.First.Rule, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text;
-using Trial.Analysis.Inputs;
 using Trial.Analysis.Plan;
 using Trial.Analysis.Variance;
+using Trial.Protocol.Files;
 
 namespace Trial.Analysis.Tests.Plan;
 
@@ -32,57 +32,57 @@ public class AnalysisPlanLoaderTest
     [Fact]
     public void Parse_MissingDataAnalyses_RefuseUnknownScoreBaselineOccasionMissingSettingsAndStrayCluster()
     {
-        var unknown = Assert.Throws<InputRejectedException>(() => Parse(Committed.Replace("response_scores: [hads_total,", "response_scores: [hads_totl,", StringComparison.Ordinal)));
-        Assert.Contains("response_scores[0]", unknown.Location, StringComparison.Ordinal);
+        var unknown = Assert.Throws<ProtocolFileException>(() => Parse(Committed.Replace("response_scores: [hads_total,", "response_scores: [hads_totl,", StringComparison.Ordinal)));
+        Assert.Contains("response_scores[0]", unknown.First.Path, StringComparison.Ordinal);
         var withBaseline = Committed.Replace("    occasions: [6m, 12m]\n    outcomes: [hads_total, hads_anxiety, hads_depression, shc, fatigue, whodas, audit, dudit, eq_vas, ladder]\n    # Response",
             "    occasions: [0m, 6m, 12m]\n    outcomes: [hads_total, hads_anxiety, hads_depression, shc, fatigue, whodas, audit, dudit, eq_vas, ladder]\n    # Response", StringComparison.Ordinal);
         Assert.NotEqual(Committed, withBaseline);
-        Assert.Contains("follow-up occasions only", Assert.Throws<InputRejectedException>(() => Parse(withBaseline)).Rule, StringComparison.Ordinal);
-        var noSettings = Assert.Throws<InputRejectedException>(() => Parse(Committed.Replace("    imputation: { m: 20, iterations: 10, donors: 5, seed: 20161201 }\n", "", StringComparison.Ordinal)));
-        Assert.Contains("imputation", noSettings.Location + noSettings.Rule, StringComparison.Ordinal);
-        var stray = Assert.Throws<InputRejectedException>(() => Parse(Committed.Replace("    vcov: iid\n", "    vcov: iid\n    cluster: centre\n", StringComparison.Ordinal)));
-        Assert.Contains("not clustered", stray.Rule, StringComparison.Ordinal);
+        Assert.Contains("follow-up occasions only", Assert.Throws<ProtocolFileException>(() => Parse(withBaseline)).First.Rule, StringComparison.Ordinal);
+        var noSettings = Assert.Throws<ProtocolFileException>(() => Parse(Committed.Replace("    imputation: { m: 20, iterations: 10, donors: 5, seed: 20161201 }\n", "", StringComparison.Ordinal)));
+        Assert.Contains("imputation", noSettings.First.Path + noSettings.First.Rule, StringComparison.Ordinal);
+        var stray = Assert.Throws<ProtocolFileException>(() => Parse(Committed.Replace("    vcov: iid\n", "    vcov: iid\n    cluster: centre\n", StringComparison.Ordinal)));
+        Assert.Contains("not clustered", stray.First.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_UnknownOutcome_NamesAnalysisPath()
     {
         var yaml = Committed.Replace("outcomes: [in_work, aap_and_job]", "outcomes: [in_work, aap_and_jobs]", StringComparison.Ordinal);
-        var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
-        Assert.StartsWith("$.analyses[6].outcomes[1]", e.Location, StringComparison.Ordinal);
-        Assert.Contains("unknown register outcome 'aap_and_jobs'", e.Rule, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => Parse(yaml));
+        Assert.StartsWith("$.analyses[6].outcomes[1]", e.First.Path, StringComparison.Ordinal);
+        Assert.Contains("unknown register outcome 'aap_and_jobs'", e.First.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_UnknownPopulation_IsRejected()
     {
         var yaml = Committed.Replace("population: age21", "population: age18", StringComparison.Ordinal);
-        var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
-        Assert.Contains("unknown population 'age18'", e.Rule, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => Parse(yaml));
+        Assert.Contains("unknown population 'age18'", e.First.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_InferenceWithoutDf_IsRejected()
     {
         var yaml = Committed.Replace("    df: clusters-minus-one\n    fe_in_k: full              #", "    fe_in_k: full              #", StringComparison.Ordinal);
-        var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
-        Assert.StartsWith("$.inference.centre-cr1", e.Location, StringComparison.Ordinal);
-        Assert.Contains("'df' is missing", e.Rule, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => Parse(yaml));
+        Assert.Equal("$.inference.centre-cr1.df", e.First.Path);
+        Assert.Equal("is required", e.First.Rule);
     }
 
     [Fact]
     public void Parse_SatterthwaiteWithCr1_IsRejected()
     {
         var yaml = Committed.Replace("    vcov: CR1S                 # (N−1)/(N−K)·G/(G−1), as the seed's Stata runs\n    cluster: centre\n    df: clusters-minus-one", "    vcov: CR1S\n    cluster: centre\n    df: satterthwaite", StringComparison.Ordinal);
-        var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
-        Assert.Contains("CR2 only", e.Rule, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => Parse(yaml));
+        Assert.Contains("CR2 only", e.First.Rule, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_UnknownRegisterStatus_IsRejected()
     {
         var yaml = Committed.Replace("all_of: [aap, employed]", "all_of: [aap, employment]", StringComparison.Ordinal);
-        var e = Assert.Throws<InputRejectedException>(() => Parse(yaml));
-        Assert.StartsWith("$.register_outcomes.aap_and_job.all_of[1]", e.Location, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => Parse(yaml));
+        Assert.StartsWith("$.register_outcomes.aap_and_job.all_of[1]", e.First.Path, StringComparison.Ordinal);
     }
 }
