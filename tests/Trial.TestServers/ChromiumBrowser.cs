@@ -47,6 +47,10 @@ public sealed class ChromiumBrowser : IAsyncDisposable
             // axe-core is injected as a script; the participant pages' CSP (no script at all) would block it.
             BypassCSP = true,
         });
+        // Playwright's 30 s default is too short on a 2-core CI machine where the test assemblies run side by side:
+        // a sign-in page once took longer while the demo tests were simulating a trial. A real fault still fails.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         return await context.NewPageAsync();
     }
 
