@@ -57,10 +57,11 @@ public static class TrialSimulator
 
     private static CsvTable Covariates(IReadOnlyList<SimulatedPerson> people) => new("covariates.csv",
         ["participant_id", "age", "sex", "income_2013_g", "born_norway", "civil_status", "single_divorced", "education", "reading_writing_difficulties",
-            "years_mental_complaints", "involuntary_admission", "mini_diagnosis", "psychotic", "severity", "return_to_work_expectation"],
+            "years_mental_complaints", "involuntary_admission", "mini_diagnosis", "psychotic", "severity", "return_to_work_expectation",
+            "nav_benefit"],
         people.Select(p => (IReadOnlyList<string>)[p.Id, Int(p.Age), p.Female ? "female" : "male", p.IncomeG.ToString("0.00", CultureInfo.InvariantCulture),
             Bool(p.BornInNorway), p.SingleOrDivorced ? "unmarried" : "married", Bool(p.SingleOrDivorced), p.Education, "", "", Bool(p.InvoluntaryAdmission),
-            Diagnosis(p), p.Psychotic, p.Severity, ""]).ToList());
+            Diagnosis(p), p.Psychotic, p.Severity, "", ""]).ToList());
 
     /// <summary>
     /// The protocol's baseline form has every column; the simulator fills those the analyses use and derives the MINI

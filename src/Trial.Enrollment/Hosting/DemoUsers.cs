@@ -15,11 +15,13 @@ internal static class DemoUsers
     private static readonly (string Username, string Name, string Role, string Organisation, string[] Centres)[] Users =
     [
         ("coordinator.oslo", "Koordinator Oslo", TrialRoles.Coordinator, "diakonhjemmet", ["oslo"]),
-        ("coordinator.hadeland", "Koordinator Hadeland", TrialRoles.Coordinator, "nav-hadeland", ["hadeland"]),
-        ("coordinator.vestfold", "Koordinator Vestfold", TrialRoles.Coordinator, "nav-vestfold", ["vestfold"]),
+        ("coordinator.hadeland", "Koordinator Hadeland", TrialRoles.Coordinator, "sykehuset-innlandet", ["hadeland"]),
+        ("coordinator.vestfold", "Koordinator Vestfold", TrialRoles.Coordinator, "siv", ["vestfold"]),
         ("coordinator.akershus", "Koordinator Akershus", TrialRoles.Coordinator, "ahus", ["akershus"]),
-        ("coordinator.elverum", "Koordinator Elverum", TrialRoles.Coordinator, "nav-hedmark", ["elverum"]),
+        ("coordinator.elverum", "Koordinator Elverum", TrialRoles.Coordinator, "sykehuset-innlandet", ["elverum"]),
         ("coordinator.hordaland", "Koordinator Hordaland", TrialRoles.Coordinator, "helse-bergen", ["hordaland"]),
+        // A NAV coordinator (job specialist's side): sees no clinical fields, and no one the health trust screened before consent.
+        ("coordinator.nav-oslo", "Koordinator NAV Oslo", TrialRoles.Coordinator, "nav-oslo", ["oslo"]),
         ("manager", "Prosjektleder", TrialRoles.TrialManager, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
         ("statistician", "Statistiker", TrialRoles.Statistician, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
         ("auditor", "Revisor", TrialRoles.Auditor, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),

@@ -47,6 +47,7 @@ internal static class EnrollmentServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SeedProtection>();
         services.AddSingleton<AllocationSeeds>();
+        services.AddSingleton<OrganisationAccess>();
         services.AddScoped<FollowupLink>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<StaffSignIn>();
@@ -80,6 +81,7 @@ internal static class EnrollmentServices
         services.AddScoped<FidelityReviewReader>();
         services.AddSingleton<IContactDirectory, IdentityContactDirectory>();
         services.AddSingleton<Trial.Followup.Questionnaires.Storage.IEntryLock, TrialEntryLock>();
+        services.AddSingleton<Trial.Followup.Access.IInstrumentAccess, OrganisationInstrumentAccess>();
         services.AddTrialPages();
         services.AddSingleton<ProtocolLabels>();
         services.AddScoped<Trial.Enrollment.Features.Overview.RecruitmentQuery>();

@@ -51,7 +51,12 @@ internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Pr
             RejectionKind.NotFound => (StatusCodes.Status404NotFound, "Not found"),
             _ => (StatusCodes.Status409Conflict, "Conflict"),
         };
-        return new ProblemDetails { Status = status, Title = title, Detail = rejected.Message, Extensions = { ["code"] = rejected.Code } };
+        var details = new ProblemDetails { Status = status, Title = title, Detail = rejected.Message, Extensions = { ["code"] = rejected.Code } };
+        if (rejected.Field is { } field)
+        {
+            details.Extensions["field"] = field;
+        }
+        return details;
     }
 
     private static ValidationProblemDetails Invalid(string field, string code, string message) =>

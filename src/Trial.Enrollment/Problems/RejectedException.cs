@@ -17,4 +17,7 @@ public sealed class RejectedException(RejectionKind kind, string code, string me
     public static RejectedException NotFound(string what) => new(RejectionKind.NotFound, "not-found", $"{what} was not found.");
 
     public static RejectedException Forbidden(string message) => new(RejectionKind.Forbidden, "forbidden", message);
+
+    /// <summary>403 naming the field the caller may not touch and the rule that says so.</summary>
+    public static RejectedException ForbiddenField(string field, string code, string message) => new(RejectionKind.Forbidden, code, message, field);
 }

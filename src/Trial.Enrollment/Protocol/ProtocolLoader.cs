@@ -18,15 +18,8 @@ public static class ProtocolLoader
     private static readonly string[] TopLevelKeys =
     [
         "trial", "version", "title", "timeZone", "arms", "centres", "organisations", "eligibility", "consentForms",
-        "allocationPeriods", "stratification", "blocks", "followUp", "baselineForm", "amendment",
+        "allocationPeriods", "stratification", "blocks", "followUp", "baselineForm", "amendment", "fieldAccess",
     ];
-
-    private static readonly Dictionary<string, OrganisationKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["nav"] = OrganisationKind.Nav,
-        ["health-trust"] = OrganisationKind.HealthTrust,
-        ["sponsor"] = OrganisationKind.Sponsor,
-    };
 
     private static readonly Dictionary<string, CriterionRule> Rules = new(StringComparer.Ordinal)
     {
@@ -66,12 +59,16 @@ public static class ProtocolLoader
             var followUp = Check(() => root.Optional("followUp") is { } f ? FollowUp(f) : [], []);
             var baseline = Check(() => BaselineForm.Read(root), BaselineForm.Empty);
             var amendment = Check(() => root.Optional("amendment") is { } a ? Amendment(a) : null, null);
+            var fieldAccess = Check(() => root.Optional("fieldAccess") is { } fa ? FieldAccessClasses(fa, baseline) : [], []);
             if (errors.Count > 0)
             {
                 return null;
             }
             return new TrialProtocol(trial!, version!, ProtocolHash.Compute(directory), Path.GetFullPath(directory), zone!,
-                arms, centres, organisations, criteria, forms, periods, stratifyByCentre, blocks!, followUp, baseline) { Amendment = amendment };
+                arms, centres, organisations, criteria, forms, periods, stratifyByCentre, blocks!, followUp, baseline)
+            {
+                Amendment = amendment, FieldAccess = new FieldAccess(fieldAccess),
+            };
         }
 
         private static DateTimeZone TimeZone(YamlValue root)
@@ -149,7 +146,7 @@ public static class ProtocolLoader
             {
                 o.OnlyKeys("code", "kind", "name", "centres");
                 var code = Check(() => Code(o.Child("code")), null);
-                var kind = Check<OrganisationKind?>(() => o.Child("kind").Enum(Kinds), null);
+                var kind = Check<OrganisationKind?>(() => o.Child("kind").Enum(OrganisationKinds.ByCode), null);
                 var name = Check(() => o.Child("name").Text(), null);
                 var members = Check(() =>
                 {
@@ -321,6 +318,57 @@ public static class ProtocolLoader
             });
             Unique(list, occasions, o => o.Code, "code", "follow-up occasion");
             return occasions;
+        }
+
+        /// <summary>fieldAccess: classes of protected fields, each field named once, recorded only by kinds that also see it.</summary>
+        private List<FieldAccessClass> FieldAccessClasses(YamlValue list, BaselineForm baseline)
+        {
+            var classes = Each(list, c =>
+            {
+                c.OnlyKeys("class", "label", "fields", "see", "record");
+                var code = Check(() => Code(c.Child("class")), null);
+                var label = Check(() => c.Child("label").Localised(), null);
+                var fields = Check(() =>
+                {
+                    var items = c.Child("fields");
+                    if (items.Items().Count == 0)
+                    {
+                        throw items.Fail("a field class lists at least one field");
+                    }
+                    return items.Items().Select(f => KnownField(f.Text(), baseline)
+                        ? f.Text()
+                        : throw f.Fail($"'{f.Text()}' is not screening.severity, screening.education, baseline.<a baselineForm code> or followup.<an instrument in instruments/>")).ToList();
+                }, null);
+                var see = Check(() => c.Child("see").Items().Select(k => k.Enum(OrganisationKinds.ByCode)).ToList(), null);
+                var record = Check(() => c.Child("record").Items().Select(k => k.Enum(OrganisationKinds.ByCode)).ToList(), null);
+                if (see is not null && record?.Where(k => !see.Contains(k)).Select(k => (OrganisationKind?)k).FirstOrDefault() is { } blind)
+                {
+                    errors.Add(c.Child("record").ErrorAt($"'{OrganisationKinds.Code(blind)}' would record what it may not see; add it to see"));
+                    return null;
+                }
+                return code is null || label is null || fields is null || see is null || record is null ? null : new FieldAccessClass(code, label, fields, see, record);
+            });
+            Unique(list, classes, c => c.Code, "class", "field class");
+            foreach (var field in classes.SelectMany(c => c.Fields).GroupBy(f => f, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                errors.Add(list.ErrorAt($"field '{field.Key}' is in more than one class"));
+            }
+            return classes;
+        }
+
+        private bool KnownField(string field, BaselineForm baseline)
+        {
+            const string Baseline = "baseline.", Followup = "followup.";
+            if (field is "screening.severity" or "screening.education")
+            {
+                return true;
+            }
+            if (field.StartsWith(Baseline, StringComparison.Ordinal))
+            {
+                return baseline.Field(field[Baseline.Length..]) is not null;
+            }
+            return field.StartsWith(Followup, StringComparison.Ordinal) && CodeFormat.IsValid(field[Followup.Length..])
+                && File.Exists(Path.Combine(directory, "instruments", field[Followup.Length..] + ".yaml"));
         }
 
         private static ProtocolAmendment Amendment(YamlValue amendment)

@@ -24,6 +24,9 @@ public sealed record TrialProtocol(
     /// <summary>This version's amendment (effective date and reason); null for a first version.</summary>
     public ProtocolAmendment? Amendment { get; init; }
 
+    /// <summary>Which kinds of organisation may see and record which fields (<c>fieldAccess</c>); open when absent.</summary>
+    public FieldAccess FieldAccess { get; init; } = FieldAccess.Open;
+
     public AllocationPeriod? PeriodOn(LocalDate date) => Periods.FirstOrDefault(p => p.Contains(date));
 
     public bool HasCentre(CentreCode centre) => Centres.Any(c => c.Code == centre);

@@ -52,6 +52,8 @@ internal static class CoordinatorEndpoints
             ManualEntryOutcome.OccasionNotOpen => Problem(StatusCodes.Status409Conflict, "Occasion not open for entry", entry.Detail!),
             ManualEntryOutcome.EntryLocked => TypedResults.Problem(entry.Detail, statusCode: StatusCodes.Status409Conflict, title: "Follow-up is locked",
                 extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "followup-locked" }),
+            ManualEntryOutcome.InstrumentNotAllowed => TypedResults.Problem(entry.Detail, statusCode: StatusCodes.Status403Forbidden, title: "Not your organisation's data",
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = "organisation-may-record", ["field"] = entry.Errors.Keys.Single() }),
             _ => throw new InvalidOperationException($"Unknown outcome {entry.Outcome}."),
         };
     }

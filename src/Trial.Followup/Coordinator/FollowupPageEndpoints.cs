@@ -147,7 +147,7 @@ internal static class FollowupPageEndpoints
         Page.Show<AnswerEntryPage>(language, new()
         {
             [nameof(AnswerEntryPage.Occasion)] = occasion,
-            [nameof(AnswerEntryPage.Instruments)] = manual.Instruments(occasion.Code),
+            [nameof(AnswerEntryPage.Instruments)] = manual.Instruments(occasion.Code, http.User),
             [nameof(AnswerEntryPage.Language)] = language,
             [nameof(AnswerEntryPage.Menu)] = StaffMenus.Of(http),
             [nameof(AnswerEntryPage.Values)] = values,

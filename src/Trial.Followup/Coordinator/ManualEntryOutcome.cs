@@ -12,4 +12,6 @@ internal enum ManualEntryOutcome
     OccasionNotOpen,
     /// <summary>The trial manager locked follow-up: no more data entry.</summary>
     EntryLocked,
+    /// <summary>The user's organisation may not enter an instrument in the request (Errors names it); nothing was written.</summary>
+    InstrumentNotAllowed,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using NodaTime;
+using Trial.Followup.Access;
 using Trial.Followup.Instruments;
 using Trial.Followup.Occasions;
 using Trial.Followup.Questionnaires.Storage;
@@ -14,7 +15,8 @@ namespace Trial.Followup.Coordinator;
 /// who entered them, through the same store (and completion) as web answers. Blank items are allowed (the scales'
 /// missing-item rules apply); out-of-range values and unknown items are refused and nothing is written.
 /// </summary>
-internal sealed class ManualResponses(FollowupStore store, ResponseStore responses, InstrumentCatalog catalog, FollowupProtocol protocol, IClock clock)
+internal sealed class ManualResponses(FollowupStore store, ResponseStore responses, InstrumentCatalog catalog, FollowupProtocol protocol, IClock clock,
+    IInstrumentAccess instrumentAccess)
 {
     private static readonly Dictionary<string, string[]> NoErrors = new(StringComparer.Ordinal);
 
@@ -39,6 +41,12 @@ internal sealed class ManualResponses(FollowupStore store, ResponseStore respons
         if (CentreAccess.Decide(user, centre) != AccessDecision.Allowed || CentreAccess.UserId(user) is not { } enteredBy)
         {
             return new ManualEntry(ManualEntryOutcome.Forbidden, NoErrors, null, "You may enter answers only for your own centre's participants.");
+        }
+        if ((request.Answers ?? []).Keys.FirstOrDefault(i => !instrumentAccess.MayEnter(user, i)) is { } notAllowed)
+        {
+            return new ManualEntry(ManualEntryOutcome.InstrumentNotAllowed,
+                new Dictionary<string, string[]>(StringComparer.Ordinal) { [$"answers.{notAllowed}"] = [$"Your organisation may not enter '{notAllowed}' (organisation-may-record)."] },
+                null, $"Your organisation may not enter or see the answers to '{notAllowed}'; the protocol's fieldAccess gives them to another kind of organisation.");
         }
         var now = clock.GetCurrentInstant();
         var graceEnds = closesAt.InUtc().LocalDateTime.Plus(protocol.ManualEntryGrace).InUtc().ToInstant();
@@ -117,7 +125,9 @@ internal sealed class ManualResponses(FollowupStore store, ResponseStore respons
             : null;
     }
 
-    public IReadOnlyList<InstrumentDefinition> Instruments(string occasionCode) => catalog.ForOccasion(occasionCode);
+    /// <summary>The occasion's instruments this user may enter (their organisation's).</summary>
+    public IReadOnlyList<InstrumentDefinition> Instruments(string occasionCode, ClaimsPrincipal user) =>
+        catalog.ForOccasion(occasionCode).Where(i => instrumentAccess.MayEnter(user, i.Code)).ToList();
 
     private static (ResponseMode Mode, Instant AnsweredAt, Dictionary<string, string[]> Errors) CheckRequest(ManualResponseRequest request, Instant now)
     {

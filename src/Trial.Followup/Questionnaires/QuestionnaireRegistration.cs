@@ -33,6 +33,7 @@ public static class QuestionnaireRegistration
         services.AddSingleton<IQuestionnaireLinks>(sp => sp.GetRequiredService<QuestionnaireLinks>());
         services.AddSingleton<ResponseStore>();
         services.TryAddSingleton<IEntryLock, NeverLocked>();
+        services.TryAddSingleton<Access.IInstrumentAccess, Access.EveryInstrument>();
         services.AddSingleton<ParticipantQuestionnaire>();
         services.AddSingleton<TokenRateLimit>();
         services.AddRateLimiter(_ => { });

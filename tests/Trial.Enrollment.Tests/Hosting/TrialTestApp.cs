@@ -48,11 +48,13 @@ public sealed class TrialTestApp : IAsyncDisposable
     /// <summary>The loopback address with <see cref="TestTransport.Loopback"/>; null in memory.</summary>
     public Uri? BaseUrl { get; private init; }
 
-    /// <summary>Users: coordinator oslo/hadeland, trial manager (all) and manager.hadeland, statistician, auditor.</summary>
+    /// <summary>Users: coordinators at oslo (health trust, NAV) and hadeland (NAV, health trust), trial manager (all) and manager.hadeland, statistician, auditor.</summary>
     public static readonly (string Username, string Role, string Organisation, string[] Centres)[] Users =
     [
         ("coord.oslo", TrialRoles.Coordinator, "diakonhjemmet", ["oslo"]),
         ("coord.hadeland", TrialRoles.Coordinator, "nav-hadeland", ["hadeland"]),
+        ("coord.oslo.nav", TrialRoles.Coordinator, "nav-oslo", ["oslo"]),
+        ("coord.hadeland.ht", TrialRoles.Coordinator, "sykehuset-innlandet", ["hadeland"]),
         ("manager", TrialRoles.TrialManager, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
         ("manager.hadeland", TrialRoles.TrialManager, "trial-office", ["hadeland"]),
         ("statistician", TrialRoles.Statistician, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),

@@ -71,6 +71,35 @@ public class ProtocolLoaderTests
     }
 
     [Fact]
+    public void Load_IpsProtocol_FieldAccessKeepsClinicalFieldsFromNavAndNavCaseDataFromTheHealthTrust()
+    {
+        var access = ProtocolLoader.Load(RepositoryPaths.IpsProtocol).FieldAccess;
+        foreach (var field in new[] { "screening.severity", "baseline.mini_diagnosis", "baseline.severity", "followup.hads" })
+        {
+            Assert.False(access.MaySee(OrganisationKind.Nav, field), field);
+            Assert.True(access.MaySee(OrganisationKind.HealthTrust, field), field);
+        }
+        Assert.False(access.MaySee(OrganisationKind.HealthTrust, "baseline.nav_benefit"));
+        Assert.True(access.MayRecord(OrganisationKind.Nav, "baseline.nav_benefit"));
+        Assert.True(access.MaySee(OrganisationKind.Sponsor, "baseline.nav_benefit"));
+        Assert.True(access.MayRecord(OrganisationKind.Nav, "baseline.born_norway"));
+        Assert.False(access.MaySee(null, "baseline.severity"));
+    }
+
+    [Theory]
+    [InlineData("fields: [baseline.nav_benefit]", "fields: [baseline.nav_case]", "$.fieldAccess[1].fields[0]", "'baseline.nav_case' is not")]
+    [InlineData("fields: [baseline.nav_benefit]", "fields: [followup.unknown]", "$.fieldAccess[1].fields[0]", "'followup.unknown' is not")]
+    [InlineData("fields: [baseline.nav_benefit]", "fields: [baseline.severity]", "$.fieldAccess", "field 'baseline.severity' is in more than one class")]
+    [InlineData("    see: [nav, sponsor]\n", "    see: [sponsor]\n", "$.fieldAccess[1].record", "'nav' would record what it may not see")]
+    [InlineData("record: [nav, sponsor]", "record: [nav, municipality]", "$.fieldAccess[1].record[1]", "municipality")]
+    public void Load_BrokenFieldAccess_NamesPathAndRule(string find, string replace, string path, string rule)
+    {
+        var error = Assert.Single(LoadEdited(find, replace).Errors);
+        Assert.Equal(path, error.Path);
+        Assert.Contains(rule, error.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_OpenEndedPeriodBeforeLast_IsRejected()
     {
         var error = Assert.Single(LoadEdited("    to: 2014-02-01\n", "").Errors);

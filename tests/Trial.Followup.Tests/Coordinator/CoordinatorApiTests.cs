@@ -168,15 +168,17 @@ public abstract class CoordinatorApiTests(FollowupDatabase database)
         Assert.Equal(OccasionState.Completed, await host.StateAsync(occasion));
     }
 
-    [Fact]
-    public async Task ManualEntry_AnswerTimeBeforeOpening_Returns400NamingAnsweredAt()
+    [Theory]
+    [InlineData("1900-01-01T00:00:00Z", "c_manual_1900")]   // before the occasion opened (and before randomisation)
+    [InlineData("2099-01-01T00:00:00Z", "c_manual_2099")]   // after now: the answer time lies between the opening and now
+    public async Task ManualEntry_AnswerTimeOutsideOpeningToNow_Returns400NamingAnsweredAt(string answeredAt, string database)
     {
-        await using var host = await HostAsync("c_manual_1900");
+        await using var host = await HostAsync(database);
         var (_, occasion) = await host.ScheduleAsync();
         var body = new
         {
             mode = "paper",
-            answeredAt = "1900-01-01T00:00:00Z",
+            answeredAt,
             answers = new Dictionary<string, Dictionary<string, int>> { ["eq5d-vas"] = new() { ["vas"] = 55 } },
         };
 

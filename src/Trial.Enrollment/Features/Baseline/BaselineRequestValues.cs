@@ -9,7 +9,8 @@ internal static class BaselineRequestValues
 {
     public const int MaxFields = 100;
 
-    public static Dictionary<string, string?> Parse(BaselineForm form, Dictionary<string, JsonElement>? values)
+    /// <param name="recorded">The fields this submission records (the user's organisation's); the others are left as they are.</param>
+    public static Dictionary<string, string?> Parse(BaselineForm form, Dictionary<string, JsonElement>? values, Func<BaselineField, bool> recorded)
     {
         values ??= [];
         if (values.Count > MaxFields)
@@ -22,7 +23,7 @@ internal static class BaselineRequestValues
                 $"'{Shown(unknown)}' is not a field of the protocol's baseline form; use {string.Join(", ", form.Fields.Select(f => f.Code))}.");
         }
         var answers = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var field in form.Fields)
+        foreach (var field in form.Fields.Where(recorded))
         {
             var element = values.TryGetValue(field.Code, out var e) ? e : default;
             var text = Text(field, element);

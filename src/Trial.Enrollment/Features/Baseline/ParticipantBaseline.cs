@@ -13,16 +13,22 @@ namespace Trial.Enrollment.Features.Baseline;
 
 /// <summary>
 /// Records the protocol's baseline form for a consented participant (before or after randomisation, e.g. typed in
-/// later from paper). Every submission stores each field anew, so the history of corrections is kept.
+/// later from paper). Every submission stores each field anew, so the history of corrections is kept. Each user records
+/// and sees only the fields the protocol's fieldAccess gives their kind of organisation.
 /// </summary>
-internal sealed class ParticipantBaseline(TrialDbContext db, TrialProtocol protocol, TrialCalendar calendar, AuditTrail audit, IClock clock)
+internal sealed class ParticipantBaseline(TrialDbContext db, TrialProtocol protocol, TrialCalendar calendar, AuditTrail audit, IClock clock, OrganisationAccess access)
 {
     public async Task RecordAsync(ParticipantId id, BaselineRequest request, StaffUser user, CancellationToken cancellationToken)
     {
         user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
-        var answers = BaselineRequestValues.Parse(protocol.Baseline, request.Values);
+        // Only the fields the user's organisation may record are parsed and stored; the others keep their values.
+        foreach (var field in (request.Values ?? []).Keys.Where(k => protocol.Baseline.Field(k) is not null))
+        {
+            access.RequireRecord(user, "baseline." + field, "values." + field);
+        }
+        var answers = BaselineRequestValues.Parse(protocol.Baseline, request.Values, f => access.MayRecord(user, "baseline." + f.Code));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
         await TrialLocks.RequireAsync(db, LockedChange.DataEntry, cancellationToken);
         if (!Accepts(participant.State))
         {
@@ -50,9 +56,12 @@ internal sealed class ParticipantBaseline(TrialDbContext db, TrialProtocol proto
         var participant = await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id.Value, cancellationToken)
                           ?? throw RejectedException.NotFound("The participant");
         user.RequireCentre(CentreCode.Parse(participant.Centre));
+        access.RequireSeesPerson(user, participant);
         var found = (await LatestAsync(db, [id.Value], cancellationToken)).TryGetValue(id.Value, out var latest);
+        var (shown, hidden) = (protocol.Baseline.Fields.Where(f => access.MaySee(user, "baseline." + f.Code)).ToList(),
+            protocol.Baseline.Fields.Where(f => !access.MaySee(user, "baseline." + f.Code)).Select(f => f.Code).ToList());
         return new BaselineView(participant.ResearchId, found ? latest.RecordedOn.ToString("R", null) : null,
-            protocol.Baseline.Fields.ToDictionary(f => f.Code, f => found ? latest.Answers.GetValueOrDefault(f.Code) : null));
+            shown.ToDictionary(f => f.Code, f => found ? latest.Answers.GetValueOrDefault(f.Code) : null), hidden);
     }
 
     /// <summary>Each participant's latest answer per field, and the day of the latest form.</summary>

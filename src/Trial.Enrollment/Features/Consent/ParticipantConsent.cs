@@ -10,7 +10,7 @@ using Trial.Followup.Access;
 namespace Trial.Enrollment.Features.Consent;
 
 /// <summary>Records consent given or declined, with the form version, the date and who took it.</summary>
-internal sealed class ParticipantConsent(TrialDbContext db, TrialProtocol protocol, TrialCalendar calendar, AuditTrail audit)
+internal sealed class ParticipantConsent(TrialDbContext db, TrialProtocol protocol, TrialCalendar calendar, AuditTrail audit, OrganisationAccess access)
 {
     public async Task RecordAsync(ParticipantId id, ConsentRequest request, StaffUser user, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ internal sealed class ParticipantConsent(TrialDbContext db, TrialProtocol protoc
                    ?? throw RejectedException.Invalid("formVersion", "known-form-version",
                        $"'{version}' is not a consent form version; use one of {string.Join(", ", protocol.ConsentForms.Select(f => f.Version))}.");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
         await TrialLocks.RequireAsync(db, LockedChange.Recruitment, cancellationToken);
         var on = RequestFields.DateBetween(request.ConsentedOn, "consentedOn", participant.ScreenedOn, calendar.Today, "the screening date");
         if (on < form.ValidFrom)

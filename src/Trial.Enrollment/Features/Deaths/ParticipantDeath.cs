@@ -12,13 +12,13 @@ using Trial.Followup.Contact;
 namespace Trial.Enrollment.Features.Deaths;
 
 /// <summary>Records a death with its date; all follow-up contact stops from that date. The participant stays in ITT.</summary>
-internal sealed class ParticipantDeath(TrialDbContext db, TrialCalendar calendar, AuditTrail audit, FollowupLink followup)
+internal sealed class ParticipantDeath(TrialDbContext db, TrialCalendar calendar, AuditTrail audit, FollowupLink followup, OrganisationAccess access)
 {
     public async Task RecordAsync(ParticipantId id, DeathRequest request, StaffUser user, CancellationToken cancellationToken)
     {
         user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
         await TrialLocks.RequireAsync(db, LockedChange.DataEntry, cancellationToken);
         ParticipantTransitions.Require(participant, ParticipantVerb.RecordDeath);
         // Consent was given in life, so a death cannot be dated before it; nor before a withdrawal already recorded.

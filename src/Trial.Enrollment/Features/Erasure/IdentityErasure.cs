@@ -11,13 +11,13 @@ namespace Trial.Enrollment.Features.Erasure;
 /// gone, copies of the sealed identifiers in backups can no longer be opened. The pseudonymous research record stays
 /// (the randomisation is never deleted); the erasure is audited on the participant's centre chain.
 /// </summary>
-internal sealed class IdentityErasure(TrialDbContext db, IdentityStoreContext identities, AuditTrail audit)
+internal sealed class IdentityErasure(TrialDbContext db, IdentityStoreContext identities, AuditTrail audit, OrganisationAccess access)
 {
     public async Task EraseAsync(ParticipantId id, StaffUser user, CancellationToken cancellationToken)
     {
         user.RequireRole(Followup.Access.TrialRoles.TrialManager);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
         // The key first: once it is gone nothing else of the person can be read, even if the rest failed to go.
         var keys = await identities.PersonKeys.Where(k => k.ParticipantId == id.Value).ExecuteDeleteAsync(cancellationToken);
         await identities.Persons.Where(p => p.ParticipantId == id.Value).ExecuteDeleteAsync(cancellationToken);

@@ -15,7 +15,8 @@ namespace Trial.Enrollment.Features.Pages;
 /// <summary>
 /// The protocol's baseline form on a page, for a consented participant. The form's answers go to the same verb as
 /// PUT /api/participants/{id}/baseline as the JSON it takes, so the API's rules (required, type, range, codes,
-/// date) decide; a refusal is shown on the field it names with everything typed kept.
+/// date) decide; a refusal is shown on the field it names with everything typed kept. The page shows only the fields
+/// the user's organisation may record.
 /// </summary>
 internal static class BaselinePageEndpoints
 {
@@ -74,6 +75,14 @@ internal static class BaselinePageEndpoints
         return answers;
     }
 
+    /// <summary>The fields the user's organisation may record (protocol fieldAccess); the verb refuses any other that is posted.</summary>
+    private static BaselineForm RecordableForm(HttpContext c, StaffUser user)
+    {
+        var access = c.RequestServices.GetRequiredService<OrganisationAccess>();
+        var form = c.RequestServices.GetRequiredService<TrialProtocol>().Baseline;
+        return new BaselineForm(form.Fields.Where(f => access.MayRecord(user, "baseline." + f.Code)).ToList());
+    }
+
     private static async Task<IResult> FormAsync(HttpContext c, TextLanguage language, Guid id, string? recordedBefore,
         IReadOnlyDictionary<string, string?> values, FieldErrors errors, int status, CancellationToken ct)
     {
@@ -87,7 +96,7 @@ internal static class BaselinePageEndpoints
         return Page.Show<BaselinePage>(language, new()
         {
             [nameof(BaselinePage.P)] = participant,
-            [nameof(BaselinePage.Form)] = c.RequestServices.GetRequiredService<TrialProtocol>().Baseline,
+            [nameof(BaselinePage.Form)] = RecordableForm(c, user),
             [nameof(BaselinePage.RecordedBefore)] = recordedBefore,
             [nameof(BaselinePage.Values)] = values,
             [nameof(BaselinePage.Errors)] = errors,

@@ -8,11 +8,11 @@ namespace Trial.Enrollment.Features.Participants;
 
 /// <summary>
 /// Loads a participant for a state change, row-locked (FOR UPDATE) on PostgreSQL so concurrent changes to the same
-/// person queue up; SQLite's write transactions are already exclusive. Checks the caller's centre before anything else.
+/// person queue up; SQLite's write transactions are already exclusive. Checks the caller's centre, and that their organisation may know of the person, before anything else.
 /// </summary>
 internal static class ParticipantLocks
 {
-    public static async Task<ParticipantRecord> LockForChangeAsync(TrialDbContext db, ParticipantId id, StaffUser user, CancellationToken cancellationToken)
+    public static async Task<ParticipantRecord> LockForChangeAsync(TrialDbContext db, OrganisationAccess access, ParticipantId id, StaffUser user, CancellationToken cancellationToken)
     {
         // A row tracked earlier in this context would be returned as it was, not as locked now.
         db.ChangeTracker.Clear();
@@ -24,6 +24,7 @@ internal static class ParticipantLocks
             throw RejectedException.NotFound("The participant");
         }
         user.RequireCentre(CentreCode.Parse(participant.Centre));
+        access.RequireSeesPerson(user, participant);
         return participant;
     }
 }

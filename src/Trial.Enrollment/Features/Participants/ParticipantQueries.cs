@@ -10,7 +10,8 @@ using Trial.Followup.Access;
 namespace Trial.Enrollment.Features.Participants;
 
 /// <summary>Lists and shows participants, limited to the caller's centres; identities are joined only for roles that may see them.</summary>
-internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, Identity.PersonVault vault)
+internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, Identity.PersonVault vault,
+    OrganisationAccess access)
 {
     /// <summary>One page of the caller's participants that match the search. Bad paging or state values are refused.</summary>
     public async Task<ParticipantListResult> SearchAsync(StaffUser user, ParticipantSearch search, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext
             user.RequireCentre(code);
             centres = [code.Value];
         }
-        var query = db.Participants.AsNoTracking().Where(p => centres.Contains(p.Centre));
+        var query = db.Participants.AsNoTracking().Where(p => centres.Contains(p.Centre)).Where(access.Visible(user));
         if (!string.IsNullOrEmpty(search.State))
         {
             var state = Enum.GetValues<ParticipantState>().Cast<ParticipantState?>().FirstOrDefault(s => ParticipantStates.Code(s!.Value) == search.State)
@@ -73,6 +74,7 @@ internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext
         var participant = await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id.Value, cancellationToken)
                           ?? throw RejectedException.NotFound("The participant");
         user.RequireCentre(CentreCode.Parse(participant.Centre));
+        access.RequireSeesPerson(user, participant);
         return (await ViewsAsync([participant], user, cancellationToken)).Single();
     }
 

@@ -14,7 +14,7 @@ namespace Trial.Enrollment.Features.Randomisation;
 /// Marks a randomisation as made in error. It is never deleted and stays in the intention-to-treat population. The
 /// research store and the audit trail get the reason's code; the free text goes to the identity store.
 /// </summary>
-internal sealed class MistakenRandomisation(TrialDbContext db, AuditTrail audit, PersonNotes notes)
+internal sealed class MistakenRandomisation(TrialDbContext db, AuditTrail audit, PersonNotes notes, OrganisationAccess access)
 {
     public async Task MarkAsync(ParticipantId id, MistakeRequest request, StaffUser user, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ internal sealed class MistakenRandomisation(TrialDbContext db, AuditTrail audit,
         var code = RequestFields.OneOf(request.Code, "code", MistakeReasons.Codes) ?? MistakeReasons.Other;
         var reason = RequestFields.Text(request.Reason, "reason", 500);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
         await TrialLocks.RequireAsync(db, LockedChange.DataEntry, cancellationToken);
         ParticipantTransitions.Require(participant, ParticipantVerb.MarkRandomisationMistaken);
         var randomisation = await db.Randomisations.SingleOrDefaultAsync(r => r.ParticipantId == id.Value, cancellationToken)

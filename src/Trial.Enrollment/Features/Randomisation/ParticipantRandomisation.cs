@@ -19,7 +19,7 @@ namespace Trial.Enrollment.Features.Randomisation;
 /// </summary>
 internal sealed class ParticipantRandomisation(
     TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, TrialCalendar calendar, AllocationSeeds seeds, AuditTrail audit,
-    FollowupLink followup)
+    FollowupLink followup, OrganisationAccess access)
 {
     public async Task<AllocationOutcome> RandomiseAsync(ParticipantId id, RandomiseRequest request, string? idempotencyKey, StaffUser user,
         CancellationToken cancellationToken)
@@ -93,7 +93,7 @@ internal sealed class ParticipantRandomisation(
         Func<ParticipantRecord, CancellationToken, Task<RandomisationRecord>> allocate, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
         // One query answers both: is this participant randomised, and was this key used before?
         var earlier = await db.Randomisations.AsNoTracking().Where(r => r.ParticipantId == id.Value || r.IdempotencyKey == idempotencyKey)
             .ToListAsync(cancellationToken);

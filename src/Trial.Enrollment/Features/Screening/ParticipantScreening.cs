@@ -15,7 +15,7 @@ namespace Trial.Enrollment.Features.Screening;
 /// research store, with an audit entry. Every field is checked before anything is written.
 /// </summary>
 internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, TrialCalendar calendar, AuditTrail audit,
-    PersonVault vault)
+    PersonVault vault, OrganisationAccess access)
 {
     /// <summary>A valid check digit on a birth date nobody alive can have means a mistyped (or made-up) number.</summary>
     private const int MaxAgeYears = 120;
@@ -25,7 +25,7 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         user.RequireRole(Followup.Access.TrialRoles.Coordinator, Followup.Access.TrialRoles.TrialManager);
         var centre = RequestFields.Centre(protocol, request.Centre, "centre");
         user.RequireCentre(centre);
-        var organisation = Organisation(request.Organisation, centre);
+        var organisation = Organisation(request.Organisation, user, centre);
         var trialStart = protocol.ConsentForms.Min(f => f.ValidFrom);
         var screenedOn = RequestFields.DateBetween(request.ScreenedOn, "screenedOn", trialStart, calendar.Today, "the trial's first consent form");
         var person = request.Person ?? throw RejectedException.Invalid("person", "required", "The person's name and fødselsnummer are required.");
@@ -44,6 +44,14 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         var language = RequestFields.OneOf(person.Language, "person.language", "nb-NO", "en") ?? "nb-NO";
         var severity = RequestFields.OneOf(request.Severity, "severity", "severe", "moderate");
         var education = RequestFields.OneOf(request.Education, "education", "primary", "upper-secondary-basic", "upper-secondary", "higher");
+        if (severity is not null)
+        {
+            access.RequireRecord(user, "screening.severity", "severity");
+        }
+        if (education is not null)
+        {
+            access.RequireRecord(user, "screening.education", "education");
+        }
         var eligibility = EligibilityEvaluation.Evaluate(protocol, nationalId.BirthDate, screenedOn, request.Answers ?? []);
 
         // Before the identity store is written, so a refusal writes nothing; checked again in the transaction below.
@@ -59,7 +67,7 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
                 Id = id.Value,
                 ResearchId = await ResearchIds.NextAsync(db, cancellationToken),
                 Centre = centre.Value,
-                Organisation = organisation?.Value,
+                Organisation = organisation.Value,
                 ScreenedOn = screenedOn,
                 ScreenedBy = user.UserId,
                 AgeAtScreening = NodaTime.Period.Between(nationalId.BirthDate, screenedOn, NodaTime.PeriodUnits.Years).Years,
@@ -77,6 +85,7 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
             {
                 researchId = participant.ResearchId,
                 centre = centre.Value,
+                organisation = organisation.Value,
                 screenedOn = screenedOn.ToString("R", null),
                 eligible = eligibility.Eligible,
                 exclusionReason = eligibility.ExclusionReason,
@@ -96,16 +105,21 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         }
     }
 
-    private OrganisationCode? Organisation(string? value, CentreCode centre)
+    /// <summary>
+    /// The screening is recorded as the user's own organisation (their account's), never one the request names: a body
+    /// naming another is refused, and so is a user whose organisation does not serve the centre.
+    /// </summary>
+    private OrganisationCode Organisation(string? value, StaffUser user, CentreCode centre)
     {
-        if (value is null)
+        if (value is not null && value != user.Organisation.Value)
         {
-            return null;
+            throw RejectedException.Invalid("organisation", "own-organisation",
+                $"You act as your own organisation ({user.Organisation}); '{value}' cannot be chosen. Leave organisation out.");
         }
-        var organisation = CodeFormat.IsValid(value) ? protocol.FindOrganisation(OrganisationCode.Parse(value)) : null;
+        var organisation = protocol.FindOrganisation(user.Organisation);
         if (organisation is null || !organisation.Centres.Contains(centre))
         {
-            throw RejectedException.Invalid("organisation", "organisation-of-centre", $"'{value}' is not an organisation of centre '{centre}'.");
+            throw RejectedException.ForbiddenField("centre", "organisation-of-centre", $"Your organisation '{user.Organisation}' does not serve centre '{centre}'.");
         }
         return organisation.Code;
     }

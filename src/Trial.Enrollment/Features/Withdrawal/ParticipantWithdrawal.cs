@@ -14,7 +14,8 @@ namespace Trial.Enrollment.Features.Withdrawal;
 /// Records a withdrawal in one scope and applies its effect (stopping follow-up contact) in the same transaction. The
 /// participant's reason is their own words: it goes to the identity store, never to the research store or Follow-up.
 /// </summary>
-internal sealed class ParticipantWithdrawal(TrialDbContext db, TrialCalendar calendar, AuditTrail audit, FollowupLink followup, PersonNotes notes)
+internal sealed class ParticipantWithdrawal(TrialDbContext db, TrialCalendar calendar, AuditTrail audit, FollowupLink followup, PersonNotes notes,
+    OrganisationAccess access)
 {
     public async Task RecordAsync(ParticipantId id, WithdrawalRequest request, StaffUser user, CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ internal sealed class ParticipantWithdrawal(TrialDbContext db, TrialCalendar cal
                         $"'{request.Scope}' is not a scope; use {string.Join(", ", Enum.GetValues<WithdrawalScope>().Select(WithdrawalEffects.Code))}.");
         var reason = RequestFields.Text(request.Reason, "reason", 500);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, id, user, cancellationToken);
+        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
         if (!LockRules.AllowedAfterLock(scope))
         {
             await TrialLocks.RequireAsync(db, LockedChange.Withdrawal, cancellationToken);
