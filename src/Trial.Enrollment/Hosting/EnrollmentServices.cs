@@ -64,6 +64,8 @@ internal static class EnrollmentServices
         }));
         services.AddScoped<ParticipantScreening>();
         services.AddScoped<ParticipantConsent>();
+        services.AddScoped<Features.Reconsent.ParticipantReconsent>();
+        services.AddScoped<Features.ScreeningCorrection.ScreeningCorrectionService>();
         services.AddScoped<ParticipantBaseline>();
         services.AddScoped<ParticipantRandomisation>();
         services.AddScoped<MistakenRandomisation>();

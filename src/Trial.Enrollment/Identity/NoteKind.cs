@@ -5,4 +5,5 @@ internal enum NoteKind
 {
     Withdrawal,
     MistakenRandomisation,
+    ScreeningCorrection,
 }

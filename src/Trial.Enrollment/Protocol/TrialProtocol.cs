@@ -35,6 +35,9 @@ public sealed record TrialProtocol(
 
     public ConsentFormVersion? FindConsentForm(string version) => ConsentForms.FirstOrDefault(f => f.Version == version);
 
+    /// <summary>The consent form in force on a date: the one valid from latest on or before it; null before the first.</summary>
+    public ConsentFormVersion? ConsentFormOn(LocalDate date) => ConsentForms.Where(f => f.ValidFrom <= date).MaxBy(f => f.ValidFrom);
+
     /// <summary>The stratum a participant at this centre belongs to.</summary>
     public string StratumOf(CentreCode centre) => StratifyByCentre ? centre.Value : "all";
 }

@@ -9,8 +9,8 @@ internal sealed class ReplayedParticipant
 {
     public required string ResearchId { get; init; }
     public required string Centre { get; init; }
-    public bool Eligible { get; init; }
-    public string? ExclusionReason { get; init; }
+    public bool Eligible { get; set; }
+    public string? ExclusionReason { get; set; }
     public LocalDate ScreenedOn { get; init; }
     public ParticipantState State { get; set; }
     public string? ConsentFormVersion { get; set; }

@@ -120,6 +120,20 @@ internal static class StateReplay
                     person.ConsentFormVersion = p.GetProperty("formVersion").GetString();
                     person.ConsentOn = Date(p, "consentedOn");
                     break;
+                case "screening.corrected":
+                    var after = p.GetProperty("after");
+                    person.Eligible = after.GetProperty("eligible").GetBoolean();
+                    person.ExclusionReason = after.GetProperty("exclusionReason").GetString();
+                    person.State = Enum.Parse<ParticipantState>(p.GetProperty("state").GetString()!);
+                    if (p.GetProperty("consentCleared").GetBoolean())
+                    {
+                        person.ConsentFormVersion = null;
+                        person.ConsentOn = null;
+                    }
+                    break;
+                case "consent.reconsented":
+                    person.ConsentFormVersion = p.GetProperty("formVersion").GetString();
+                    break;
                 case "randomisation.allocated" or "randomisation.paper-entered":
                     person.State = ParticipantState.Randomised;
                     person.Allocation = new ReplayedAllocation(p.GetProperty("arm").GetString()!, p.GetProperty("period").GetString()!,

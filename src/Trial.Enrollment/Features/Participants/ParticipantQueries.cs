@@ -99,5 +99,9 @@ internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext
     private static ParticipantView View(ParticipantRecord p, RandomisationRecord? r, IEnumerable<WithdrawalRecord> withdrawals, Identity.PersonIdentity? person) =>
         new(p.Id, p.ResearchId, p.Centre, p.State.ToString(), p.Eligible, p.ExclusionReason, p.ScreenedOn.ToString("R", null),
             p.ConsentFormVersion, p.ConsentOn?.ToString("R", null), r?.Arm, r?.Period, r?.RandomisedOn.ToString("R", null), r?.Mistaken ?? false,
-            p.DiedOn?.ToString("R", null), withdrawals.Select(w => WithdrawalEffects.Code(w.Scope)).ToList(), person?.Name, person?.NationalId);
+            p.DiedOn?.ToString("R", null), withdrawals.Select(w => WithdrawalEffects.Code(w.Scope)).ToList(), person?.Name, person?.NationalId)
+        {
+            ScreeningCorrectedOn = p.ScreeningCorrectedOn?.ToString("R", null),
+            ReconsentedOn = p.ReconsentedOn?.ToString("R", null),
+        };
 }

@@ -25,4 +25,8 @@ internal sealed class ParticipantRecord
     public string? ConsentTakenBy { get; set; }
     public bool RegisterLinkageConsent { get; set; }
     public LocalDate? DiedOn { get; set; }
+    /// <summary>The service date of the latest screening correction; null if never corrected.</summary>
+    public LocalDate? ScreeningCorrectedOn { get; set; }
+    /// <summary>The service date of the latest re-consent (on <see cref="ConsentFormVersion"/>); <see cref="ConsentOn"/> stays the first consent.</summary>
+    public LocalDate? ReconsentedOn { get; set; }
 }

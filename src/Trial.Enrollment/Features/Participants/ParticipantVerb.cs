@@ -11,4 +11,8 @@ public enum ParticipantVerb
     Withdraw,
     RecordDeath,
     MarkRandomisationMistaken,
+    /// <summary>Correct wrongly entered screening answers before randomisation; eligibility is evaluated again.</summary>
+    CorrectScreening,
+    /// <summary>Record consent on a newer consent form version that came into force after the participant consented.</summary>
+    Reconsent,
 }

@@ -18,4 +18,11 @@ public sealed record ParticipantView(
     string? DiedOn,
     IReadOnlyList<string> Withdrawals,
     string? Name,
-    string? NationalId);
+    string? NationalId)
+{
+    /// <summary>The service date of the latest screening correction, if any.</summary>
+    public string? ScreeningCorrectedOn { get; init; }
+
+    /// <summary>The service date of the latest re-consent (on <see cref="ConsentFormVersion"/>); <see cref="ConsentOn"/> stays the first consent.</summary>
+    public string? ReconsentedOn { get; init; }
+}

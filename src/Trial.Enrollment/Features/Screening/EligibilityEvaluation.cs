@@ -7,7 +7,11 @@ namespace Trial.Enrollment.Features.Screening;
 /// <summary>Evaluates every protocol criterion for one screened person; refuses missing or unknown answers.</summary>
 internal static class EligibilityEvaluation
 {
-    public static EligibilityOutcome Evaluate(TrialProtocol protocol, LocalDate birthDate, LocalDate screenedOn, IReadOnlyDictionary<string, bool> answers)
+    /// <summary>Age in whole years on the screening date.</summary>
+    public static int AgeOn(LocalDate birthDate, LocalDate screenedOn) => Period.Between(birthDate, screenedOn, PeriodUnits.Years).Years;
+
+    /// <param name="ageAtScreening">From <see cref="AgeOn"/>; a correction re-uses the stored age, so it needs no identifiers.</param>
+    public static EligibilityOutcome Evaluate(TrialProtocol protocol, int ageAtScreening, IReadOnlyDictionary<string, bool> answers)
     {
         foreach (var key in answers.Keys.Where(k => protocol.Eligibility.All(c => c.Code != k || c.Rule != CriterionRule.YesNo)))
         {
@@ -18,7 +22,7 @@ internal static class EligibilityEvaluation
         {
             var passes = criterion.Rule switch
             {
-                CriterionRule.MinAge => Period.Between(birthDate, screenedOn, PeriodUnits.Years).Years >= criterion.MinAge,
+                CriterionRule.MinAge => ageAtScreening >= criterion.MinAge,
                 _ => answers.TryGetValue(criterion.Code, out var yes)
                     ? yes
                     : throw RejectedException.Invalid($"answers.{criterion.Code}", "required", $"Answer '{criterion.Code}': {criterion.Text.For("en")}."),

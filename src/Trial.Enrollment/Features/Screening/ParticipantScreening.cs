@@ -52,7 +52,8 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         {
             access.RequireRecord(user, "screening.education", "education");
         }
-        var eligibility = EligibilityEvaluation.Evaluate(protocol, nationalId.BirthDate, screenedOn, request.Answers ?? []);
+        var age = EligibilityEvaluation.AgeOn(nationalId.BirthDate, screenedOn);
+        var eligibility = EligibilityEvaluation.Evaluate(protocol, age, request.Answers ?? []);
 
         // Before the identity store is written, so a refusal writes nothing; checked again in the transaction below.
         await TrialLocks.RequireAsync(db, LockedChange.Recruitment, cancellationToken);
@@ -70,7 +71,7 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
                 Organisation = organisation.Value,
                 ScreenedOn = screenedOn,
                 ScreenedBy = user.UserId,
-                AgeAtScreening = NodaTime.Period.Between(nationalId.BirthDate, screenedOn, NodaTime.PeriodUnits.Years).Years,
+                AgeAtScreening = age,
                 Sex = nationalId.IsMale ? "male" : "female",
                 Eligible = eligibility.Eligible,
                 ExclusionReason = eligibility.ExclusionReason,

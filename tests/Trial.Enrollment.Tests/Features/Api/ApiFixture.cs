@@ -4,7 +4,8 @@ using Trial.Enrollment.Tests.Hosting;
 namespace Trial.Enrollment.Tests.Features.Api;
 
 /// <summary>One running service per test class and provider; tests use fresh people, so none depends on another's rows.</summary>
-public abstract class ApiFixture(DatabaseProvider provider) : IAsyncLifetime
+/// <param name="protocolDirectory">A protocol folder other than the IPS protocol (e.g. with a newer consent form).</param>
+public abstract class ApiFixture(DatabaseProvider provider, string? protocolDirectory = null) : IAsyncLifetime
 {
     private static int _nextPerson = 1000;
 
@@ -14,7 +15,7 @@ public abstract class ApiFixture(DatabaseProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await TrialTestApp.StartAsync(provider, "api");
+        App = await TrialTestApp.StartAsync(provider, "api", protocolDirectory: protocolDirectory);
         await TrialApi.SetSeedAsync(App);
     }
 
@@ -24,3 +25,9 @@ public abstract class ApiFixture(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteApiFixture() : ApiFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApiFixture() : ApiFixture(DatabaseProvider.Postgres);
+
+/// <summary>The IPS protocol with consent form 1.1 in force from 2014-06-01, so consent on 1.0 must be given again.</summary>
+public sealed class SqliteNewConsentFormFixture() : ApiFixture(DatabaseProvider.Sqlite, RepositoryPaths.CopyOfIpsProtocolWithNewConsentForm());
+
+/// <inheritdoc cref="SqliteNewConsentFormFixture"/>
+public sealed class PostgresNewConsentFormFixture() : ApiFixture(DatabaseProvider.Postgres, RepositoryPaths.CopyOfIpsProtocolWithNewConsentForm());

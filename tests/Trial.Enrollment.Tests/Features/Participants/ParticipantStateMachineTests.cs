@@ -11,7 +11,9 @@ namespace Trial.Enrollment.Tests.Features.Participants;
 /// <summary>
 /// Generated from <see cref="ParticipantTransitions.Table"/>: every (state, verb) pair is tried through the API on a
 /// participant brought into that state. Allowed pairs must succeed and land in the table's target state; refused
-/// pairs must give 409 with the table's rule code and change nothing.
+/// pairs must give 409 with the table's rule code and change nothing. The protocol has a newer consent form in force
+/// (1.1), so a participant who consented on 1.0 can re-consent; the screening correction used here leaves the person
+/// eligible (the table's target; the ineligible outcome is tested in ScreeningCorrectionTests).
 /// </summary>
 public abstract class ParticipantStateMachineTests(ApiFixture fixture)
 {
@@ -40,7 +42,7 @@ public abstract class ParticipantStateMachineTests(ApiFixture fixture)
         Assert.Equal(state, await StateAsync(manager, id));
         var transition = ParticipantTransitions.Table[(state, verb)];
 
-        var response = await ApplyAsync(manager, id, verb);
+        var response = await ApplyAsync(manager, id, verb, state);
 
         if (transition.Allowed)
         {
@@ -84,8 +86,12 @@ public abstract class ParticipantStateMachineTests(ApiFixture fixture)
         return id;
     }
 
-    private static Task<HttpResponseMessage> ApplyAsync(HttpClient manager, Guid id, ParticipantVerb verb) => verb switch
+    private static Task<HttpResponseMessage> ApplyAsync(HttpClient manager, Guid id, ParticipantVerb verb, LifecycleState state) => verb switch
     {
+        // Every answer yes (so eligible) and a changed education, so the correction changes something in every state.
+        ParticipantVerb.CorrectScreening => manager.PostAsJsonAsync($"/api/participants/{id}/screening/corrections",
+            new { reasonCode = "entry-error", answers = TestPeople.AllYes, education = "higher", note = $"typed wrongly ({state})" }),
+        ParticipantVerb.Reconsent => manager.PostAsJsonAsync($"/api/participants/{id}/reconsent", new { formVersion = "1.1" }),
         ParticipantVerb.GiveConsent => TrialApi.ConsentAsync(manager, id),
         ParticipantVerb.DeclineConsent => TrialApi.ConsentAsync(manager, id, "declined"),
         ParticipantVerb.Randomise => TrialApi.RandomiseAsync(manager, id, Guid.NewGuid().ToString()),
@@ -110,7 +116,9 @@ public abstract class ParticipantStateMachineTests(ApiFixture fixture)
     }
 }
 
-public sealed class SqliteParticipantStateMachineTests(SqliteApiFixture fixture) : ParticipantStateMachineTests(fixture), IClassFixture<SqliteApiFixture>;
+public sealed class SqliteParticipantStateMachineTests(SqliteNewConsentFormFixture fixture) : ParticipantStateMachineTests(fixture),
+    IClassFixture<SqliteNewConsentFormFixture>;
 
 [Trait("db", "postgres")]
-public sealed class PostgresParticipantStateMachineTests(PostgresApiFixture fixture) : ParticipantStateMachineTests(fixture), IClassFixture<PostgresApiFixture>;
+public sealed class PostgresParticipantStateMachineTests(PostgresNewConsentFormFixture fixture) : ParticipantStateMachineTests(fixture),
+    IClassFixture<PostgresNewConsentFormFixture>;
