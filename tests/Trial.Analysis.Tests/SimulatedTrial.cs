@@ -16,6 +16,10 @@ internal static class SimulatedTrial
 
     public static string Register => Path.Combine(Folder.Value, "register.csv");
 
+    /// <summary>The simulated register extract, read with the committed plan's declared extra columns (register_columns).</summary>
+    public static Trial.Analysis.Register.RegisterExtract ReadRegister() => Trial.Analysis.Register.RegisterExtractReader.Read(Register,
+        Trial.Analysis.Plan.AnalysisPlanLoader.Load(RepositoryFiles.Protocol("ips-norway/analysis-plan.yaml")).RegisterColumnKinds());
+
     /// <summary>A private copy the test may damage.</summary>
     public static string Copy()
     {

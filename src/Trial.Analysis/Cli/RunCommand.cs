@@ -93,7 +93,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
             PackageContractCheck.Verify(dataPath, options.Value("--protocol"));
             var package = DataPackageReader.Open(dataPath);
             output.WriteLine($"run: reading register extract {registerPath}");
-            var register = RegisterExtractReader.Read(registerPath);
+            var register = RegisterExtractReader.Read(registerPath, plan.RegisterColumnKinds());
             PlanDataCheck.Verify(plan, package);
             var study = options.Value("--study") is { } studyPath ? SimulationStudy.StudyOutput.Read(studyPath) : null;
             if (only is not null && !plan.Analyses.Any(a => PlanRunner.Selects(only, a.Id)) && !(plan.CostBenefit is not null && PlanRunner.Selects(only, "cost-benefit")))

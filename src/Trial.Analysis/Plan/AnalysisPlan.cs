@@ -16,4 +16,12 @@ public sealed record AnalysisPlan(
     IReadOnlyDictionary<string, InferenceChoice> Inference,
     IReadOnlyList<PlannedAnalysis> Analyses,
     CostBenefitLink? CostBenefit,
-    IReadOnlyList<Deviation> Deviations);
+    IReadOnlyList<Deviation> Deviations)
+{
+    /// <summary>Extra register-extract columns the plan declares (register_columns), by name.</summary>
+    public IReadOnlyDictionary<string, RegisterColumnDefinition> RegisterColumns { get; init; } = new Dictionary<string, RegisterColumnDefinition>(StringComparer.Ordinal);
+
+    /// <summary>What the register-extract reader needs: each declared extra column's kind.</summary>
+    public IReadOnlyDictionary<string, Register.RegisterColumnKind> RegisterColumnKinds() =>
+        RegisterColumns.ToDictionary(c => c.Key, c => c.Value.Kind, StringComparer.Ordinal);
+}

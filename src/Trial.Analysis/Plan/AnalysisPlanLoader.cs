@@ -105,8 +105,17 @@ public static class AnalysisPlanLoader
                 type == CovariateType.Indicator ? n.Child("level").Text() : null,
                 type == CovariateType.Factor ? n.Child("reference").Text() : null, n.Path);
         });
+        var registerColumns = root.Optional("register_columns") is { } columnsNode ? Map(columnsNode, RegisterColumn)
+            : new Dictionary<string, RegisterColumnDefinition>(StringComparer.Ordinal);
         var register = Map(root.Child("register_outcomes"), (id, n) =>
         {
+            n.OnlyKeys("label", "label_nb", "all_of", "column");
+            if (n.Optional("column") is { } column)
+            {
+                return n.Optional("all_of") is { } both ? throw both.Fail("give either all_of (core statuses) or column (a declared extra column), not both")
+                    : registerColumns.ContainsKey(column.Text()) ? new RegisterOutcomeDefinition(id, n.Child("label").Text(), n.Child("label_nb").Text(), [], column.Text())
+                    : throw column.Fail($"'{column.Text()}' is not declared under register_columns{(registerColumns.Count == 0 ? "" : "; declared: " + string.Join(", ", registerColumns.Keys))}");
+            }
             var allOf = n.Child("all_of").Items().Select(i => i.Enum(Statuses)).ToList();
             return allOf.Count > 0
                 ? new RegisterOutcomeDefinition(id, n.Child("label").Text(), n.Child("label_nb").Text(), allOf)
@@ -135,7 +144,31 @@ public static class AnalysisPlanLoader
             populations, covariates, register, questionnaire, inference, analyses,
             CostBenefit(root.Optional("cost_benefit"), file, analyses),
             root.Child("deviations").Items().Select(d => new Deviation(d.Child("date").Text(), d.Child("section").Text(),
-                d.Child("change").Text(), d.Child("reason").Text())).ToList());
+                d.Child("change").Text(), d.Child("reason").Text())).ToList())
+        {
+            RegisterColumns = registerColumns,
+        };
+    }
+
+    private static readonly Dictionary<string, RegisterColumnKind> ColumnKinds = new(StringComparer.Ordinal)
+    {
+        ["status"] = RegisterColumnKind.Status,
+        ["count"] = RegisterColumnKind.Count,
+    };
+
+    /// <summary>An extra register-extract column: a lower-case name that is not a core column, its kind and meaning.</summary>
+    private static RegisterColumnDefinition RegisterColumn(string name, YamlValue n)
+    {
+        n.OnlyKeys("type", "meaning");
+        if (RegisterExtract.Columns.Contains(name, StringComparer.Ordinal))
+        {
+            throw n.Fail($"'{name}' is a core column of the register extract; declare only extra columns");
+        }
+        if (name.Length == 0 || !name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_') || !char.IsAsciiLetterLower(name[0]))
+        {
+            throw n.Fail("a register column name is lower-case letters, digits and '_', starting with a letter");
+        }
+        return new RegisterColumnDefinition(name, n.Child("type").Enum(ColumnKinds), n.Child("meaning").Text());
     }
 
     private static InferenceChoice Inference(string id, YamlValue n)

@@ -2,5 +2,8 @@ using Trial.Analysis.Register;
 
 namespace Trial.Analysis.Plan;
 
-/// <summary>A monthly 0/1 outcome: 1 when every listed register status is 1 in the month (e.g. AAP and job).</summary>
-public sealed record RegisterOutcomeDefinition(string Id, string Label, string LabelNorwegian, IReadOnlyList<RegisterStatus> AllOf);
+/// <summary>
+/// A register outcome: 1 when all of <see cref="AllOf"/> (core statuses) are 1 in the month, or, when
+/// <see cref="Column"/> is given, the value of that declared extra column (a count such as specialist-care contacts).
+/// </summary>
+public sealed record RegisterOutcomeDefinition(string Id, string Label, string LabelNorwegian, IReadOnlyList<RegisterStatus> AllOf, string? Column = null);

@@ -3,12 +3,13 @@ namespace Trial.Analysis.Register;
 /// <summary>
 /// A validated register extract held column-wise: row r is participant <see cref="Participant"/>[r] in month
 /// <see cref="Month"/>[r] (months since 2000-01, so arithmetic on months is integer arithmetic).
-/// Status values are 1, 0 or NaN (no data).
+/// Status values are 1, 0 or NaN (no data); extra columns declared in the plan hold their values or NaN.
 /// </summary>
-public sealed class RegisterExtract(string source, string[] participant, int[] month, double[][] status, string sha256)
+public sealed class RegisterExtract(string source, string[] participant, int[] month, double[][] status, string sha256,
+    IReadOnlyDictionary<string, double[]>? extra = null)
 {
-    public static readonly string[] Columns =
-        ["participant_id", "month", "employed", "aap", "disability", "social_assistance", "nav_measure", "sick_leave", "education"];
+    /// <summary>The core columns, in file order, as the contract lists them (data-package.schema.yaml, registerExtract).</summary>
+    public static readonly string[] Columns = [.. Trial.Protocol.Package.PackageContract.Current.RegisterExtract.Columns.Select(c => c.Name)];
 
     public string Source { get; } = source;
 
@@ -21,6 +22,9 @@ public sealed class RegisterExtract(string source, string[] participant, int[] m
     public int Count => Participant.Length;
 
     public double[] Status(RegisterStatus s) => status[(int)s];
+
+    /// <summary>The extra columns the plan declared and the file carries, by name (in file order).</summary>
+    public IReadOnlyDictionary<string, double[]> Extra { get; } = extra ?? new Dictionary<string, double[]>(StringComparer.Ordinal);
 
     /// <summary>Months since January 2000: (year − 2000)·12 + month − 1.</summary>
     public static int MonthIndex(int year, int month) => (year - 2000) * 12 + month - 1;

@@ -6,7 +6,7 @@ namespace Trial.Analysis.Run;
 /// <summary>
 /// The register extract as a person-month panel: each row is one participant in one calendar month, with the event
 /// month k (0 = inclusion month) and every register outcome of the plan (1 only when all its statuses are 1; NaN
-/// when any of them has no data).
+/// when any of them has no data; or the value of its declared extra column, such as a count of contacts).
 /// </summary>
 public sealed class PersonMonths
 {
@@ -57,7 +57,9 @@ public sealed class PersonMonths
         }
         var outcomes = plan.RegisterOutcomes.ToDictionary(o => o.Key, o =>
         {
-            var columns = o.Value.AllOf.Select(register.Status).ToArray();
+            var columns = o.Value.Column is { } extra
+                ? [register.Extra.TryGetValue(extra, out var declared) ? declared : throw new InvalidOperationException($"register column '{extra}' was not read")]
+                : o.Value.AllOf.Select(register.Status).ToArray();
             var values = new double[rows.Count];
             for (var j = 0; j < values.Length; j++)
             {
@@ -65,7 +67,8 @@ public sealed class PersonMonths
                 var v = 1.0;
                 foreach (var c in columns)
                 {
-                    v = double.IsNaN(c[r]) || double.IsNaN(v) ? double.NaN : Math.Min(v, c[r]);
+                    // One column (a count) passes through; several statuses combine as "all of them are 1".
+                    v = double.IsNaN(c[r]) || double.IsNaN(v) ? double.NaN : columns.Length == 1 ? c[r] : Math.Min(v, c[r]);
                 }
                 values[j] = v;
             }

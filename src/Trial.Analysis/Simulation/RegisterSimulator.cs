@@ -7,6 +7,7 @@ namespace Trial.Analysis.Simulation;
 /// <summary>
 /// The monthly register extract, January 2010 to April 2016, for everyone with register data. Each status is drawn
 /// for both arms with the same random numbers, so the true effect is known exactly (<see cref="SimulationTruth"/>).
+/// After the nine core columns come the plan's declared specialist-care counts (<see cref="SpecialistCareSimulator"/>).
 /// </summary>
 public static class RegisterSimulator
 {
@@ -22,6 +23,7 @@ public static class RegisterSimulator
         double workSum = 0, navSum = 0;
         var postMonths = 0;
         var centreSums = new Dictionary<string, (double Sum, int N)>(StringComparer.Ordinal);
+        var specialistCare = SpecialistCareSimulator.Stream(settings.Seed);
         foreach (var person in people.Where(p => p.HasRegisterData))
         {
             var inclusion = MonthIndex(person.RandomisedOn.Year, person.RandomisedOn.Month);
@@ -29,10 +31,12 @@ public static class RegisterSimulator
             var workEffect = scale * settings.Effect * person.Centre.RelativeEffect / meanRelative;
             var work = Chain(rng, last, inclusion, 0.9, k => RegisterOutcome.WorkPath(k) + person.Propensity, workEffect);
             var others = outcomes.Select(o => Chain(rng, Math.Min(last, o.LastMonth), inclusion, o.Persistence, o.Path, o.IpsEffect)).ToList();
+            var npr = SpecialistCareSimulator.Draw(specialistCare, last);
             for (var m = 0; m <= last; m++)
             {
                 var cells = new List<string>(9) { person.Id, MonthText(m), Cell(work, m, person.Ips) };
                 cells.AddRange(others.Select((o, j) => m <= Math.Min(last, outcomes[j].LastMonth) ? Cell(o, m, person.Ips) : ""));
+                cells.AddRange(npr.Select(c => c[m] ?? ""));
                 rows.Add(cells);
             }
             for (var m = inclusion + 1; m <= last; m++)
@@ -46,7 +50,7 @@ public static class RegisterSimulator
             }
         }
         var table = new CsvTable("register.csv",
-            ["participant_id", "month", "employed", .. outcomes.Select(o => o.Column)], rows);
+            ["participant_id", "month", "employed", .. outcomes.Select(o => o.Column), .. SpecialistCareSimulator.Columns.Select(c => c.Column)], rows);
         var truth = new SimulationTruth(settings.Seed, settings.Effect, workSum / postMonths,
             centreSums.ToDictionary(kv => kv.Key, kv => kv.Value.Sum / kv.Value.N, StringComparer.Ordinal), navSum / postMonths);
         return (table, truth);

@@ -51,7 +51,7 @@ public static class SimulationStudyRunner
         var truth = TrialSimulator.Write(new SimulationSettings(seed, effect), folder, register, NodaTime.SystemClock.Instance.GetCurrentInstant());
         try
         {
-            var d = StudyData.Build(plan, DataPackageReader.Open(folder), RegisterExtractReader.Read(register), ArmDisclosure.Unblinded);
+            var d = StudyData.Build(plan, DataPackageReader.Open(folder), RegisterExtractReader.Read(register, plan.RegisterColumnKinds()), ArmDisclosure.Unblinded);
             var frame = PanelFrame.Build(d, analysis, outcome, analysis.Window!);
             var model = ModelRun.Estimate(LpmFormula.Build(["ips"], analysis.Controls), frame, analysis.Inference, LpmFormula.References(d));
             var intervals = analysis.Inference.Select(c =>

@@ -6,4 +6,6 @@ public enum ExtraColumns
     None,
     /// <summary>The protocol's baseline form adds one column per field and per derived indicator.</summary>
     BaselineForm,
+    /// <summary>The analysis plan's <c>register_columns</c> add theirs after the listed columns (the register extract).</summary>
+    PlanRegisterColumns,
 }

@@ -7,7 +7,8 @@ namespace Trial.Protocol.Package;
 /// The data-package contract (protocol/data-package.schema.yaml): every file, column, type, allowed code and
 /// whether it is required. The writer (Enrollment's export) and the reader (Trial.Analysis) both check against it.
 /// </summary>
-public sealed record PackageContract(int FormatVersion, IReadOnlyList<ContractFile> Files)
+/// <param name="RegisterExtract">The register extract: delivered apart from the package, its columns follow the same rules.</param>
+public sealed record PackageContract(int FormatVersion, IReadOnlyList<ContractFile> Files, ContractFile RegisterExtract)
 {
     public const string ResourceName = "data-package.schema.yaml";
 
@@ -31,7 +32,7 @@ public sealed record PackageContract(int FormatVersion, IReadOnlyList<ContractFi
 
     public static PackageContract Parse(YamlValue root)
     {
-        root.OnlyKeys("format", "formatVersion", "files");
+        root.OnlyKeys("format", "formatVersion", "registerExtract", "files");
         if (root.Child("format").Text() != "trial-data-package-contract")
         {
             throw root.Child("format").Fail("must be 'trial-data-package-contract'");
@@ -42,7 +43,12 @@ public sealed record PackageContract(int FormatVersion, IReadOnlyList<ContractFi
         {
             throw root.Child("files").Fail($"file '{duplicate.Key}' is listed twice");
         }
-        return new PackageContract(version, files);
+        var register = ParseFile(root.Child("registerExtract"));
+        if (register.Extra == ExtraColumns.BaselineForm || files.Any(f => f.Extra == ExtraColumns.PlanRegisterColumns))
+        {
+            throw root.Fail("extraColumns: plan-register-columns is for the register extract only, baseline-form for package files only");
+        }
+        return new PackageContract(version, files, register);
     }
 
     private static ContractFile ParseFile(YamlValue file)
@@ -62,6 +68,7 @@ public sealed record PackageContract(int FormatVersion, IReadOnlyList<ContractFi
         {
             ["none"] = ExtraColumns.None,
             ["baseline-form"] = ExtraColumns.BaselineForm,
+            ["plan-register-columns"] = ExtraColumns.PlanRegisterColumns,
         });
         return new ContractFile(file.Child("name").Text(), file.Child("required").Boolean(), file.Child("rows").Text(), key, columns, extra);
     }

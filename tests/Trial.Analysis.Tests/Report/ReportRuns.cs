@@ -20,7 +20,7 @@ internal static class ReportRuns
     {
         var plan = AnalysisPlanLoader.Load(RepositoryFiles.Protocol("ips-norway/analysis-plan.yaml"));
         var form = BaselineForm.Read(YamlValue.Load(RepositoryFiles.Protocol("ips-norway/protocol.yaml")));
-        var data = StudyData.Build(plan, DataPackageReader.Open(SimulatedTrial.Package), RegisterExtractReader.Read(SimulatedTrial.Register),
+        var data = StudyData.Build(plan, DataPackageReader.Open(SimulatedTrial.Package), SimulatedTrial.ReadRegister(),
             ArmDisclosure.Unblinded, "Control", form);
         var results = PlanRunner.Run(data, ReportLocale.English, TextWriter.Null);
         var context = new RunContext("analysis-plan.yaml", plan.Sha256, plan.Version, "matches the lock of 2016-05-03T09:00:00Z", "pkg", new string('b', 64),

@@ -13,7 +13,7 @@ public class EffectRecoveryTest
     public void MainAnalysis_SimulatedTrial_CiCoversTheTrueEffect()
     {
         var plan = AnalysisPlanLoader.Load(RepositoryFiles.Protocol("ips-norway/analysis-plan.yaml"));
-        var data = StudyData.Build(plan, DataPackageReader.Open(SimulatedTrial.Package), RegisterExtractReader.Read(SimulatedTrial.Register), ArmDisclosure.Unblinded);
+        var data = StudyData.Build(plan, DataPackageReader.Open(SimulatedTrial.Package), SimulatedTrial.ReadRegister(), ArmDisclosure.Unblinded);
         var main = plan.Analyses.Single(a => a.Id == "main") with { Outcomes = ["in_work"] };
         var result = LpmAnalysis.Run(main, data, ReportLocale.English, TextWriter.Null);
         var truth = JsonNode.Parse(File.ReadAllText(Path.Combine(SimulatedTrial.Package, "simulation-truth.json")))!["averageEffectInWork"]!.GetValue<double>();

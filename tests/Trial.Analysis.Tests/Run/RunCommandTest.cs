@@ -70,7 +70,7 @@ public class RunCommandTest
     {
         var register = SimulatedTrial.TempPath("register") + ".csv";
         var lines = File.ReadAllLines(SimulatedTrial.Register);
-        File.WriteAllLines(register, lines.Take(1).Concat(lines.Skip(1).Select(l => l[..l.LastIndexOf(',')] + ",0")));
+        File.WriteAllLines(register, lines.Take(1).Concat(lines.Skip(1).Select(l => string.Join(',', l.Split(',').Select((f, j) => j == 8 ? "0" : f)))));
         var output = SimulatedTrial.TempPath("out");
         var (code, _, err) = Run("--plan", PlanCopy(), "--data", SimulatedTrial.Package, "--register", register, "--out", output, "--blinded");
         Assert.Equal(ExitCodes.InvalidInput, code);
@@ -100,7 +100,7 @@ public class RunCommandTest
         File.WriteAllLines(register, lines);
         var (code, _, err) = Run("--plan", PlanCopy(), "--data", SimulatedTrial.Package, "--register", register, "--out", SimulatedTrial.TempPath("out"), "--blinded");
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("line 6, column 9 (education)", err, StringComparison.Ordinal);
+        Assert.Contains("line 6, column 14 (npr_phv_outpatient)", err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,13 +112,13 @@ public class RunCommandTest
         var study = Trial.Analysis.Tests.Simulation.SimulationStudyTests.WriteStudy();
         var (code, stdout, err) = Run("--plan", plan, "--data", SimulatedTrial.Package, "--register", SimulatedTrial.Register, "--out", output, "--study", study);
         Assert.True(code == ExitCodes.Ok, err);
-        Assert.Contains("run: [17/17]", stdout, StringComparison.Ordinal);
+        Assert.Contains("run: [18/18]", stdout, StringComparison.Ordinal);
         var pdf = File.ReadAllBytes(Path.Combine(output, "report.pdf"));
         Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "results.json")))!;
         Assert.InRange(results["report"]!["pages"]!.GetValue<int>(), 12, 60);
         var tables = results["report"]!["tables"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()).ToList();
-        string[] planned = ["baseline", "status", "did", "did-regression", "main", "main21", "subgroups", "centres-in_work", "windows", "earlylate-in_work",
+        string[] planned = ["baseline", "status", "did", "did-regression", "main", "main21", "subgroups", "centres-in_work", "windows", "earlylate-in_work", "specialist",
             "periods-in_work", "ancova", "eventstudy-in_work", "unadjusted-6m", "unadjusted-12m", "adjusted-6m", "adjusted-12m", "adjusted-unconstrained", "expectation-6m", "expectation-12m", "attrition", "ipw-6m", "ipw-12m", "mi-6m", "mi-12m", "cost-critical-wage", "cost-required-pv",
             "cost-breakdown", "cost-sensitivity", "cost-break-even"];
         Assert.All(planned, id => Assert.Contains(id, tables));

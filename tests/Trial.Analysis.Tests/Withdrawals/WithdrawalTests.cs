@@ -21,7 +21,7 @@ public class WithdrawalTests
 
     private static Chosen Choose(DataPackage package)
     {
-        var register = RegisterExtractReader.Read(SimulatedTrial.Register).Participant.ToHashSet(StringComparer.Ordinal);
+        var register = SimulatedTrial.ReadRegister().Participant.ToHashSet(StringComparer.Ordinal);
         var both = package.Occasions.Where(o => o.Status == "completed").GroupBy(o => o.Participant).Where(g => g.Count() == 2).Select(g => g.Key).ToList();
         var collection = both[1];
         var completed6 = package.Occasions.Single(o => o.Participant == collection && o.Occasion == "6m").CompletedAt!.Value;
@@ -61,7 +61,7 @@ public class WithdrawalTests
     }
 
     private static StudyData Study(string folder) =>
-        StudyData.Build(Plan, DataPackageReader.Open(folder), RegisterExtractReader.Read(SimulatedTrial.Register), ArmDisclosure.Unblinded);
+        StudyData.Build(Plan, DataPackageReader.Open(folder), SimulatedTrial.ReadRegister(), ArmDisclosure.Unblinded);
 
     [Fact]
     public void DataUse_ParticipantLeftOutOfEveryAnalysis_AndCountedInConsortByArm()
@@ -91,7 +91,7 @@ public class WithdrawalTests
         Assert.NotEmpty(months);
         Assert.All(months, m => Assert.True(m < cutoff));
         Assert.Equal(cutoff - 1, months.Max());
-        var register = RegisterExtractReader.Read(SimulatedTrial.Register);
+        var register = SimulatedTrial.ReadRegister();
         var dropped = Enumerable.Range(0, register.Count).Count(r => register.Participant[r] == chosen.Register && register.Month[r] >= cutoff);
         Assert.Equal(dropped, d.LeftOut.RegisterMonths);
         Assert.Equal(1, d.LeftOut.RegisterParticipants);
@@ -130,7 +130,7 @@ public class WithdrawalTests
         var status = Plan.Analyses.Single(a => a.Id == "status");
         var unadjusted = Plan.Analyses.Single(a => a.Id == "unadjusted");
         var plan = Plan with { Analyses = [status, unadjusted], CostBenefit = null };
-        var results = PlanRunner.Run(StudyData.Build(plan, DataPackageReader.Open(folder), RegisterExtractReader.Read(SimulatedTrial.Register), ArmDisclosure.Unblinded),
+        var results = PlanRunner.Run(StudyData.Build(plan, DataPackageReader.Open(folder), SimulatedTrial.ReadRegister(), ArmDisclosure.Unblinded),
             ReportLocale.English, TextWriter.Null);
         var registerNote = results.Analyses[0].Tables.Single().Notes[^1];
         Assert.Contains("1 participant(s) withdrawn from data use (IPS 1, Control 0)", registerNote, StringComparison.Ordinal);
