@@ -113,6 +113,7 @@ public sealed class RunCommand(IClock clock) : ICliCommand
                 InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()))
             {
                 PackageLockedBy = package.LockedBy,
+                Blinded = disclosure == ArmDisclosure.Blinded,
                 Simulated = package.Simulated,
             };
             if (package.Simulated)

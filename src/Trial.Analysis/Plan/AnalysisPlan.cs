@@ -18,6 +18,12 @@ public sealed record AnalysisPlan(
     CostBenefitLink? CostBenefit,
     IReadOnlyList<Deviation> Deviations)
 {
+    /// <summary>The plan's title in Norwegian bokmål (title_nb), for the nb-NO report.</summary>
+    public string TitleNorwegian { get; init; } = Title;
+
+    /// <summary>The title in the report's language.</summary>
+    public string TitleIn(bool norwegian) => norwegian ? TitleNorwegian : Title;
+
     /// <summary>Extra register-extract columns the plan declares (register_columns), by name.</summary>
     public IReadOnlyDictionary<string, RegisterColumnDefinition> RegisterColumns { get; init; } = new Dictionary<string, RegisterColumnDefinition>(StringComparer.Ordinal);
 

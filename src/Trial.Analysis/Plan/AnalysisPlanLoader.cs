@@ -89,17 +89,25 @@ public static class AnalysisPlanLoader
     public static AnalysisPlan Parse(string file, byte[] bytes)
     {
         var root = YamlValue.Parse(file, System.Text.Encoding.UTF8.GetString(bytes));
+        // A misspelt key would otherwise be ignored silently (and an analysis run with a default instead).
+        root.OnlyKeys("format", "version", "trial", "title", "title_nb", "arms", "populations", "covariates", "register_columns",
+            "register_outcomes", "questionnaire_outcomes", "inference", "lpm_controls", "lpm_absorbed", "analyses", "cost_benefit", "deviations");
         if (root.Child("format").Text() != "trial-analysis-plan")
         {
             throw root.Child("format").Fail("must be 'trial-analysis-plan'");
         }
         var populations = Map(root.Child("populations"), (id, n) =>
         {
+            n.OnlyKeys("label", "label_nb", "rule", "min_age");
             var rule = n.Child("rule").Enum(Rules);
-            return new PopulationDefinition(id, n.Child("label").Text(), rule, rule == PopulationRule.MinimumAge ? n.Child("min_age").Integer(0, 120) : 0);
+            return new PopulationDefinition(id, n.Child("label").Text(), rule, rule == PopulationRule.MinimumAge ? n.Child("min_age").Integer(0, 120) : 0)
+            {
+                LabelNorwegian = n.Child("label_nb").Text(),
+            };
         });
         var covariates = Map(root.Child("covariates"), (id, n) =>
         {
+            n.OnlyKeys("column", "type", "level", "reference");
             var type = n.Child("type").Enum(CovariateTypes);
             return new CovariateDefinition(id, n.Child("column").Text(), type,
                 type == CovariateType.Indicator ? n.Child("level").Text() : null,
@@ -123,20 +131,28 @@ public static class AnalysisPlanLoader
         });
         var questionnaire = Map(root.Child("questionnaire_outcomes"), (id, n) =>
         {
+            n.OnlyKeys("label", "label_nb", "instrument", "scale", "min", "max");
             var min = n.Child("min").Number();
             var max = n.Child("max").Number();
             return max > min
                 ? new QuestionnaireOutcomeDefinition(id, n.Child("label").Text(), n.Child("instrument").Text(), n.Child("scale").Text(), min, max)
+                {
+                    LabelNorwegian = n.Child("label_nb").Text(),
+                }
                 : throw n.Child("max").Fail("max must exceed min");
         });
         var inference = Map(root.Child("inference"), Inference);
-        var arms = root.Child("arms");
         var analyses = root.Child("analyses").Items()
             .Select(n => Analysis(n, populations, covariates, register, questionnaire, inference)).ToList();
         var duplicate = analyses.GroupBy(a => a.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw root.Child("analyses").Fail($"analysis id '{duplicate.Key}' is used twice");
+        }
+        var arms = root.Child("arms").OnlyKeys("treatment", "control");
+        foreach (var d in root.Child("deviations").Items())
+        {
+            d.OnlyKeys("date", "section", "change", "reason");
         }
         return new AnalysisPlan(file, Convert.ToHexStringLower(SHA256.HashData(bytes)),
             root.Child("trial").Text(), root.Child("version").Text(), root.Child("title").Text(),
@@ -147,6 +163,7 @@ public static class AnalysisPlanLoader
                 d.Child("change").Text(), d.Child("reason").Text())).ToList())
         {
             RegisterColumns = registerColumns,
+            TitleNorwegian = root.Child("title_nb").Text(),
         };
     }
 
@@ -171,7 +188,11 @@ public static class AnalysisPlanLoader
         return new RegisterColumnDefinition(name, n.Child("type").Enum(ColumnKinds), n.Child("meaning").Text());
     }
 
-    private static InferenceChoice Inference(string id, YamlValue n)
+    private static InferenceChoice Inference(string id, YamlValue n) =>
+        InferenceOf(id, n.OnlyKeys("label", "label_nb", "vcov", "cluster", "df", "fe_in_k", "method", "weights", "replications", "seed", "test", "estimation"))
+            with { LabelNorwegian = n.Child("label_nb").Text() };
+
+    private static InferenceChoice InferenceOf(string id, YamlValue n)
     {
         var label = n.Child("label").Text();
         if (n.Optional("vcov") is { } vcovNode)
@@ -240,6 +261,9 @@ public static class AnalysisPlanLoader
         IReadOnlyDictionary<string, QuestionnaireOutcomeDefinition> questionnaire,
         IReadOnlyDictionary<string, InferenceChoice> inference)
     {
+        n.OnlyKeys("id", "kind", "title", "title_nb", "seed_table", "population", "window", "outcomes", "controls", "inference", "months",
+            "before", "after", "by", "separate_inference", "early_before", "occasions", "categorical", "reference", "from", "to",
+            "response_scores", "imputation");
         var kind = n.Child("kind").Enum(Kinds);
         var questionnaireKind = QuestionnaireKinds.Contains(kind);
         var outcomes = n.Child("outcomes").Items().Select(o =>
@@ -269,7 +293,7 @@ public static class AnalysisPlanLoader
         MissingData.ImputationSettings? imputation = null;
         if (kind == AnalysisKind.MultipleImputation)
         {
-            var i = n.Child("imputation");
+            var i = n.Child("imputation").OnlyKeys("m", "iterations", "donors", "seed");
             imputation = new MissingData.ImputationSettings(i.Child("m").Integer(2, 1000), i.Child("iterations").Integer(1, 200),
                 i.Child("donors").Integer(1, 50), (ulong)i.Child("seed").Integer(0, int.MaxValue));
         }
@@ -294,6 +318,7 @@ public static class AnalysisPlanLoader
             n.Optional("reference")?.Integer(-200, 200) ?? -1,
             n.Path) with
         {
+            TitleNorwegian = n.Child("title_nb").Text(),
             ResponseScores = responseScores,
             Imputation = imputation,
             Window = kind is AnalysisKind.WindowSweep or AnalysisKind.EventStudy
@@ -302,7 +327,7 @@ public static class AnalysisPlanLoader
         };
     }
 
-    private static EventWindow? Window(YamlValue? n) => n is null ? null : new EventWindow(Bound(n.Child("from"), "first"), Bound(n.Child("to"), "last"));
+    private static EventWindow? Window(YamlValue? n) => n?.OnlyKeys("from", "to") is null ? null : new EventWindow(Bound(n.Child("from"), "first"), Bound(n.Child("to"), "last"));
 
     private static int? Bound(YamlValue n, string open) => n.Text() == open ? null : n.Integer(-200, 200);
 
@@ -319,7 +344,8 @@ public static class AnalysisPlanLoader
         {
             return null;
         }
-        var from = n.Child("effect_from");
+        n.OnlyKeys("inputs", "effect_from");
+        var from = n.Child("effect_from").OnlyKeys("analysis", "outcome", "inference");
         var analysis = analyses.FirstOrDefault(a => a.Id == from.Child("analysis").Text())
             ?? throw from.Child("analysis").Fail($"no analysis with id '{from.Child("analysis").Text()}'");
         var outcome = from.Child("outcome").Text();

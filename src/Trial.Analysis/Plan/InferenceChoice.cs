@@ -19,6 +19,9 @@ public sealed record InferenceChoice(
     ulong Seed,
     string? Estimation)
 {
+    /// <summary>The label in Norwegian bokmål (label_nb), for the nb-NO report.</summary>
+    public string LabelNorwegian { get; init; } = Label;
+
     /// <summary>The estimator's variance convention, for a sandwich choice.</summary>
     public VcovSpec ToVcovSpec() => Vcov switch
     {

@@ -31,5 +31,11 @@ public sealed record PlannedAnalysis(
     public MissingData.ImputationSettings? Imputation { get; init; }
 
     /// <summary>"Table 8: …" when the analysis reproduces a seed table, else the title.</summary>
-    public string Heading => SeedTable is { } t ? $"{Title} (seed 001 Table {t})" : Title;
+    /// <summary>The title in Norwegian bokmål (title_nb), for the nb-NO report.</summary>
+    public string TitleNorwegian { get; init; } = Title;
+
+    /// <summary>Whether <see cref="Heading"/> is written in Norwegian (set when the analysis is put in the report's language).</summary>
+    public bool NorwegianHeading { get; init; }
+
+    public string Heading => SeedTable is { } t ? $"{Title} (seed 001 {(NorwegianHeading ? "tabell" : "Table")} {t})" : Title;
 }

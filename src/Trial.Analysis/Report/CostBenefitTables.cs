@@ -7,7 +7,7 @@ public static class CostBenefitTables
 {
     public static IReadOnlyList<ReportTable> Tables(CriticalWageAnalysis a, ReportLocale l)
     {
-        var required = new ReportTable("cost-required-pv", l.Text("Required present value per IPS participant (seed 001 Table 21), 2014 NOK", "Nødvendig nåverdi per IPS-deltaker (seed 001 tabell 21), 2014-kroner"),
+        var required = new ReportTable("cost-required-pv", l.Text($"Required present value per {l.Treated} participant (seed 001 Table 21), 2014 NOK", $"Nødvendig nåverdi per {l.Treated}-deltaker (seed 001 tabell 21), 2014-kroner"),
             [ReportColumn.Label(l.Text("Item", "Post"), "item"), ReportColumn.Value("NOK", "nok")],
             [
                 [ReportCell.Text(l.Text($"Operating cost, one year × (1+λ) / {a.Inputs.Costs.Participants}", $"Driftskostnad, ett år × (1+λ) / {a.Inputs.Costs.Participants}")), ReportCell.Number(a.Required.Operating, 0, l)],

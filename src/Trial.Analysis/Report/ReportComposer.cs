@@ -8,11 +8,11 @@ public static class ReportComposer
     public static ReportLayout Write(Stream output, StudyData d, RunResults r, RunContext c, ReportLocale l)
     {
         var plan = d.Plan;
-        using var pdf = new PdfReportBuilder(output, Footer(plan, c, l), c.Simulated ? $"{plan.Title} ({l.Text("simulated data", "simulerte data")})" : plan.Title,
+        using var pdf = new PdfReportBuilder(output, Footer(plan, c, l), c.Simulated ? $"{plan.TitleIn(l.IsNorwegian)} ({l.Text("simulated data", "simulerte data")})" : plan.TitleIn(l.IsNorwegian),
             l.Text("continued", "fortsatt"));
         pdf.NewPage();
         pdf.Space(20);
-        pdf.Title(plan.Title);
+        pdf.Title(plan.TitleIn(l.IsNorwegian));
         pdf.Paragraph(l.Text("Statistical report of the prespecified analysis plan", "Statistisk rapport etter forhåndsspesifisert analyseplan"), 12);
         pdf.Space(8);
         if (c.Simulated)

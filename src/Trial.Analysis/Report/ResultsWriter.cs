@@ -48,7 +48,14 @@ public static class ResultsWriter
             ["package"] = new JsonObject { ["folder"] = c.PackageFolder, ["sha256"] = c.PackageSha256, ["createdAt"] = c.PackageCreatedAt, ["lockedBy"] = c.PackageLockedBy },
             ["simulated"] = c.Simulated,
             ["register"] = new JsonObject { ["file"] = c.RegisterFile, ["sha256"] = c.RegisterSha256 },
-            ["arms"] = c.Disclosure,
+            // A machine code for programs, and the arms' printed names in the report's language (random codes when blinded).
+            ["arms"] = new JsonObject
+            {
+                ["disclosure"] = c.Blinded ? "blinded" : "unblinded",
+                ["label"] = c.Disclosure,
+                ["treated"] = l.Treated,
+                ["control"] = l.Control,
+            },
             ["generatedAt"] = c.GeneratedAt,
             ["locale"] = l.Code,
             ["report"] = new JsonObject

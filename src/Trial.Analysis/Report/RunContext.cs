@@ -7,6 +7,9 @@ public sealed record RunContext(string PlanFile, string PlanSha256, string PlanV
     /// <summary>manifest.json lockedBy: who or what locked the package.</summary>
     public string PackageLockedBy { get; init; } = "";
 
+    /// <summary>A blinded dry run (arms permuted and shown as random codes).</summary>
+    public bool Blinded { get; init; }
+
     /// <summary>Built from simulated data: said on the title page and in every page footer.</summary>
     public bool Simulated { get; init; }
 }

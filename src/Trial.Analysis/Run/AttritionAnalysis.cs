@@ -29,7 +29,7 @@ public static class AttritionAnalysis
         {
             var q = d.Plan.QuestionnaireOutcomes[id];
             var baseline = QuestionnaireScores.At(d, q, "0m");
-            var cells = new List<ReportCell> { ReportCell.Text(q.Label) };
+            var cells = new List<ReportCell> { ReportCell.Text(q.LabelIn(l.IsNorwegian)) };
             var o = new JsonObject();
             foreach (var occasion in a.Occasions)
             {

@@ -73,7 +73,7 @@ public static class BaselineAnalysis
         {
             var scores = d.Scores.Where(s => s.Occasion == "0m" && s.Instrument == q.Instrument && s.Scale == q.Scale)
                 .ToDictionary(s => s.Participant, s => s.Score, StringComparer.Ordinal);
-            rows.Add([ReportCell.Text("   " + q.Label), .. groups.Select(g => MeanSd(g.Select(p => scores.TryGetValue(p.Id, out var v) ? v : double.NaN), l))]);
+            rows.Add([ReportCell.Text("   " + q.LabelIn(l.IsNorwegian)), .. groups.Select(g => MeanSd(g.Select(p => scores.TryGetValue(p.Id, out var v) ? v : double.NaN), l))]);
         }
         var table = new ReportTable("baseline", l.Text("Baseline characteristics by randomised arm", "Kjennetegn ved baseline etter randomisert gruppe"),
             columns, rows, [l.Text("Percentages among the arm's participants with data on the characteristic; 'not known' rows count those without. No significance tests (CONSORT item 15).",

@@ -39,7 +39,7 @@ public static class MissingFollowUpTable
             foreach (var r in rows.Where(r => r.Occasion == occasion))
             {
                 var q = d.Plan.QuestionnaireOutcomes[r.Outcome];
-                cells.Add([ReportCell.Text(q.Label), ReportCell.Count(r.N, l),
+                cells.Add([ReportCell.Text(q.LabelIn(l.IsNorwegian)), ReportCell.Count(r.N, l),
                     new ReportCell($"{l.Number(r.Estimate, 2)} ({l.Number(r.Lower, 2)}; {l.Number(r.Upper, 2)})", [ReportCell.Raw(r.Estimate), ReportCell.Raw(r.Lower), ReportCell.Raw(r.Upper)]),
                     ReportCell.Number(r.StdError, 2, l), ReportCell.Number(r.Df, 1, l), ReportCell.P(r.P, l), ReportCell.Number(r.Extra, extraDecimals, l)]);
                 tidy.Add(new TidyRecord(id, r.Outcome, "", "", "ips", "difference", r.Estimate, r.StdError, r.Df, r.P, r.Lower, r.Upper, r.N, vcov));

@@ -88,7 +88,7 @@ public static class MixedModelAnalysis
                 var dr = clda.Contrast("IPS - Control", new Dictionary<string, double> { [ConstrainedBaselineModel.Term(time)] = 1 });
                 var diff = new MarginalContrast("IPS - Control", time, dr.Estimate, dr.StdError, dr.Df, dr.Statistic, dr.PValue, dr.ConfLow, dr.ConfHigh);
                 var free = differences.Single(x => x.ByLevel == time);
-                sensitivityRows.Add([ReportCell.Text($"{q.Label}, {occasion}"),
+                sensitivityRows.Add([ReportCell.Text($"{q.LabelIn(l.IsNorwegian)}, {occasion}"),
                     new ReportCell($"{l.Number(free.Estimate, 2)} ({l.Number(free.Lower, 2)}; {l.Number(free.Upper, 2)})", [ReportCell.Raw(free.Estimate), ReportCell.Raw(free.Lower), ReportCell.Raw(free.Upper)]),
                     ReportCell.Number(free.Df, 1, l), ReportCell.P(free.P, l),
                     ReportCell.Number(free.Estimate - diff.Estimate, 2, l)]);
@@ -98,7 +98,7 @@ public static class MixedModelAnalysis
                 tidy[occasion].Add(new TidyRecord(table, id, "", d.ControlLabel, "", "adjusted_mean", c.Estimate, c.StdError, c.Df, double.NaN, c.Lower, c.Upper, cldaFit.N, "cLDA ML"));
                 tidy[occasion].Add(new TidyRecord(table, id, "", "", ConstrainedBaselineModel.Term(time), "difference", diff.Estimate, diff.StdError, diff.Df, diff.P, diff.Lower, diff.Upper, cldaFit.N, "cLDA ML"));
                 sensitivityTidy.Add(new TidyRecord($"{a.Id}-unconstrained", id, "", occasion, $"time{time}:armIPS", "difference", free.Estimate, free.StdError, free.Df, free.P, free.Lower, free.Upper, fit.N, "unconstrained ML"));
-                var cells = new List<ReportCell> { ReportCell.Text(q.Label) };
+                var cells = new List<ReportCell> { ReportCell.Text(q.LabelIn(l.IsNorwegian)) };
                 cells.Add(new ReportCell($"{l.Number(t.Estimate, 2)} ({l.Number(t.Lower, 2)}; {l.Number(t.Upper, 2)})", [ReportCell.Raw(t.Estimate), ReportCell.Raw(t.Lower), ReportCell.Raw(t.Upper)]));
                 cells.Add(new ReportCell($"{l.Number(c.Estimate, 2)} ({l.Number(c.Lower, 2)}; {l.Number(c.Upper, 2)})", [ReportCell.Raw(c.Estimate), ReportCell.Raw(c.Lower), ReportCell.Raw(c.Upper)]));
                 cells.Add(new ReportCell($"{l.Number(diff.Estimate, 2)} ({l.Number(diff.Lower, 2)}; {l.Number(diff.Upper, 2)})", [ReportCell.Raw(diff.Estimate), ReportCell.Raw(diff.Lower), ReportCell.Raw(diff.Upper)]));
@@ -115,7 +115,7 @@ public static class MixedModelAnalysis
             o["baselineMean"] = baselineMean.Estimate;
             o["unconstrained"] = sensitivity;
             json[id] = o;
-            plots.Add((q.Label, cldaMeans));
+            plots.Add((q.LabelIn(l.IsNorwegian), cldaMeans));
         }
         var tables = followUps.Select(occasion => new ReportTable($"{a.Id}-{occasion}", l.Text($"Adjusted means at {occasion.TrimEnd('m')} months (cLDA)", $"Justerte gjennomsnitt ved {occasion.TrimEnd('m')} måneder (cLDA)"),
             [ReportColumn.Label(l.Text("Measure", "Mål"), "measure"),
@@ -123,7 +123,7 @@ public static class MixedModelAnalysis
              new ReportColumn($"{d.ControlLabel} (95 % CI)", ["control", "control_lower", "control_upper"]),
              new ReportColumn(l.Text("Difference (95 % CI)", "Forskjell (95 % KI)"), ["difference", "difference_lower", "difference_upper"]),
              ReportColumn.Value("df", "df"), ReportColumn.Value("p", "p")], rows[occasion],
-            [l.Text($"Constrained baseline (cLDA): y ~ time + {string.Join(" + ", followUpTimes.Select(ConstrainedBaselineModel.Term))} + (1 | participant), {(criterion == LmmCriterion.Reml ? "REML" : "ML")}: one baseline mean for both arms (randomisation), IPS − control differences at follow-up only. Adjusted means (95 % CI) per arm; all occasions incl. baseline used (valid under MAR). Satterthwaite df (lmerTest).",
+            [l.Text($"Constrained baseline (cLDA): y ~ time + {string.Join(" + ", followUpTimes.Select(ConstrainedBaselineModel.Term))} + (1 | participant), {(criterion == LmmCriterion.Reml ? "REML" : "ML")}: one baseline mean for both arms (randomisation), {l.Treated} − {l.Control} differences at follow-up only. Adjusted means (95 % CI) per arm; all occasions incl. baseline used (valid under MAR). Satterthwaite df (lmerTest).",
                     $"Felles baseline (cLDA): y ~ tid + {string.Join(" + ", followUpTimes.Select(ConstrainedBaselineModel.Term))} + (1 | deltaker), {(criterion == LmmCriterion.Reml ? "REML" : "ML")}: ett baselinegjennomsnitt for begge grupper (randomisering), forskjeller mellom gruppene bare ved oppfølging. Justerte gjennomsnitt (95 % KI); alle tidspunkt inkl. baseline brukt (gyldig under MAR). Satterthwaite-df (lmerTest)."),
              l.Text("Sensitivity: the unconstrained time × arm model (arms may differ at baseline) is in the next table.", "Sensitivitet: modellen uten felles baseline (tid × gruppe) står i neste tabell.")],
             tidy[occasion])).ToList();

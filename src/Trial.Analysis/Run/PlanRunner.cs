@@ -22,8 +22,9 @@ public static class PlanRunner
         var costSelected = only is not null && d.Plan.CostBenefit is not null && Selects(only, "cost-benefit");
         var selected = only is null ? d.Plan.Analyses
             : [.. d.Plan.Analyses.Where(a => Selects(only, a.Id) || (costSelected && a.Id == d.Plan.CostBenefit!.Analysis))];
-        foreach (var (a, i) in selected.Select((a, i) => (a, i)))
+        foreach (var (planned, i) in selected.Select((a, i) => (a, i)))
         {
+            var a = InReportLanguage(planned, d, l);
             progress.WriteLine($"run: [{i + 1}/{selected.Count}] {a.Id}: {a.Title} ({clock.Elapsed.TotalSeconds:0.0} s)");
             var result = a.Kind switch
             {
@@ -56,6 +57,28 @@ public static class PlanRunner
         }
         progress.WriteLine($"run: all analyses done in {clock.Elapsed.TotalSeconds:0.0} s");
         return new RunResults(baseline, consort, workFigure, workJson, results, costBenefit) { LeftOut = leftOut };
+    }
+
+    /// <summary>
+    /// The analysis with its title, population and inference labels in the report's language (title_nb, label_nb), and,
+    /// in a blinded report, "IPS" in its title replaced by the treated arm's random code, so no heading names the arm.
+    /// </summary>
+    public static PlannedAnalysis InReportLanguage(PlannedAnalysis a, StudyData d, ReportLocale l)
+    {
+        var title = l.IsNorwegian ? a.TitleNorwegian : a.Title;
+        if (d.Disclosure == ArmDisclosure.Blinded)
+        {
+            title = System.Text.RegularExpressions.Regex.Replace(title, @"\bIPS\b", l.Treated);
+        }
+        InferenceChoice Local(InferenceChoice c) => l.IsNorwegian ? c with { Label = c.LabelNorwegian } : c;
+        return a with
+        {
+            Title = title,
+            NorwegianHeading = l.IsNorwegian,
+            Population = a.Population with { Label = a.Population.LabelIn(l.IsNorwegian) },
+            Inference = [.. a.Inference.Select(Local)],
+            SeparateInference = [.. a.SeparateInference.Select(Local)],
+        };
     }
 
     /// <summary>Every table says how many were left out because of withdrawals, and why (issue 8); so do results.json and left-out.csv.</summary>

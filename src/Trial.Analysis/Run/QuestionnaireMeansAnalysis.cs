@@ -29,7 +29,7 @@ public static class QuestionnaireMeansAnalysis
                 conventions = t.Conventions;
                 var (tm, tl, tu) = QuestionnaireScores.MeanCi(treated);
                 var (cm, cl, cu) = QuestionnaireScores.MeanCi(control);
-                rows.Add([ReportCell.Text(q.Label), Mean(tm, tl, tu, treated.Count, l), Mean(cm, cl, cu, control.Count, l),
+                rows.Add([ReportCell.Text(q.LabelIn(l.IsNorwegian)), Mean(tm, tl, tu, treated.Count, l), Mean(cm, cl, cu, control.Count, l),
                     ReportCell.Number(t.Difference, 2, l), ReportCell.Interval(t.Lower, t.Upper, 2, l), ReportCell.Number(t.Df, 1, l), ReportCell.P(t.P, l)]);
                 o[id] = new JsonObject
                 {

@@ -63,7 +63,7 @@ public static class StatusAnalysis
 
     public static string OutcomeLabel(StudyData d, string outcome, ReportLocale l) =>
         d.Plan.RegisterOutcomes.TryGetValue(outcome, out var r) ? (l.IsNorwegian ? r.LabelNorwegian : r.Label)
-        : d.Plan.QuestionnaireOutcomes.TryGetValue(outcome, out var q) ? q.Label : outcome;
+        : d.Plan.QuestionnaireOutcomes.TryGetValue(outcome, out var q) ? q.LabelIn(l.IsNorwegian) : outcome;
 
     public static JsonNode? Json(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
 }

@@ -171,7 +171,12 @@ public sealed class YamlValue
     }
 
     /// <summary>A text in both languages every reader of the trial uses: a mapping with <c>nb-NO</c> and <c>en</c>.</summary>
-    public LocalisedText Localised() => new(Child(LocalisedText.NorwegianTag).Text(), Child(LocalisedText.EnglishTag).Text());
+    public LocalisedText Localised()
+    {
+        // A misspelt or third language key ("nb", "nn-NO") would otherwise be ignored silently.
+        OnlyKeys(LocalisedText.NorwegianTag, LocalisedText.EnglishTag);
+        return new(Child(LocalisedText.NorwegianTag).Text(), Child(LocalisedText.EnglishTag).Text());
+    }
 
     /// <summary>
     /// The value's content without comments, layout or quoting style, so two versions of a file can be compared key by key

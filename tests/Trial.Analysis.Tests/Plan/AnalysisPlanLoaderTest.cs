@@ -85,4 +85,28 @@ public class AnalysisPlanLoaderTest
         var e = Assert.Throws<ProtocolFileException>(() => Parse(yaml));
         Assert.StartsWith("$.register_outcomes.aap_and_job.all_of[1]", e.First.Path, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("    title_nb: \"Lineær sannsynlighetsmodell, alle personmåneder etter inklusjon\"\n", "    titel_nb: \"x\"\n", "$.analyses[2].titel_nb")]
+    [InlineData("  hc2:\n    label:", "  hc2:\n    lable: x\n    label:", "$.inference.hc2.lable")]
+    [InlineData("format: trial-analysis-plan\n", "format: trial-analysis-plan\ntitel: x\n", "$.titel")]
+    public void UnknownKey_IsRefusedNamingItsPath(string from, string to, string path)
+    {
+        Assert.Contains(from, Committed, StringComparison.Ordinal);
+        var e = Assert.Throws<ProtocolFileException>(() => Parse(Committed.Replace(from, to, StringComparison.Ordinal)));
+        Assert.Equal(path, e.First.Path);
+    }
+
+    [Fact]
+    public void EveryTitleAndLabel_HasItsNorwegianText()
+    {
+        var plan = AnalysisPlanLoader.Load(PlanPath);
+        Assert.NotEqual(plan.Title, plan.TitleNorwegian);
+        Assert.All(plan.Analyses, a => Assert.NotEqual(a.Title, a.TitleNorwegian));
+        Assert.All(plan.Populations.Values, p => Assert.NotEqual(p.Label, p.LabelNorwegian));
+        Assert.All(plan.Inference.Values, i => Assert.NotEqual(i.Label, i.LabelNorwegian));
+        Assert.All(plan.QuestionnaireOutcomes.Values.Where(q => q.Id != "hads_total"), q => Assert.NotEqual(q.Label, q.LabelNorwegian));
+        var missing = Assert.Throws<ProtocolFileException>(() => Parse(Committed.Replace("    title_nb: \"Status ved inklusjon og 18 måneder senere\"\n", "", StringComparison.Ordinal)));
+        Assert.Equal("$.analyses[0].title_nb", missing.First.Path);
+    }
 }

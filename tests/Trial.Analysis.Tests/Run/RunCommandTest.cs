@@ -127,6 +127,9 @@ public class RunCommandTest
         Assert.All(new[] { "work-share", "subgroups-forest", "centres-in_work-forest", "eventstudy-in_work", "adjusted-means", "critical-wage" }, f => Assert.Contains(f, figures));
         Assert.Equal(64, results["plan"]!["sha256"]!.GetValue<string>().Length);
         Assert.True(results["simulated"]!.GetValue<bool>());
+        Assert.Equal("unblinded", results["arms"]!["disclosure"]!.GetValue<string>());
+        Assert.Equal("IPS", results["arms"]!["treated"]!.GetValue<string>());
+        Assert.Equal("Control", results["arms"]!["control"]!.GetValue<string>());
         Assert.StartsWith("simulated: trial-analysis simulate", results["package"]!["lockedBy"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("SIMULATED DATA", stdout, StringComparison.Ordinal);
         Assert.Equal("table,reason,arm,participants,records,record_unit", File.ReadLines(Path.Combine(output, "tables", "left-out.csv")).First());

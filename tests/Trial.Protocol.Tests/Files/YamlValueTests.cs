@@ -47,6 +47,14 @@ public class YamlValueTests
     }
 
     [Fact]
+    public void LocalisedText_RefusesAnUnknownLanguageKey()
+    {
+        var root = YamlValue.Parse("x.yaml", "label: { nb-NO: Ja, en: Yes, nb: Ja }
+");
+        Assert.Equal("x.yaml: $.label.nb (line 1): unknown key 'nb' (known: nb-NO, en)", Fails(() => root.Child("label").Localised()).Message);
+    }
+
+    [Fact]
     public void MissingFile_IsAnErrorOfTheOneType()
     {
         var e = Fails(() => YamlValue.Load(Path.Combine(RepositoryFiles.TempFolder(), "protocol.yaml")));
