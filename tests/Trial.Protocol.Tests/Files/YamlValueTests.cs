@@ -49,8 +49,7 @@ public class YamlValueTests
     [Fact]
     public void LocalisedText_RefusesAnUnknownLanguageKey()
     {
-        var root = YamlValue.Parse("x.yaml", "label: { nb-NO: Ja, en: Yes, nb: Ja }
-");
+        var root = YamlValue.Parse("x.yaml", "label: { nb-NO: Ja, en: Yes, nb: Ja }\n");
         Assert.Equal("x.yaml: $.label.nb (line 1): unknown key 'nb' (known: nb-NO, en)", Fails(() => root.Child("label").Localised()).Message);
     }
 
