@@ -8,4 +8,5 @@ public sealed record ReceivedMail(
     [property: JsonPropertyName("to")] IReadOnlyList<string> To,
     [property: JsonPropertyName("subject")] string Subject,
     [property: JsonPropertyName("language")] string Language,
-    [property: JsonPropertyName("body")] string Body);
+    [property: JsonPropertyName("body")] string Body,
+    [property: JsonPropertyName("date")] string? Date = null);

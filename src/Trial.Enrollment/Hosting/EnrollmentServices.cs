@@ -100,6 +100,7 @@ internal static class EnrollmentServices
             RunScheduler = options.FollowupScheduler == FollowupSchedulerPolicy.Run,
             // Service state, not source: under the data folder (git-ignored), whatever the working directory.
             SmsOutboxDirectory = Path.Combine(options.DataDirectory, "sms-outbox"),
+            Smtp = options.Smtp.ToSettings(),
         });
 
         services.Configure<ForwardedHeadersOptions>(o =>

@@ -40,6 +40,9 @@ public sealed record TrialHostOptions
     /// <summary>Where the master key is read from when <see cref="MasterKey"/> is empty; default {DataDirectory}/master.key.</summary>
     public string? MasterKeyFile { get; init; }
 
+    /// <summary>The SMTP relay for invitations and reminders; without a Host, e-mail is held unsent and shown to the coordinator.</summary>
+    public TrialSmtpOptions Smtp { get; init; } = new();
+
     /// <summary>Whether this process runs Follow-up's Quartz scheduler (tools such as export do not).</summary>
     public FollowupSchedulerPolicy FollowupScheduler { get; init; } = FollowupSchedulerPolicy.Run;
 

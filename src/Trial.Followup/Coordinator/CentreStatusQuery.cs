@@ -4,7 +4,7 @@ using Trial.Followup.Storage;
 
 namespace Trial.Followup.Coordinator;
 
-/// <summary>Reads a centre's occasion counts by occasion and arm, and its open phone tasks.</summary>
+/// <summary>Reads a centre's occasion counts by occasion and arm, its open phone tasks and its undelivered messages.</summary>
 internal sealed class CentreStatusQuery(FollowupStore store, IClock clock)
 {
     private static readonly DateTimeZone TrialZone = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
@@ -52,7 +52,7 @@ internal sealed class CentreStatusQuery(FollowupStore store, IClock clock)
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var command = SqlStatement.Create(connection,
             $"""
-            SELECT t.id, t.occasion_id, t.participant, o.occasion_code, o.arm_code, o.due_on, o.closes_at, o.reminders_sent, t.created_at
+            SELECT t.id, t.occasion_id, t.participant, o.occasion_code, o.arm_code, o.due_on, o.closes_at, o.reminders_sent, t.created_at, t.reason
             FROM {d.PhoneTask} t JOIN {d.Occasion} o ON o.id = t.occasion_id
             WHERE t.centre_code = @centre AND t.state = 'open'
             ORDER BY t.created_at, t.id
@@ -63,8 +63,39 @@ internal sealed class CentreStatusQuery(FollowupStore store, IClock clock)
         while (await reader.ReadAsync(cancellationToken))
         {
             tasks.Add(new PhoneTask(d.ReadGuid(reader, 0), d.ReadGuid(reader, 1), d.ReadGuid(reader, 2), reader.GetString(3), reader.GetString(4),
-                d.ReadLocalDate(reader, 5), d.ReadInstant(reader, 6), reader.GetInt32(7), d.ReadInstant(reader, 8)));
+                d.ReadLocalDate(reader, 5), d.ReadInstant(reader, 6), reader.GetInt32(7), d.ReadInstant(reader, 8))
+            {
+                Reason = reader.GetString(9) == "undeliverable" ? PhoneTaskReason.Undeliverable : PhoneTaskReason.NoResponse,
+            });
         }
         return tasks;
+    }
+
+    /// <summary>The centre's parked and held messages, oldest occasion first.</summary>
+    public async Task<IReadOnlyList<UndeliveredMessage>> UndeliveredAsync(string centre, CancellationToken cancellationToken)
+    {
+        var d = store.Dialect;
+        await using var connection = await store.OpenAsync(cancellationToken);
+        await using var command = SqlStatement.Create(connection,
+            $"""
+            SELECT x.occasion_id, o.participant, o.occasion_code, x.channel, x.attempt, x.state, x.tries, x.last_error, x.parked_at
+            FROM {d.Outbox} x JOIN {d.Occasion} o ON o.id = x.occasion_id
+            WHERE o.centre_code = @centre AND x.state IN ('parked','held')
+            ORDER BY o.due_on, x.occasion_id, x.attempt, x.channel
+            """,
+            ("centre", centre));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var messages = new List<UndeliveredMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(new UndeliveredMessage(d.ReadGuid(reader, 0), d.ReadGuid(reader, 1), reader.GetString(2),
+                Channels.ChannelCodes.Parse(reader.GetString(3)),
+                Convert.ToInt32(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture) == 0 ? Outbox.MessageKind.Invitation : Outbox.MessageKind.Reminder,
+                reader.GetString(5) == "parked" ? UndeliveredState.Parked : UndeliveredState.Held,
+                Convert.ToInt32(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                d.ReadNullableInstant(reader, 8)));
+        }
+        return messages;
     }
 }

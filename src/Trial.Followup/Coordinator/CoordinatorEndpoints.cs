@@ -7,7 +7,7 @@ using Trial.Followup.Occasions;
 namespace Trial.Followup.Coordinator;
 
 /// <summary>
-/// /api/followup: a centre's follow-up status by occasion and arm, its phone-task list, and manual entry of answers
+/// /api/followup: a centre's follow-up status by occasion and arm, its phone-task list, its undelivered messages, and manual entry of answers
 /// taken by phone or on paper. Each call is scoped by the caller's trial:centre claims; errors are ProblemDetails.
 /// </summary>
 internal static class CoordinatorEndpoints
@@ -17,6 +17,8 @@ internal static class CoordinatorEndpoints
         var group = endpoints.MapGroup("/api/followup").WithTags("Follow-up");
         group.MapGet("/centres/{centre}/status", StatusAsync).WithName("FollowupCentreStatus");
         group.MapGet("/centres/{centre}/phone-tasks", PhoneTasksAsync).WithName("FollowupPhoneTasks");
+        group.MapGet("/centres/{centre}/undelivered-messages", UndeliveredAsync).WithName("FollowupUndeliveredMessages")
+            .WithSummary("Invitations and reminders that did not go out: parked after failing (each has a phone task), or e-mail held because no SMTP relay is configured.");
         group.MapPost("/occasions/{occasionId:guid}/responses", RecordAsync).WithName("FollowupManualResponse");
         group.MapGet("/participants/{participantId:guid}/occasions", OccasionsAsync).WithName("FollowupParticipantOccasions")
             .WithSummary("A participant's questionnaire occasions (m0 at inclusion, then the follow-ups), with the IDs used to enter answers by phone or paper.");
@@ -29,6 +31,9 @@ internal static class CoordinatorEndpoints
 
     private static async Task<Results<Ok<IReadOnlyList<PhoneTask>>, ProblemHttpResult>> PhoneTasksAsync(string centre, HttpContext http, CentreStatusQuery query, CancellationToken cancellationToken) =>
         Refusal(http, centre) is { } refused ? refused : TypedResults.Ok(await query.PhoneTasksAsync(centre, cancellationToken));
+
+    private static async Task<Results<Ok<IReadOnlyList<UndeliveredMessage>>, ProblemHttpResult>> UndeliveredAsync(string centre, HttpContext http, CentreStatusQuery query, CancellationToken cancellationToken) =>
+        Refusal(http, centre) is { } refused ? refused : TypedResults.Ok(await query.UndeliveredAsync(centre, cancellationToken));
 
     private static async Task<Results<Created<ManualResponseResult>, ValidationProblem, ProblemHttpResult>> RecordAsync(
         Guid occasionId, ManualResponseRequest request, HttpContext http, ManualResponses manual, CancellationToken cancellationToken)

@@ -47,6 +47,7 @@ internal static class FollowupPageEndpoints
         {
             [nameof(FollowupWorklistPage.Status)] = await query.StatusAsync(centre, cancellationToken),
             [nameof(FollowupWorklistPage.Tasks)] = rows,
+            [nameof(FollowupWorklistPage.Undelivered)] = await query.UndeliveredAsync(centre, cancellationToken),
             [nameof(FollowupWorklistPage.Language)] = language,
             [nameof(FollowupWorklistPage.Menu)] = StaffMenus.Of(http),
             [nameof(FollowupWorklistPage.Labels)] = http.RequestServices.GetService(typeof(ITrialLabels)) as ITrialLabels,

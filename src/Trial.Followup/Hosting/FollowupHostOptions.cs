@@ -14,7 +14,7 @@ public sealed record FollowupHostOptions
     /// <summary>Public base URL that participant links start with.</summary>
     public required Uri PublicBaseUrl { get; init; }
 
-    /// <summary>SMTP relay for e-mail; null writes e-mails to the outbox log only.</summary>
+    /// <summary>SMTP relay for e-mail; null holds every e-mail unsent (state 'held', shown to the coordinator).</summary>
     public SmtpSettings? Smtp { get; init; }
 
     /// <summary>Folder the default SMS channel writes messages to.</summary>
@@ -28,5 +28,3 @@ public sealed record FollowupHostOptions
 }
 
 public enum FollowupDatabase { Postgres, Sqlite }
-
-public sealed record SmtpSettings(string Host, int Port, string FromAddress, string FromName);

@@ -5,8 +5,9 @@ namespace Trial.Followup.Occasions;
 
 /// <summary>
 /// Cancels what is still to be sent or done for occasions that have just been closed, inside the transaction that
-/// closed them. Callers update the occasion row first, so a concurrent dispatch (which holds a share lock on it)
-/// either finished its send before the close, or will skip the occasion.
+/// closed them. Callers update the occasion row first, so a concurrent dispatch claim (which share-locks it) either
+/// committed before the close, or skips the occasion. A row claimed but not yet sent is still 'pending' here: it is
+/// cancelled too, and the dispatcher's last look before the send then sends nothing.
 /// </summary>
 internal static class PendingSends
 {

@@ -13,6 +13,12 @@ public enum DispatchOutcome
     NoAddress,
     /// <summary>The occasion was being changed by another transaction: left for the next pass.</summary>
     Contended,
-    /// <summary>The occasion had already closed: the row was cancelled (a second line of defence).</summary>
+    /// <summary>The occasion had closed (or the row was cancelled) before the send: nothing sent.</summary>
     Cancelled,
+    /// <summary>The channel failed; the row is due again after a backoff.</summary>
+    Failed,
+    /// <summary>Failed for good (or too often): parked, and a phone task opened for the coordinator.</summary>
+    Parked,
+    /// <summary>E-mail with no relay configured: held unsent, visible to the coordinator.</summary>
+    Held,
 }

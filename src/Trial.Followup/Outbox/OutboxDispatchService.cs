@@ -18,9 +18,10 @@ internal sealed class OutboxDispatchService(OutboxDispatcher dispatcher, Schedul
             try
             {
                 var report = await dispatcher.DispatchDueAsync(timing.DispatchWorkers, stoppingToken);
-                if (report.Sent + report.Deferred + report.NoAddress > 0)
+                if (report.Sent + report.Deferred + report.NoAddress + report.Failed + report.Parked + report.Held > 0)
                 {
-                    logger.LogInformation("Outbox: {Sent} sent, {Deferred} deferred to allowed hours, {NoAddress} without address", report.Sent, report.Deferred, report.NoAddress);
+                    logger.LogInformation("Outbox: {Sent} sent, {Deferred} deferred to allowed hours, {NoAddress} without address, {Failed} failed (retried later), {Parked} parked for the coordinator, {Held} e-mails held (no SMTP relay)",
+                        report.Sent, report.Deferred, report.NoAddress, report.Failed, report.Parked, report.Held);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Trial.Followup.Channels;
 using Trial.Followup.Contact;
@@ -12,33 +14,67 @@ using Trial.Followup.Storage;
 namespace Trial.Followup.Outbox;
 
 /// <summary>
-/// Sends due outbox rows. Delivery is at-least-once with a dedupe key, which is as close to exactly-once as SMTP allows:
+/// Sends due outbox rows without ever holding a database transaction across network I/O:
 /// <list type="number">
-/// <item>A worker claims one row in a transaction with FOR UPDATE SKIP LOCKED, then share-locks its occasion, so no
-/// other node or worker can claim it while it is in flight, and a completion or withdrawal waits for the send.</item>
-/// <item>It issues the link and sends inside that transaction, and marks the row sent only after the relay accepted
-/// the message; then it commits.</item>
-/// <item>A node killed before the commit loses its locks, the row is pending again, and another node sends it again.
-/// The resend carries the same Message-ID (derived from the idempotency key), so the only possible duplicate is one
-/// message per crashed worker, and it is recognisable as such by Message-ID at the receiving side.</item>
+/// <item><b>Claim</b>, one short transaction: take one due row (FOR UPDATE SKIP LOCKED), share-lock its occasion
+/// without waiting, issue the link, count the try and push <c>not_before</c> past a lease with a fresh claim token;
+/// commit. Closed occasions, rows outside the allowed hours and e-mail without a relay are settled here instead.</item>
+/// <item><b>Send</b>, no transaction open: look up the address, look once more at the row and its occasion (a
+/// completion, withdrawal or death committed since the claim cancels the row, and nothing is sent), then hand the
+/// message to the channel. A withdrawal never waits for a relay.</item>
+/// <item><b>Record</b>, a second short transaction: sent (only after the relay accepted it), or a failure with
+/// exponential backoff, or parked with a phone task when the failure is permanent or the tries are used up.</item>
 /// </list>
-/// Nothing is ever marked sent that was not accepted, so no due message is lost.
+/// A node killed between claim and record leaves a row whose lease runs out; another node then sends it again with the
+/// same Message-ID (derived from the idempotency key), so a duplicate is recognisable. Nothing is marked sent that
+/// the relay did not accept, and one failing message only delays itself: its backoff moves it out of the pass.
 /// </summary>
-internal sealed class OutboxDispatcher(
-    FollowupStore store,
-    FollowupProtocol protocol,
-    IClock clock,
-    IContactDirectory directory,
-    IQuestionnaireLinks links,
-    IEmailChannel email,
-    ISmsChannel sms,
-    string nodeId)
+internal sealed class OutboxDispatcher
 {
-    private FollowupSqlDialect D => store.Dialect;
+    private readonly FollowupStore _store;
+    private readonly FollowupProtocol _protocol;
+    private readonly IClock _clock;
+    private readonly IContactDirectory _directory;
+    private readonly IQuestionnaireLinks _links;
+    private readonly IEmailChannel _email;
+    private readonly ISmsChannel _sms;
+    private readonly string _nodeId;
+    private readonly OutboxRetryPolicy _policy;
+    private readonly IDispatchHooks _hooks;
+    private readonly ILogger _logger;
+
+    public OutboxDispatcher(FollowupStore store, FollowupProtocol protocol, IClock clock, IContactDirectory directory, IQuestionnaireLinks links,
+        IEmailChannel email, ISmsChannel sms, string nodeId)
+        : this(store, protocol, clock, directory, links, email, sms, nodeId, OutboxRetryPolicy.Default, IDispatchHooks.None, NullLogger<OutboxDispatcher>.Instance)
+    {
+    }
+
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    public OutboxDispatcher(FollowupStore store, FollowupProtocol protocol, IClock clock, IContactDirectory directory, IQuestionnaireLinks links,
+        IEmailChannel email, ISmsChannel sms, string nodeId, OutboxRetryPolicy policy, IDispatchHooks hooks, ILogger<OutboxDispatcher> logger)
+    {
+        _store = store;
+        _protocol = protocol;
+        _clock = clock;
+        _directory = directory;
+        _links = links;
+        _email = email;
+        _sms = sms;
+        _nodeId = nodeId;
+        _policy = policy;
+        _hooks = hooks;
+        _logger = logger;
+    }
+
+    private FollowupSqlDialect D => _store.Dialect;
 
     /// <summary>Runs <paramref name="workers"/> workers until no due row is left to claim.</summary>
     public async Task<DispatchReport> DispatchDueAsync(int workers, CancellationToken cancellationToken)
     {
+        if (_email.HasRelay)
+        {
+            await ReleaseHeldEmailAsync(cancellationToken);
+        }
         // SQLite has a single writer; one worker there, so a claim is never read by two workers at once.
         workers = D.Database == FollowupDatabase.Sqlite ? 1 : workers;
         var reports = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => RunWorkerAsync(cancellationToken), cancellationToken)));
@@ -47,13 +83,13 @@ internal sealed class OutboxDispatcher(
 
     private async Task<DispatchReport> RunWorkerAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenAsync(cancellationToken);
-        await using var session = await email.OpenSessionAsync(cancellationToken);
+        await using var connection = await _store.OpenAsync(cancellationToken);
+        await using var mail = new MailConnection(_email);
         var report = DispatchReport.Empty;
         var contended = new HashSet<Guid>();
         while (true)
         {
-            var outcome = await DispatchOneAsync(connection, session, contended, cancellationToken);
+            var outcome = await DispatchOneAsync(connection, mail, contended, cancellationToken);
             if (outcome == DispatchOutcome.NothingDue)
             {
                 return report;
@@ -62,68 +98,222 @@ internal sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<DispatchOutcome> DispatchOneAsync(DbConnection connection, IEmailSession session, HashSet<Guid> contended, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> DispatchOneAsync(DbConnection connection, MailConnection mail, HashSet<Guid> contended, CancellationToken cancellationToken)
     {
-        var now = clock.GetCurrentInstant();
+        var now = _clock.GetCurrentInstant();
+        var (outcome, claim) = await ClaimAsync(connection, now, contended, cancellationToken);
+        if (claim is null)
+        {
+            return outcome;
+        }
+        await _hooks.BeforeSendAsync(claim.Key, cancellationToken);
+        try
+        {
+            return await SendAsync(claim, mail, now, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await mail.DropAsync();
+            return await RecordFailureAsync(connection, claim, now, e, cancellationToken);
+        }
+    }
+
+    /// <summary>The first short transaction. Returns a claim only when the row is to be sent now.</summary>
+    private async Task<(DispatchOutcome, SendClaim?)> ClaimAsync(DbConnection connection, Instant now, HashSet<Guid> contended, CancellationToken cancellationToken)
+    {
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var claim = await ClaimAsync(tx, now, contended, cancellationToken);
+        var claim = await FindDueAsync(tx, now, contended, cancellationToken);
         if (claim is null)
         {
             await tx.CommitAsync(cancellationToken);
-            return DispatchOutcome.NothingDue;
+            return (DispatchOutcome.NothingDue, null);
         }
-        if (claim.Occasion is null)
+        if (claim.Occasion is not { } occasion)
         {
             // Left for the next pass, by which time the other transaction has committed (and cancelled it) or not.
             contended.Add(claim.RowId);
             await tx.RollbackAsync(cancellationToken);
-            return DispatchOutcome.Contended;
+            return (DispatchOutcome.Contended, null);
         }
-        var outcome = await HandleAsync(tx, claim, claim.Occasion, session, now, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return outcome;
-    }
-
-    private async Task<DispatchOutcome> HandleAsync(DbTransaction tx, Claim claim, ClaimedOccasion occasion, IEmailSession session, Instant now, CancellationToken cancellationToken)
-    {
+        await _hooks.InsideClaimAsync(claim.Key, cancellationToken);
         if (occasion.State is not (OccasionState.Invited or OccasionState.Reminded))
         {
             // Closing an occasion cancels its sends in the same transaction, so this is only a second line of defence.
-            await SetAsync(tx, claim, "state = 'cancelled', cancel_reason = @at", "occasion " + occasion.State.ToString().ToLowerInvariant(), cancellationToken);
-            return DispatchOutcome.Cancelled;
+            await SetAsync(tx, claim.RowId, claim.Key, "state = 'cancelled', cancel_reason = @at", "occasion " + occasion.State.ToString().ToLowerInvariant(), cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return (DispatchOutcome.Cancelled, null);
         }
         // Re-checked at send time: a row can have waited past the end of the allowed hours (a node was down).
-        if (!protocol.AllowedHours.Contains(now, occasion.Zone))
+        if (!_protocol.AllowedHours.Contains(now, occasion.Zone))
         {
-            await SetAsync(tx, claim, "not_before = @at", D.Bind(protocol.AllowedHours.EarliestFrom(now, occasion.Zone)), cancellationToken);
-            return DispatchOutcome.Deferred;
+            await SetAsync(tx, claim.RowId, claim.Key, "not_before = @at", D.Bind(_protocol.AllowedHours.EarliestFrom(now, occasion.Zone)), cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return (DispatchOutcome.Deferred, null);
         }
-        var address = await directory.FindAsync(occasion.Participant, cancellationToken);
+        if (claim.Key.Channel == MessageChannel.Email && !_email.HasRelay)
+        {
+            await SetAsync(tx, claim.RowId, claim.Key, "state = 'held', last_error = @at", "no-relay", cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return (DispatchOutcome.Held, null);
+        }
+        var link = await _links.IssueAsync(claim.Key.Occasion, occasion.ClosesAt, tx, cancellationToken);
+        var token = Guid.NewGuid().ToString("N");
+        await using (var command = SqlStatement.Create(tx,
+            $"UPDATE {D.Outbox} SET tries = tries + 1, claim_token = @token, not_before = @lease WHERE id = @id AND state = 'pending'",
+            ("id", D.Bind(claim.RowId)), ("token", token), ("lease", D.Bind(now + _policy.ClaimLease))))
+        {
+            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                throw new InvalidOperationException($"Outbox row {claim.Key} changed while it was claimed. Please report a bug.");
+            }
+        }
+        await tx.CommitAsync(cancellationToken);
+        return (DispatchOutcome.Sent, new SendClaim(claim.RowId, claim.Key, token, claim.Tries + 1, occasion, link));
+    }
+
+    /// <summary>Outside any transaction: the address, a last look at the row, the send, then the record.</summary>
+    private async Task<DispatchOutcome> SendAsync(SendClaim claim, MailConnection mail, Instant now, CancellationToken cancellationToken)
+    {
+        var occasion = claim.Occasion;
+        var address = await _directory.FindAsync(occasion.Participant, cancellationToken);
         var to = claim.Key.Channel == MessageChannel.Email ? address?.Email : address?.MobilePhone;
         if (string.IsNullOrWhiteSpace(to))
         {
-            await SetAsync(tx, claim, "state = 'no_address', sent_at = @at", D.Bind(now), cancellationToken);
-            return DispatchOutcome.NoAddress;
+            return await RecordAsync(claim, "state = 'no_address', sent_at = @at", DispatchOutcome.NoAddress, now, cancellationToken);
+        }
+        if (!await StillSendableAsync(claim, cancellationToken))
+        {
+            return DispatchOutcome.Cancelled;
         }
         var language = address is not null && MessageTemplates.Languages.Contains(address.Language) ? address.Language : occasion.Language;
-        var template = MessageRenderer.Template(protocol, claim.Key, language);
-        var link = await links.IssueAsync(claim.Key.Occasion, occasion.ClosesAt, tx, cancellationToken);
+        var template = MessageRenderer.Template(_protocol, claim.Key, language);
         var lastDay = occasion.ClosesAt.InZone(occasion.Zone).Date.PlusDays(-1);
         if (claim.Key.Channel == MessageChannel.Email)
         {
+            IEmailSession session;
+            try
+            {
+                session = await mail.OpenAsync(cancellationToken);
+            }
+            catch (DeliveryFailedException e)
+            {
+                // The relay is unreachable: not this message's fault, so the try is given back.
+                return await ReleaseAsync(claim, now, e.Code, cancellationToken);
+            }
             await session.SendAsync(
-                new OutgoingEmail(to, template.EmailSubject, MessageRenderer.Render(template.EmailBody, link, lastDay, language), claim.Key.MessageId, language),
+                new OutgoingEmail(to, template.EmailSubject, MessageRenderer.Render(template.EmailBody, claim.Link, lastDay, language), claim.Key.MessageId, language, now),
                 cancellationToken);
         }
         else
         {
-            await sms.SendAsync(new OutgoingSms(to, MessageRenderer.Render(template.Sms, link, lastDay, language), claim.Key.ToString()), cancellationToken);
+            await _sms.SendAsync(new OutgoingSms(to, MessageRenderer.Render(template.Sms, claim.Link, lastDay, language), claim.Key.ToString()), cancellationToken);
         }
-        await SetAsync(tx, claim, "state = 'sent', sent_at = @at, sent_by = @node", D.Bind(now), cancellationToken);
-        return DispatchOutcome.Sent;
+        // A row cancelled while the relay was taking it did go out: recorded as sent (its cancel_reason stays to say so).
+        return await RecordAsync(claim, "state = 'sent', sent_at = @at, sent_by = @node", DispatchOutcome.Sent, now, cancellationToken,
+            states: "('pending','cancelled')");
     }
 
-    private async Task<Claim?> ClaimAsync(DbTransaction tx, Instant now, IReadOnlySet<Guid> contended, CancellationToken cancellationToken)
+    /// <summary>
+    /// The row is still ours and pending and its occasion still open. A completion, withdrawal or death that committed
+    /// after the claim has cancelled the row; then nothing is sent.
+    /// </summary>
+    private async Task<bool> StillSendableAsync(SendClaim claim, CancellationToken cancellationToken)
+    {
+        await using var connection = await _store.OpenAsync(cancellationToken);
+        await using var command = SqlStatement.Create(connection,
+            $"SELECT x.state, x.claim_token, o.state FROM {D.Outbox} x JOIN {D.Occasion} o ON o.id = x.occasion_id WHERE x.id = @id",
+            ("id", D.Bind(claim.RowId)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            && reader.GetString(0) == "pending"
+            && !reader.IsDBNull(1) && reader.GetString(1) == claim.Token
+            && OccasionStateCodes.Parse(reader.GetString(2)) is OccasionState.Invited or OccasionState.Reminded;
+    }
+
+    private async Task<DispatchOutcome> RecordFailureAsync(DbConnection connection, SendClaim claim, Instant now, Exception failure, CancellationToken cancellationToken)
+    {
+        var (code, permanent) = failure is DeliveryFailedException d ? (d.Code, d.Permanent) : ("error", false);
+        if (failure is DeliveryFailedException)
+        {
+            _logger.LogWarning("Outbox {Key}: try {Tries} failed ({Code})", claim.Key, claim.Tries, code);
+        }
+        else
+        {
+            _logger.LogError(failure, "Outbox {Key}: try {Tries} failed unexpectedly", claim.Key, claim.Tries);
+        }
+        if (!permanent && claim.Tries < _policy.MaxTries)
+        {
+            await using var retry = SqlStatement.Create(connection,
+                $"UPDATE {D.Outbox} SET not_before = @next, last_error = @code, claim_token = NULL WHERE id = @id AND claim_token = @token AND state = 'pending'",
+                ("id", D.Bind(claim.RowId)), ("token", claim.Token), ("code", code), ("next", D.Bind(now + _policy.DelayAfter(claim.Tries))));
+            await retry.ExecuteNonQueryAsync(cancellationToken);
+            return DispatchOutcome.Failed;
+        }
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var park = SqlStatement.Create(tx,
+            $"UPDATE {D.Outbox} SET state = 'parked', parked_at = @now, last_error = @code, claim_token = NULL WHERE id = @id AND claim_token = @token AND state = 'pending'",
+            ("id", D.Bind(claim.RowId)), ("token", claim.Token), ("code", code), ("now", D.Bind(now))))
+        {
+            if (await park.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                // Cancelled meanwhile (the occasion closed): nothing to phone about.
+                await tx.CommitAsync(cancellationToken);
+                return DispatchOutcome.Cancelled;
+            }
+        }
+        // The coordinator phones instead. An open "no answer" task for the occasion already asks for that call.
+        await using (var task = SqlStatement.Create(tx,
+            $"""
+            INSERT INTO {D.PhoneTask} AS t (id, occasion_id, participant, centre_code, created_at, state, reason)
+            VALUES (@task, @occasion, @participant, @centre, @now, 'open', 'undeliverable')
+            ON CONFLICT (occasion_id) DO UPDATE SET reason = 'undeliverable' WHERE t.state = 'open'
+            """,
+            ("task", D.Bind(Guid.NewGuid())), ("occasion", D.Bind(claim.Key.Occasion.Value)), ("participant", D.Bind(claim.Occasion.Participant.Value)),
+            ("centre", claim.Occasion.Centre), ("now", D.Bind(now))))
+        {
+            await task.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await tx.CommitAsync(cancellationToken);
+        _logger.LogWarning("Outbox {Key}: parked after {Tries} tries ({Code}); phone task opened", claim.Key, claim.Tries, code);
+        return DispatchOutcome.Parked;
+    }
+
+    /// <summary>Gives the claim back without counting the try (the relay, not the message, failed).</summary>
+    private async Task<DispatchOutcome> ReleaseAsync(SendClaim claim, Instant now, string code, CancellationToken cancellationToken)
+    {
+        await using var connection = await _store.OpenAsync(cancellationToken);
+        await using var command = SqlStatement.Create(connection,
+            $"UPDATE {D.Outbox} SET tries = tries - 1, not_before = @next, last_error = @code, claim_token = NULL WHERE id = @id AND claim_token = @token AND state = 'pending'",
+            ("id", D.Bind(claim.RowId)), ("token", claim.Token), ("code", code), ("next", D.Bind(now + _policy.FirstRetry)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return DispatchOutcome.Failed;
+    }
+
+    private async Task<DispatchOutcome> RecordAsync(SendClaim claim, string assignments, DispatchOutcome outcome, Instant now, CancellationToken cancellationToken,
+        string states = "('pending')")
+    {
+        await using var connection = await _store.OpenAsync(cancellationToken);
+        await using var command = SqlStatement.Create(connection,
+            $"UPDATE {D.Outbox} SET {assignments}, claim_token = NULL WHERE id = @id AND claim_token = @token AND state IN {states}",
+            ("id", D.Bind(claim.RowId)), ("token", claim.Token), ("at", D.Bind(now)), ("node", _nodeId));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            // The lease ran out and another worker claimed the row: it will send it again under the same Message-ID.
+            _logger.LogWarning("Outbox {Key}: claim lost before its outcome was recorded; the row's new claimant sends it again", claim.Key);
+        }
+        return outcome;
+    }
+
+    /// <summary>Once a relay is configured, e-mail held for want of one becomes due again.</summary>
+    private async Task ReleaseHeldEmailAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _store.OpenAsync(cancellationToken);
+        await using var command = SqlStatement.Create(connection,
+            $"UPDATE {D.Outbox} SET state = 'pending', last_error = NULL WHERE state IN ('parked','held') AND state = 'held' AND channel = 'email'");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<DueRow?> FindDueAsync(DbTransaction tx, Instant now, IReadOnlySet<Guid> contended, CancellationToken cancellationToken)
     {
         // The outbox row alone first: ordered by the partial index and locked, so the claim stays cheap however many
         // rows are due (joining first made the planner sort every due row on every claim).
@@ -131,9 +321,10 @@ internal sealed class OutboxDispatcher(
         (string, object?)[] parameters = [("now", D.Bind(now)), .. contended.Select((id, i) => ($"skip{i}", D.Bind(id)))];
         Guid rowId;
         OutboxKey key;
+        int tries;
         await using (var command = SqlStatement.Create(tx,
             $"""
-            SELECT x.id, x.occasion_id, x.channel, x.attempt FROM {D.Outbox} x
+            SELECT x.id, x.occasion_id, x.channel, x.attempt, x.tries FROM {D.Outbox} x
             WHERE x.state = 'pending' AND x.not_before <= @now{skip}
             ORDER BY x.not_before
             LIMIT 1{D.SkipLocked}
@@ -150,40 +341,83 @@ internal sealed class OutboxDispatcher(
                 OccasionId.From(D.ReadGuid(reader, 1)),
                 ChannelCodes.Parse(reader.GetString(2)),
                 Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture));
+            tries = Convert.ToInt32(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture);
         }
         // Then a share lock on the occasion, without waiting: a completion or withdrawal holding it will cancel this
         // row when it commits, and waiting here could deadlock with it (it locks the occasion, then the outbox).
         await using (var command = SqlStatement.Create(tx,
-            $"SELECT participant, language, time_zone, closes_at, state FROM {D.Occasion} WHERE id = @id{D.ShareOccasion}",
+            $"SELECT participant, language, time_zone, closes_at, state, centre_code FROM {D.Occasion} WHERE id = @id{D.ShareOccasion}",
             ("id", D.Bind(key.Occasion.Value))))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
             {
-                return new Claim(rowId, key, null);
+                return new DueRow(rowId, key, tries, null);
             }
-            return new Claim(rowId, key, new ClaimedOccasion(
+            return new DueRow(rowId, key, tries, new ClaimedOccasion(
                 ParticipantRef.From(D.ReadGuid(reader, 0)),
                 reader.GetString(1),
                 LocalCalendar.Zone(reader.GetString(2)),
                 D.ReadInstant(reader, 3),
-                OccasionStateCodes.Parse(reader.GetString(4))));
+                OccasionStateCodes.Parse(reader.GetString(4)),
+                reader.GetString(5)));
         }
     }
 
-    private async Task SetAsync(DbTransaction tx, Claim claim, string assignments, object at, CancellationToken cancellationToken)
+    private async Task SetAsync(DbTransaction tx, Guid rowId, OutboxKey key, string assignments, object at, CancellationToken cancellationToken)
     {
         await using var command = SqlStatement.Create(tx,
             $"UPDATE {D.Outbox} SET {assignments} WHERE id = @id AND state = 'pending'",
-            ("id", D.Bind(claim.RowId)), ("at", at), ("node", nodeId));
+            ("id", D.Bind(rowId)), ("at", at), ("node", _nodeId));
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
-            throw new InvalidOperationException($"Outbox row {claim.Key} changed while it was claimed. Please report a bug.");
+            throw new InvalidOperationException($"Outbox row {key} changed while it was claimed. Please report a bug.");
         }
     }
 
     /// <param name="Occasion">Null when another transaction is changing the occasion right now.</param>
-    private sealed record Claim(Guid RowId, OutboxKey Key, ClaimedOccasion? Occasion);
+    private sealed record DueRow(Guid RowId, OutboxKey Key, int Tries, ClaimedOccasion? Occasion);
 
-    private sealed record ClaimedOccasion(ParticipantRef Participant, string Language, DateTimeZone Zone, Instant ClosesAt, OccasionState State);
+    /// <param name="Tries">Including this one.</param>
+    private sealed record SendClaim(Guid RowId, OutboxKey Key, string Token, int Tries, ClaimedOccasion Occasion, Uri Link);
+
+    private sealed record ClaimedOccasion(ParticipantRef Participant, string Language, DateTimeZone Zone, Instant ClosesAt, OccasionState State, string Centre);
+
+    /// <summary>
+    /// A worker's connection to the relay, opened at its first e-mail and dropped after a failure so the next message
+    /// starts on a fresh one. Once opening has failed, the rest of the pass does not knock again.
+    /// </summary>
+    private sealed class MailConnection(IEmailChannel channel) : IAsyncDisposable
+    {
+        private IEmailSession? _session;
+        private DeliveryFailedException? _unreachable;
+
+        public async Task<IEmailSession> OpenAsync(CancellationToken cancellationToken)
+        {
+            if (_unreachable is not null)
+            {
+                throw _unreachable;
+            }
+            try
+            {
+                return _session ??= await channel.OpenSessionAsync(cancellationToken);
+            }
+            catch (DeliveryFailedException e)
+            {
+                _unreachable = e;
+                throw;
+            }
+        }
+
+        public async Task DropAsync()
+        {
+            if (_session is { } session)
+            {
+                _session = null;
+                await session.DisposeAsync();
+            }
+        }
+
+        public ValueTask DisposeAsync() => new(DropAsync());
+    }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 using Quartz;
 using Trial.Followup.Channels;
@@ -34,6 +33,8 @@ public static class SchedulingRegistration
         services.AddSingleton<IOccasionLifecycle, OccasionLifecycle>();
         services.AddSingleton<OccasionSweep>();
         AddChannels(services, options);
+        services.TryAddSingleton(OutboxRetryPolicy.Default);
+        services.TryAddSingleton(IDispatchHooks.None);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp, options.NodeId));
 
         // First hosted service: the tables exist before the scheduler or any request touches them.
@@ -55,7 +56,8 @@ public static class SchedulingRegistration
         }
         else
         {
-            services.TryAddSingleton<IEmailChannel>(sp => new LogEmailChannel(sp.GetRequiredService<ILogger<LogEmailChannel>>()));
+            // No relay: e-mail is held unsent (and shown to the coordinator), never logged as if it had gone out.
+            services.TryAddSingleton<IEmailChannel>(new NoRelayEmailChannel());
         }
         services.TryAddSingleton<ISmsChannel>(new FileSmsChannel(options.SmsOutboxDirectory));
     }

@@ -5,6 +5,7 @@ using Trial.Followup.Channels;
 using Trial.Followup.Contact;
 using Trial.Followup.Hosting;
 using Trial.Followup.Occasions;
+using Trial.Followup.Outbox;
 using Trial.Followup.Scheduling;
 using Trial.Followup.Storage;
 using Trial.Followup.Tests.Support;
@@ -66,7 +67,8 @@ public sealed class ConcurrentNodesTests(ITestOutputHelper output)
             await doomed.KillAsync();
         }
         var deliveredBeforeKill = rig.Sink.Messages().Count;
-        await using (var restarted = StartNode(rig, "node-restarted", workers))
+        // The killed node's claims are out of reach until their lease runs out; the restarted node comes back after that.
+        await using (var restarted = StartNode(rig, "node-restarted", workers, OpenDay + OutboxRetryPolicy.Default.ClaimLease))
         {
             Assert.Equal(0, await restarted.WaitAsync(TimeSpan.FromSeconds(120)));
         }
@@ -123,8 +125,8 @@ public sealed class ConcurrentNodesTests(ITestOutputHelper output)
             );
     }
 
-    private static NodeProcess StartNode(FollowupRig rig, string nodeId, int workers) =>
-        NodeProcess.Start(FollowupDatabase.Postgres, rig.Db.ConnectionString, TestProtocol.Directory, rig.Sink.Port, rig.SmsDirectory, OpenDay, nodeId, workers);
+    private static NodeProcess StartNode(FollowupRig rig, string nodeId, int workers, Instant? at = null) =>
+        NodeProcess.Start(FollowupDatabase.Postgres, rig.Db.ConnectionString, TestProtocol.Directory, rig.Sink.Port, rig.SmsDirectory, at ?? OpenDay, nodeId, workers);
 
     private static async Task<List<ScheduleRequest>> ScheduleManyAsync(FollowupRig rig, int count)
     {

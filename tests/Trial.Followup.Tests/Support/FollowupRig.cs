@@ -41,12 +41,16 @@ internal sealed class FollowupRig : IAsyncDisposable
 
     public SmtpSettings Smtp => new(Sink.Host, Sink.Port, "followup@trial.test", "IPS-studien");
 
-    public static async Task<FollowupRig> CreateAsync(FollowupDatabase database, string name, Instant start) =>
-        new(await TestDatabase.CreateAsync(database, name), await SmtpSink.StartAsync(), new FakeClock(start));
+    /// <param name="holdEachMessage">The SMTP sink holds each message at DATA until released (a slow relay).</param>
+    public static async Task<FollowupRig> CreateAsync(FollowupDatabase database, string name, Instant start, bool holdEachMessage = false) =>
+        new(await TestDatabase.CreateAsync(database, name), await SmtpSink.StartAsync(holdEachMessage), new FakeClock(start));
 
-    public OutboxDispatcher Dispatcher(string nodeId = "node-a", IEmailChannel? email = null) =>
-        new(Db.Store, TestProtocol.IpsNorway, Clock, new SyntheticContactDirectory(), new SyntheticQuestionnaireLinks(),
-            email ?? new SmtpEmailChannel(Smtp), new FileSmsChannel(SmsDirectory), nodeId);
+    public OutboxDispatcher Dispatcher(string nodeId = "node-a", IEmailChannel? email = null) => Dispatcher(nodeId, email, null, null, null);
+
+    public OutboxDispatcher Dispatcher(string nodeId, IEmailChannel? email, IContactDirectory? directory, OutboxRetryPolicy? policy, IDispatchHooks? hooks) =>
+        new(Db.Store, TestProtocol.IpsNorway, Clock, directory ?? new SyntheticContactDirectory(), new SyntheticQuestionnaireLinks(),
+            email ?? new SmtpEmailChannel(Smtp), new FileSmsChannel(SmsDirectory), nodeId, policy ?? OutboxRetryPolicy.Default, hooks ?? IDispatchHooks.None,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDispatcher>.Instance);
 
     public async Task<ScheduleRequest> ScheduleAsync(LocalDate anchor, string language = "nb-NO")
     {
