@@ -14,7 +14,11 @@ namespace Trial.Followup.Scheduling;
 /// nothing left: every update is guarded by the state it leaves, and rows are claimed with FOR UPDATE SKIP LOCKED so
 /// two nodes sweeping at once split the work. Outbox rows are written in the transaction that changes the state.
 /// </summary>
-internal sealed class OccasionSweep(FollowupStore store, FollowupProtocol protocol, IClock clock)
+/// <param name="beforeCommit">
+/// Race tests only: runs inside each batch's transaction after its updates and before its commit, so a test can make a
+/// withdrawal or death meet a sweep that holds the occasion rows.
+/// </param>
+internal sealed class OccasionSweep(FollowupStore store, FollowupProtocol protocol, IClock clock, Func<CancellationToken, Task>? beforeCommit = null)
 {
     private const int BatchSize = 500;
 
@@ -152,6 +156,10 @@ internal sealed class OccasionSweep(FollowupStore store, FollowupProtocol protoc
             foreach (var row in rows)
             {
                 total += await act(tx, row, now);
+            }
+            if (beforeCommit is not null && rows.Count > 0)
+            {
+                await beforeCommit(cancellationToken);
             }
             await tx.CommitAsync(cancellationToken);
             if (rows.Count < BatchSize)
