@@ -31,6 +31,29 @@ public class PackageContractTests
         }
     }
 
+    /// <summary>The register extract is in the same contract: its core columns, documented in register-extract.md, then the plan's declared columns.</summary>
+    [Fact]
+    public void RegisterExtract_IsInTheContract_AndDocumented()
+    {
+        var register = PackageContract.Current.RegisterExtract;
+        Assert.Equal("register.csv", register.Name);
+        Assert.Equal(ExtraColumns.PlanRegisterColumns, register.Extra);
+        Assert.Equal(["participant_id", "month"], register.Columns.Take(2).Select(c => c.Name));
+        var prose = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "protocol", "register-extract.md"));
+        Assert.All(register.Columns, c => Assert.Contains($"| {c.Name} |", prose, StringComparison.Ordinal));
+        Assert.DoesNotContain(PackageContract.Current.Files, f => f.Extra == ExtraColumns.PlanRegisterColumns);
+    }
+
+    [Fact]
+    public void PlanRegisterColumns_OnAPackageFile_IsRefused()
+    {
+        const string register = "registerExtract: { name: register.csv, required: false, rows: x, columns: [{ name: month, type: month }], extraColumns: plan-register-columns }\n";
+        var yaml = "format: trial-data-package-contract\nformatVersion: 1\n" + register +
+            "files:\n  - { name: a.csv, required: true, rows: x, columns: [{ name: a, type: text }], extraColumns: plan-register-columns }\n";
+        var e = Assert.Throws<ProtocolFileException>(() => PackageContract.Parse(YamlValue.Parse("c.yaml", yaml)));
+        Assert.Contains("register extract only", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ContractWithUnknownKey_IsRefused()
     {
