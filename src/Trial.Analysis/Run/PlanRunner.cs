@@ -53,7 +53,7 @@ public static class PlanRunner
         if (d.Plan.CostBenefit is { } link && (only is null || Selects(only, "cost-benefit")))
         {
             progress.WriteLine("run: cost-benefit (critical wage)");
-            costBenefit = CostBenefitSection.Run(link, results, d);
+            costBenefit = CostBenefitSection.Run(link, results, d, l);
         }
         progress.WriteLine($"run: all analyses done in {clock.Elapsed.TotalSeconds:0.0} s");
         return new RunResults(baseline, consort, workFigure, workJson, results, costBenefit) { LeftOut = leftOut };

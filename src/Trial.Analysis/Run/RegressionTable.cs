@@ -193,7 +193,7 @@ public static partial class RegressionTable
     [
         ("small-sample factor:", "småutvalgsfaktor:"), ("K counting:", "telling av K:"), ("(rank of X)", "(rangen til X)"),
         ("clustered by centre", "klynget på senter"), ("clustered by participant", "klynget på deltaker"), ("clustered by", "klynget på"),
-        ("; total ", "; totalt "), ("none (CR0)", "ingen (CR0)"),
+        ("; total ", "; totalt "), ("none (CR0)", "ingen (CR0)"), ("heteroskedasticity-robust", "heteroskedastisitetsrobust"),
     ];
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(\d)\.(\d)")]
