@@ -10,15 +10,17 @@ namespace Trial.Enrollment.Features.Pages;
 /// allows in the participant's state, for roles that may change participants. Randomisation (by the service or on
 /// paper) is also held back after a withdrawal, and withdrawal offers only the scopes not yet withdrawn, as the verbs
 /// refuse them. Paper allocation and marking a mistaken randomisation are the trial manager's. What the trial's lock
-/// stage stops is not offered.
+/// stage stops is not offered. Re-consent is offered only when it is due (<see cref="Reconsent.ReconsentDue"/>).
 /// </summary>
 public sealed record ParticipantActions(bool Consent, bool Randomise, IReadOnlyList<string> WithdrawScopes, bool Death, bool Baseline = false,
-    bool PaperAllocation = false, bool MarkMistaken = false)
+    bool PaperAllocation = false, bool MarkMistaken = false, bool CorrectScreening = false, bool Reconsent = false)
 {
-    public bool Any => Consent || Randomise || WithdrawScopes.Count > 0 || Death || Baseline || PaperAllocation || MarkMistaken;
+    public bool Any => Consent || Randomise || WithdrawScopes.Count > 0 || Death || Baseline || PaperAllocation || MarkMistaken || CorrectScreening || Reconsent;
 
     /// <param name="stage">The trial's lock stage: what it stops (<see cref="LockRules"/>) is not offered either.</param>
-    public static ParticipantActions For(ParticipantView p, bool mayChange, bool isTrialManager = false, LockStage stage = LockStage.Open)
+    /// <param name="reconsentDue">Whether the participant consented on an older form than the one in force today.</param>
+    public static ParticipantActions For(ParticipantView p, bool mayChange, bool isTrialManager = false, LockStage stage = LockStage.Open,
+        bool reconsentDue = false)
     {
         if (!mayChange)
         {
@@ -40,6 +42,8 @@ public sealed record ParticipantActions(bool Consent, bool Randomise, IReadOnlyL
             Death: entering && Allows(ParticipantVerb.RecordDeath),
             Baseline: entering && ParticipantBaseline.Accepts(stored),
             PaperAllocation: recruiting && isTrialManager && Allows(ParticipantVerb.EnterPaperAllocation) && p.Withdrawals.Count == 0,
-            MarkMistaken: entering && isTrialManager && Allows(ParticipantVerb.MarkRandomisationMistaken) && !p.Mistaken);
+            MarkMistaken: entering && isTrialManager && Allows(ParticipantVerb.MarkRandomisationMistaken) && !p.Mistaken,
+            CorrectScreening: recruiting && Allows(ParticipantVerb.CorrectScreening),
+            Reconsent: entering && reconsentDue && Allows(ParticipantVerb.Reconsent));
     }
 }

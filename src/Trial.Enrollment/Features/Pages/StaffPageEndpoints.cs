@@ -7,7 +7,9 @@ using Trial.Enrollment.Features.DatabaseLock;
 using Trial.Enrollment.Features.Deaths;
 using Trial.Enrollment.Features.Participants;
 using Trial.Enrollment.Features.Randomisation;
+using Trial.Enrollment.Features.Reconsent;
 using Trial.Enrollment.Features.Screening;
+using Trial.Enrollment.Features.ScreeningCorrection;
 using Trial.Enrollment.Features.Withdrawal;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Problems;
@@ -66,7 +68,7 @@ internal static class StaffPageEndpoints
         pages.MapPost("/screen", ScreenAsync);
         pages.MapGet("/participants/{id:guid}", (Guid id, HttpContext c, string? saved, CancellationToken ct) =>
             Guarded(c, l => DetailAsync(c, l, id, new Dictionary<string, string?>(), FieldErrors.None, saved, StatusCodes.Status200OK, ct)));
-        pages.MapPost("/participants/{id:guid}/{action:regex(^(consent|withdraw|death|paper|mistaken)$)}", ChangeAsync);
+        pages.MapPost("/participants/{id:guid}/{action:regex(^(consent|withdraw|death|paper|mistaken|correct|reconsent)$)}", ChangeAsync);
         pages.MapGet("/participants/{id:guid}/randomise", (Guid id, HttpContext c, ParticipantQueries q, CancellationToken ct) =>
             Guarded(c, async l => Confirm(c, l, await q.DetailAsync(ParticipantId.FromRoute(id), StaffUser.From(c.User), ct), Guid.NewGuid().ToString("D"),
                 FieldErrors.None, StatusCodes.Status200OK)));
@@ -205,6 +207,18 @@ internal static class StaffPageEndpoints
                         Blank(values.GetValueOrDefault("mistaken.code"))),
                         user, ct);
                     break;
+                case "correct":
+                    var (corrected, answerErrors) = CorrectionAnswers(s.GetRequiredService<TrialProtocol>(), values, texts);
+                    if (answerErrors.Count > 0)
+                    {
+                        return await DetailAsync(c, language, id, values, answerErrors, null, StatusCodes.Status400BadRequest, ct);
+                    }
+                    await s.GetRequiredService<ScreeningCorrectionService>().CorrectAsync(pid, new ScreeningCorrectionRequest(
+                        Blank(values.GetValueOrDefault("correction.reasonCode")), corrected, Note: Blank(values.GetValueOrDefault("correction.note"))), user, ct);
+                    break;
+                case "reconsent":
+                    await s.GetRequiredService<ParticipantReconsent>().RecordAsync(pid, new ReconsentRequest(values.GetValueOrDefault("reconsent.formVersion")), user, ct);
+                    break;
                 default:
                     await s.GetRequiredService<ParticipantDeath>().RecordAsync(pid, new DeathRequest(values.GetValueOrDefault("diedOn")), user, ct);
                     break;
@@ -213,12 +227,15 @@ internal static class StaffPageEndpoints
         }
         catch (RejectedException e) when (e.Kind is RejectionKind.Invalid or RejectionKind.Conflict)
         {
-            var conflictField = action switch { "consent" => "decision", "withdraw" => "scope", "death" => "diedOn", _ => "reason" };
+            var conflictField = action switch
+            {
+                "consent" => "decision", "withdraw" => "scope", "death" => "diedOn", "correct" => "reasonCode", "reconsent" => "formVersion", _ => "reason",
+            };
             var errors = PageRejection.Errors(e, texts, conflictField);
-            if (action is "paper" or "mistaken")
+            if (action is "paper" or "mistaken" or "correct" or "reconsent")
             {
                 // These forms' fields carry the form's name, as the page has other forms with a "reason".
-                errors = PageRejection.Prefixed(errors, action);
+                errors = PageRejection.Prefixed(errors, action == "correct" ? "correction" : action);
             }
             return await DetailAsync(c, language, id, values, errors, null, StatusCodes.Status400BadRequest, ct);
         }
@@ -256,6 +273,24 @@ internal static class StaffPageEndpoints
         }
     });
 
+    /// <summary>The correction form's yes/no answers; as at screening, an unanswered criterion is an error, never a "no".</summary>
+    private static (Dictionary<string, bool> Answers, FieldErrors Errors) CorrectionAnswers(TrialProtocol protocol, IReadOnlyDictionary<string, string?> values,
+        TextsIn texts)
+    {
+        var answers = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
+        foreach (var criterion in protocol.Eligibility.Where(e => e.Rule == CriterionRule.YesNo))
+        {
+            switch (values.GetValueOrDefault("correction.c." + criterion.Code))
+            {
+                case "yes": answers[criterion.Code] = true; break;
+                case "no": answers[criterion.Code] = false; break;
+                default: errors["correction.c." + criterion.Code] = texts["form.choose-one"]; break;
+            }
+        }
+        return (answers, errors);
+    }
+
     private static IResult Login(HttpContext c, string? userName, string? returnUrl, FieldErrors errors, int status)
     {
         var language = StaffLanguage.Of(c);
@@ -291,20 +326,26 @@ internal static class StaffPageEndpoints
         var participant = await c.RequestServices.GetRequiredService<ParticipantQueries>().DetailAsync(ParticipantId.FromRoute(id), user, ct);
         var protocol = c.RequestServices.GetRequiredService<TrialProtocol>();
         var labels = c.RequestServices.GetRequiredService<ProtocolLabels>();
+        var inForce = protocol.ConsentFormOn(c.RequestServices.GetRequiredService<TrialCalendar>().Today);
+        var reconsentDue = ReconsentDue.IsDue(protocol, inForce, Enum.Parse<ParticipantState>(participant.State), participant.DiedOn is not null,
+            participant.ConsentFormVersion, participant.Withdrawals.Select(WithdrawalEffects.Parse).OfType<WithdrawalScope>());
         return Page.Show<ParticipantDetailPage>(language, new()
         {
             [nameof(ParticipantDetailPage.P)] = participant,
             [nameof(ParticipantDetailPage.Language)] = language,
             [nameof(ParticipantDetailPage.Labels)] = labels,
             [nameof(ParticipantDetailPage.Actions)] = ParticipantActions.For(participant, user.HasRole(TrialRoles.Coordinator, TrialRoles.TrialManager),
-                user.HasRole(TrialRoles.TrialManager), await TrialLocks.StageAsync(c.RequestServices.GetRequiredService<TrialDbContext>(), ct)),
+                user.HasRole(TrialRoles.TrialManager), await TrialLocks.StageAsync(c.RequestServices.GetRequiredService<TrialDbContext>(), ct), reconsentDue),
+            [nameof(ParticipantDetailPage.FormInForce)] = inForce?.Version,
+            [nameof(ParticipantDetailPage.Criteria)] = protocol.Eligibility.Where(e => e.Rule == CriterionRule.YesNo).ToList(),
             [nameof(ParticipantDetailPage.ConsentVersions)] = protocol.ConsentForms.Select(f => new ChoiceOption(f.Version, f.Version)).ToList(),
             [nameof(ParticipantDetailPage.Arms)] = protocol.Arms.Select(a => new ChoiceOption(a.Code.Value, labels.Arm(a.Code.Value, language))).ToList(),
             [nameof(ParticipantDetailPage.PaperKey)] = values.GetValueOrDefault("paper.key") ?? Guid.NewGuid().ToString("D"),
             [nameof(ParticipantDetailPage.Menu)] = StaffMenus.Of(c),
             [nameof(ParticipantDetailPage.Values)] = values,
             [nameof(ParticipantDetailPage.Errors)] = errors,
-            [nameof(ParticipantDetailPage.Notice)] = saved is "screening" or "consent" or "withdraw" or "death" or "paper" or "mistaken" or "baseline" ? saved : null,
+            [nameof(ParticipantDetailPage.Notice)] = saved is "screening" or "consent" or "withdraw" or "death" or "paper" or "mistaken" or "baseline" or "correct" or "reconsent"
+                ? saved : null,
         }, status);
     }
 

@@ -103,5 +103,6 @@ internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext
         {
             ScreeningCorrectedOn = p.ScreeningCorrectedOn?.ToString("R", null),
             ReconsentedOn = p.ReconsentedOn?.ToString("R", null),
+            ScreeningAnswers = ScreeningCorrection.ScreeningValues.StoredAnswers(p.Screening),
         };
 }

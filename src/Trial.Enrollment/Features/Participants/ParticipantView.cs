@@ -25,4 +25,7 @@ public sealed record ParticipantView(
 
     /// <summary>The service date of the latest re-consent (on <see cref="ConsentFormVersion"/>); <see cref="ConsentOn"/> stays the first consent.</summary>
     public string? ReconsentedOn { get; init; }
+
+    /// <summary>The yes/no screening answers as now recorded (after any correction), by criterion code.</summary>
+    public IReadOnlyDictionary<string, bool> ScreeningAnswers { get; init; } = new Dictionary<string, bool>();
 }

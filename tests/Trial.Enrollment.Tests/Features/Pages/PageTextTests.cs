@@ -64,13 +64,14 @@ public partial class PageTextTests
             .. new[] { TrialRoles.Coordinator, TrialRoles.TrialManager, TrialRoles.Statistician, TrialRoles.Auditor }.Select(r => $"role.{r}"),
             .. QuestionnaireMessage.Kinds.SelectMany(k => new[] { $"q.{k}.title", $"q.{k}.body" }),
             .. StaffMessagePage.Keys.Concat(["randomise.already"]).SelectMany(k => new[] { $"{k}.title", $"{k}.body" }),
-            .. new[] { "screening", "consent", "withdraw", "death", "paper", "mistaken", "baseline", "close-recruitment", "lock-followup" }
+            .. new[] { "screening", "consent", "withdraw", "death", "paper", "mistaken", "baseline", "close-recruitment", "lock-followup", "correct", "reconsent" }
                 .Select(n => $"notice.{n}"),
             .. Enum.GetValues<LockStage>().Select(s => $"lock.stage.{LockRules.Code(s)}"),
             .. new[] { "close-recruitment", "lock-followup" }.SelectMany(s => new[] { $"lock.{s}", $"lock.{s}.lead" }),
             .. new[] { "active", "locked", "disabled" }.Select(s => $"users.state.{s}"),
             .. new[] { "added", "disable", "reset-password" }.Select(s => $"users.done.{s}"),
             .. MistakeReasons.Codes.Select(c => $"mistaken.code.{c}"),
+            .. Trial.Enrollment.Features.ScreeningCorrection.CorrectionReasons.Codes.Select(c => $"correction.reason.{c}"),
         ];
         Assert.All(needed, k => Assert.Contains(k, keys));
     }
