@@ -127,18 +127,7 @@ internal static class StaffPageEndpoints
     {
         var values = Values(form);
         var texts = TextsIn.Of(c, language);
-        var errors = new FieldErrors();
-        var answers = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var criterion in protocol.Eligibility.Where(e => e.Rule == CriterionRule.YesNo))
-        {
-            // No default: an unanswered criterion is an error to correct, never a "no".
-            switch (values.GetValueOrDefault("c." + criterion.Code))
-            {
-                case "yes": answers[criterion.Code] = true; break;
-                case "no": answers[criterion.Code] = false; break;
-                default: errors["c." + criterion.Code] = texts["form.choose-one"]; break;
-            }
-        }
+        var (answers, errors) = CriterionAnswers(protocol, values, texts, "c.");
         if (values.GetValueOrDefault("language") is not ("nb-NO" or "en"))
         {
             errors["language"] = texts["form.choose-one"];
@@ -208,7 +197,7 @@ internal static class StaffPageEndpoints
                         user, ct);
                     break;
                 case "correct":
-                    var (corrected, answerErrors) = CorrectionAnswers(s.GetRequiredService<TrialProtocol>(), values, texts);
+                    var (corrected, answerErrors) = CriterionAnswers(s.GetRequiredService<TrialProtocol>(), values, texts, "correction.c.");
                     if (answerErrors.Count > 0)
                     {
                         return await DetailAsync(c, language, id, values, answerErrors, null, StatusCodes.Status400BadRequest, ct);
@@ -273,19 +262,22 @@ internal static class StaffPageEndpoints
         }
     });
 
-    /// <summary>The correction form's yes/no answers; as at screening, an unanswered criterion is an error, never a "no".</summary>
-    private static (Dictionary<string, bool> Answers, FieldErrors Errors) CorrectionAnswers(TrialProtocol protocol, IReadOnlyDictionary<string, string?> values,
-        TextsIn texts)
+    /// <summary>
+    /// The yes/no criterion answers of the screening or correction form (fields "{prefix}{code}"). No default: an
+    /// unanswered criterion is an error to correct, never a "no".
+    /// </summary>
+    private static (Dictionary<string, bool> Answers, FieldErrors Errors) CriterionAnswers(TrialProtocol protocol, IReadOnlyDictionary<string, string?> values,
+        TextsIn texts, string prefix)
     {
         var answers = new Dictionary<string, bool>(StringComparer.Ordinal);
         var errors = new FieldErrors();
         foreach (var criterion in protocol.Eligibility.Where(e => e.Rule == CriterionRule.YesNo))
         {
-            switch (values.GetValueOrDefault("correction.c." + criterion.Code))
+            switch (values.GetValueOrDefault(prefix + criterion.Code))
             {
                 case "yes": answers[criterion.Code] = true; break;
                 case "no": answers[criterion.Code] = false; break;
-                default: errors["correction.c." + criterion.Code] = texts["form.choose-one"]; break;
+                default: errors[prefix + criterion.Code] = texts["form.choose-one"]; break;
             }
         }
         return (answers, errors);
