@@ -117,7 +117,7 @@ internal static class EnrollmentServices
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddTrialSecurity());
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie for pages, bearer token for the API", o => o.ForwardDefaultSelector = context =>

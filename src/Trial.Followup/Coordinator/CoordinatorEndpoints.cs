@@ -15,11 +15,14 @@ internal static class CoordinatorEndpoints
     public static IEndpointRouteBuilder MapCoordinatorEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/followup").WithTags("Follow-up");
-        group.MapGet("/centres/{centre}/status", StatusAsync).WithName("FollowupCentreStatus");
-        group.MapGet("/centres/{centre}/phone-tasks", PhoneTasksAsync).WithName("FollowupPhoneTasks");
+        group.MapGet("/centres/{centre}/status", StatusAsync).WithName("FollowupCentreStatus")
+            .WithSummary("A centre's follow-up by occasion and arm: due, invited, overdue, completed, missed, cancelled and the response rate.");
+        group.MapGet("/centres/{centre}/phone-tasks", PhoneTasksAsync).WithName("FollowupPhoneTasks")
+            .WithSummary("A centre's open phone tasks: no answer after the last reminder, or a message that could not be delivered (reason).");
         group.MapGet("/centres/{centre}/undelivered-messages", UndeliveredAsync).WithName("FollowupUndeliveredMessages")
             .WithSummary("Invitations and reminders that did not go out: parked after failing (each has a phone task), or e-mail held because no SMTP relay is configured.");
-        group.MapPost("/occasions/{occasionId:guid}/responses", RecordAsync).WithName("FollowupManualResponse");
+        group.MapPost("/occasions/{occasionId:guid}/responses", RecordAsync).WithName("FollowupManualResponse")
+            .WithSummary("Enter a questionnaire's answers taken by phone or on paper (mode, answeredAt, answers by instrument and item).");
         group.MapGet("/participants/{participantId:guid}/occasions", OccasionsAsync).WithName("FollowupParticipantOccasions")
             .WithSummary("A participant's questionnaire occasions (m0 at inclusion, then the follow-ups), with the IDs used to enter answers by phone or paper.");
         endpoints.MapFollowupPages();

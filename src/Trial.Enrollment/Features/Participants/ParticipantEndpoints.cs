@@ -21,6 +21,7 @@ internal static class ParticipantEndpoints
                 + "The X-Total-Count header gives the number of matching participants.");
         api.MapGet("/participants/{id:guid}", async (Guid id, HttpContext context, ParticipantQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.DetailAsync(ParticipantId.FromRoute(id), StaffUser.From(context.User), ct)))
-            .WithName("GetParticipant");
+            .WithName("GetParticipant")
+            .WithSummary("One participant at the caller's centres, by participant ID.");
     }
 }
