@@ -26,9 +26,17 @@ internal static class RandomisationLoad
     private static readonly StaffUser Manager = new("bench", TrialRoles.TrialManager, OrganisationCode.Parse("trial-office"),
         Centres.Select(CentreCode.Parse).ToList());
 
-    public sealed record Result(int Clients, int Randomisations, double Seconds, int Duplicates, int Gaps)
+    /// <summary>
+    /// Timed randomisations (after a short untimed warm-up), wall seconds, CPU seconds of this process (the service's
+    /// side) and of the whole machine (adds PostgreSQL, and anything else running), per-randomisation latencies, and
+    /// Npgsql commands (round trips, COMMIT not counted) per randomisation.
+    /// </summary>
+    public sealed record Result(int Clients, int Randomisations, double Seconds, double ProcessCpuSeconds, double MachineCpuSeconds,
+        double MedianMs, double P95Ms, double CommandsPerRandomisation, int Duplicates, int Gaps)
     {
         public double PerSecond => Randomisations / Seconds;
+
+        public double MeanMs => Seconds * 1000 * Clients / Randomisations;
     }
 
     public static async Task<Result> RunAsync(string connectionString, int clients, int participants, TextWriter progress)
@@ -61,17 +69,52 @@ internal static class RandomisationLoad
 
         progress.WriteLine($"  {clients} clients: randomising …");
         var queue = new ConcurrentQueue<Guid>(ids);
+        async Task RandomiseOneAsync(Guid id)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ParticipantRandomisation>().RandomiseAsync(ParticipantId.From(id),
+                new RandomiseRequest(), $"bench-{id}", Manager, CancellationToken.None);
+        }
+        // Warm-up (JIT, connection pool, sequence expansion), not timed.
+        for (var i = 0; i < Math.Min(30, participants / 10) && queue.TryDequeue(out var warm); i++)
+        {
+            await RandomiseOneAsync(warm);
+        }
+        var timed = queue.Count;
+        var latencies = new ConcurrentBag<double>();
+        long commands = 0;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => Environment.GetEnvironmentVariable("BENCH_SHOW_COMMANDS") is null ? ActivitySamplingResult.PropagationData : ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                if (Interlocked.Increment(ref commands) <= 14 && Environment.GetEnvironmentVariable("BENCH_SHOW_COMMANDS") is not null)
+                {
+                    progress.WriteLine("    command: " + a.DisplayName + " " + string.Join(' ', a.TagObjects.Where(t => t.Key == "db.query.text" || t.Key == "db.statement").Select(t => t.Value?.ToString()?.ReplaceLineEndings(" ")[..Math.Min(120, t.Value.ToString()!.Length)])));
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var machineBefore = MachineCpu.BusySeconds();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             while (queue.TryDequeue(out var id))
             {
-                await using var scope = app.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ParticipantRandomisation>().RandomiseAsync(ParticipantId.From(id),
-                    new RandomiseRequest(), $"bench-{id}", Manager, CancellationToken.None);
+                var started = Stopwatch.GetTimestamp();
+                await RandomiseOneAsync(id);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         })));
         var seconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        var processCpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+        var machineCpu = MachineCpu.BusySeconds() - machineBefore;
+        listener.ActivityStopped = null;
+        var sorted = latencies.Order().ToArray();
 
         await using var check = app.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<TrialDbContext>();
@@ -80,6 +123,7 @@ internal static class RandomisationLoad
                          + rows.Count - rows.Select(r => r.ParticipantId).Distinct().Count();
         var gaps = rows.GroupBy(r => (r.Stratum, r.Period)).Sum(g => (g.Max(r => r.Slot) ?? -1) + 1 - g.Count()) + (participants - rows.Count);
         await app.StopAsync();
-        return new Result(clients, rows.Count, seconds, duplicates, gaps);
+        return new Result(clients, timed, seconds, processCpu, machineCpu, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)],
+            (double)Interlocked.Read(ref commands) / timed, duplicates, gaps);
     }
 }

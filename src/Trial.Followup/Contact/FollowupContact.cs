@@ -22,34 +22,45 @@ internal sealed class FollowupContact(FollowupStore store, FollowupProtocol prot
         }
         var d = store.Dialect;
         var now = clock.GetCurrentInstant();
-        foreach (var rule in protocol.Occasions)
+        // One multi-row statement, so scheduling costs the randomisation one round trip however many occasions there are;
+        // a row skipped by the conflict clause means this participant was scheduled before, and the caller rolls back.
+        var parameters = new List<(string Name, object? Value)>
         {
-            var sql = $"""
-                INSERT INTO {d.Occasion} (id, participant, occasion_code, protocol_hash, centre_code, arm_code, language, time_zone,
-                    anchor_date, due_on, opens_at, closes_at, state, reminders_sent, created_at)
-                VALUES (@id, @participant, @code, @hash, @centre, @arm, @language, @zone,
-                    @anchor, @due, @opens, @closes, 'pending', 0, @now)
-                ON CONFLICT (participant, occasion_code) DO NOTHING
-                """;
-            await using var command = SqlStatement.Create(transaction, sql,
-                ("id", d.Bind(OccasionId.New().Value)),
-                ("participant", d.Bind(request.Participant.Value)),
-                ("code", rule.Code),
-                ("hash", request.ProtocolHash),
-                ("centre", request.CentreCode),
-                ("arm", request.ArmCode),
-                ("language", request.Language),
-                ("zone", request.TimeZone.Id),
-                ("anchor", d.Bind(request.Anchor)),
-                ("due", d.Bind(rule.DueOn(request.Anchor))),
-                ("opens", d.Bind(rule.OpensAt(request.Anchor, request.TimeZone))),
-                ("closes", d.Bind(rule.ClosesAt(request.Anchor, request.TimeZone))),
-                ("now", d.Bind(now)));
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                throw new ContactStateException(request.Participant,
-                    $"Participant {request.Participant} already has a '{rule.Code}' follow-up occasion; a participant is scheduled once.");
-            }
+            ("participant", d.Bind(request.Participant.Value)),
+            ("hash", request.ProtocolHash),
+            ("centre", request.CentreCode),
+            ("arm", request.ArmCode),
+            ("language", request.Language),
+            ("zone", request.TimeZone.Id),
+            ("anchor", d.Bind(request.Anchor)),
+            ("now", d.Bind(now)),
+        };
+        var rows = new List<string>();
+        for (var i = 0; i < protocol.Occasions.Count; i++)
+        {
+            var rule = protocol.Occasions[i];
+            rows.Add($"(@id{i}, @participant, @code{i}, @hash, @centre, @arm, @language, @zone, @anchor, @due{i}, @opens{i}, @closes{i}, 'pending', 0, @now)");
+            parameters.Add(($"id{i}", d.Bind(OccasionId.New().Value)));
+            parameters.Add(($"code{i}", rule.Code));
+            parameters.Add(($"due{i}", d.Bind(rule.DueOn(request.Anchor))));
+            parameters.Add(($"opens{i}", d.Bind(rule.OpensAt(request.Anchor, request.TimeZone))));
+            parameters.Add(($"closes{i}", d.Bind(rule.ClosesAt(request.Anchor, request.TimeZone))));
+        }
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var sql = $"""
+            INSERT INTO {d.Occasion} (id, participant, occasion_code, protocol_hash, centre_code, arm_code, language, time_zone,
+                anchor_date, due_on, opens_at, closes_at, state, reminders_sent, created_at)
+            VALUES {string.Join(",\n    ", rows)}
+            ON CONFLICT (participant, occasion_code) DO NOTHING
+            """;
+        await using var command = SqlStatement.Create(transaction, sql, [.. parameters]);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != rows.Count)
+        {
+            throw new ContactStateException(request.Participant,
+                $"Participant {request.Participant} already has follow-up occasions; a participant is scheduled once.");
         }
     }
 

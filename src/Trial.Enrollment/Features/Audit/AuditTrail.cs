@@ -17,21 +17,44 @@ internal sealed class AuditTrail(IClock clock)
     public async Task AppendAsync(TrialDbContext db, string chain, string actor, string action, string subject, object payload,
         CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("Audit entries are written inside the transaction of the change they record.");
-        }
         var head = await LockHeadAsync(db, chain, cancellationToken);
+        Stage(db, head, actor, action, subject, payload);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The chain's head, locked until commit; created (empty) the first time the chain is used.</summary>
+    public static async Task<AuditChainRecord> LockHeadAsync(TrialDbContext db, string chain, CancellationToken cancellationToken)
+    {
+        RequireTransaction(db);
+        var head = await ReadHeadAsync(db, chain, cancellationToken);
         if (head is null)
         {
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO audit_chains (chain, last_seq, last_hash) VALUES ({chain}, 0, {AuditHash.Genesis}) ON CONFLICT (chain) DO NOTHING",
                 cancellationToken);
-            head = await LockHeadAsync(db, chain, cancellationToken) ?? throw new InvalidOperationException($"Audit chain '{chain}' has no head.");
+            head = await ReadHeadAsync(db, chain, cancellationToken) ?? throw new InvalidOperationException($"Audit chain '{chain}' has no head.");
         }
+        return head;
+    }
+
+    /// <summary>
+    /// The statement <see cref="LockHeadAsync"/> runs, for a caller that sends it in one round trip with its own
+    /// statements (parameter <c>@chain</c>; columns chain, last_seq, last_hash). No row means the chain is new: call
+    /// <see cref="LockHeadAsync"/>.
+    /// </summary>
+    public static string HeadStatement(TrialDbContext db) =>
+        "SELECT chain, last_seq, last_hash FROM audit_chains WHERE chain = @chain" + (db.IsPostgres ? " FOR UPDATE" : "");
+
+    /// <summary>
+    /// Adds the entry after <paramref name="head"/> (locked by this transaction) and moves the head, to be written by the
+    /// caller's next SaveChanges, so the entry goes to the database in the same batch as the change it records.
+    /// </summary>
+    public void Stage(TrialDbContext db, AuditChainRecord head, string actor, string action, string subject, object payload)
+    {
+        RequireTransaction(db);
         var entry = new AuditEntryRecord
         {
-            Chain = chain,
+            Chain = head.Chain,
             ChainSeq = head.LastSeq + 1,
             At = TruncateToMicroseconds(clock.GetCurrentInstant()),
             Actor = actor,
@@ -42,7 +65,6 @@ internal sealed class AuditTrail(IClock clock)
             Hash = "",
         };
         entry.Hash = AuditHash.Compute(entry);
-        // The entry and the new head go to the database in one batch.
         foreach (var tracked in db.ChangeTracker.Entries<AuditChainRecord>().ToList())
         {
             tracked.State = EntityState.Detached;
@@ -51,11 +73,18 @@ internal sealed class AuditTrail(IClock clock)
         head.LastSeq = entry.ChainSeq;
         head.LastHash = entry.Hash;
         db.AuditEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void RequireTransaction(TrialDbContext db)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Audit entries are written inside the transaction of the change they record.");
+        }
     }
 
     /// <summary>Untracked, so a head tracked by an earlier append in this context cannot hide the row's current values.</summary>
-    private static async Task<AuditChainRecord?> LockHeadAsync(TrialDbContext db, string chain, CancellationToken cancellationToken) =>
+    private static async Task<AuditChainRecord?> ReadHeadAsync(TrialDbContext db, string chain, CancellationToken cancellationToken) =>
         db.IsPostgres
             ? (await db.AuditChains.FromSql($"SELECT * FROM audit_chains WHERE chain = {chain} FOR UPDATE").AsNoTracking().ToListAsync(cancellationToken))
                 .SingleOrDefault()

@@ -17,9 +17,11 @@ internal sealed class TrialLockRecord
     /// <summary>The locked package's manifest hash or folder, so the lock names what it froze.</summary>
     public string? DatabasePackage { get; set; }
 
-    public LockStage Stage =>
-        DatabaseLockedAt is not null ? LockStage.DatabaseLocked
-        : FollowupLockedAt is not null ? LockStage.FollowupLocked
-        : RecruitmentClosedAt is not null ? LockStage.RecruitmentClosed
+    public LockStage Stage => StageOf(RecruitmentClosedAt is not null, FollowupLockedAt is not null, DatabaseLockedAt is not null);
+
+    public static LockStage StageOf(bool recruitmentClosed, bool followupLocked, bool databaseLocked) =>
+        databaseLocked ? LockStage.DatabaseLocked
+        : followupLocked ? LockStage.FollowupLocked
+        : recruitmentClosed ? LockStage.RecruitmentClosed
         : LockStage.Open;
 }

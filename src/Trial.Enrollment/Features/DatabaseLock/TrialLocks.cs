@@ -22,6 +22,17 @@ internal sealed class TrialLocks(TrialDbContext db, AuditTrail audit, IClock clo
     public static async Task RequireAsync(TrialDbContext db, LockedChange change, CancellationToken cancellationToken) =>
         LockRules.Require(await StageAsync(db, cancellationToken), change);
 
+    /// <summary>
+    /// The stage read as <see cref="RequireAsync"/> reads it (share-locked on PostgreSQL), for a verb that sends it in one
+    /// round trip with its own statements; read the row with <see cref="ReadStage"/>.
+    /// </summary>
+    public static string StageStatement(TrialDbContext db) =>
+        "SELECT recruitment_closed_at IS NOT NULL, followup_locked_at IS NOT NULL, database_locked_at IS NOT NULL FROM trial_lock WHERE id = 1" +
+        (db.IsPostgres ? " FOR SHARE" : "");
+
+    public static LockStage ReadStage(System.Data.Common.DbDataReader row) =>
+        TrialLockRecord.StageOf(row.GetBoolean(0), row.GetBoolean(1), row.GetBoolean(2));
+
     public async Task<TrialLockRecord> StatusAsync(StaffUser user, CancellationToken cancellationToken)
     {
         user.RequireRole(TrialRoles.TrialManager, TrialRoles.Statistician, TrialRoles.Auditor, TrialRoles.Coordinator);
