@@ -3,8 +3,21 @@ using System.Text;
 using Trial.Enrollment.Bench;
 using Trial.TestServers;
 
-// Randomisations per second at 1, 8 and 32 concurrent clients against PostgreSQL, beside pgbench -N on the same cluster.
+if (args.Length > 0 && args[0] is "dispatch" or "dispatch-node")
+{
+    // Case D: dispatch of one day's invitations by two production-built nodes (dispatch-node is the child process).
+    var named = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 1; i + 1 < args.Length; i += 2)
+    {
+        named[args[i].TrimStart('-')] = args[i + 1];
+    }
+    return args[0] == "dispatch" ? await DispatchCase.RunAsync(named, FindRoot()) : await DispatchNode.RunAsync(named);
+}
+
+// Case C: randomisations per second at 1, 8 and 32 concurrent clients against PostgreSQL, beside pgbench -N on the same cluster.
 // Usage: dotnet run -c Release --project bench/Trial.Enrollment.Bench [-- --out bench/results/enrollment.md --participants 1200 --seconds 15]
+//        (--clients N: that client count only, no pgbench and no report, for profiling)
+//        dotnet run -c Release --project bench/Trial.Enrollment.Bench -- dispatch [--participants 100000 --due 5000 --workers 4]
 var output = Option("--out") ?? Path.Combine(FindRoot(), "bench", "results", "enrollment.md");
 var participants = int.Parse(Option("--participants") ?? "1200", CultureInfo.InvariantCulture);
 var seconds = int.Parse(Option("--seconds") ?? "15", CultureInfo.InvariantCulture);

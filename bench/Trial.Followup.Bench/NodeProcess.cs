@@ -18,9 +18,9 @@ public sealed class NodeProcess : IAsyncDisposable
     public static NodeProcess Start(FollowupDatabase database, string connectionString, string protocolDirectory, int smtpPort, string smsDirectory, Instant at, string nodeId, int workers)
     {
         var assembly = typeof(NodeProcess).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet",
+        return Start(assembly,
         [
-            assembly, "node",
+            "node",
             "--database", database.ToString(),
             "--connection", connectionString,
             "--protocol", protocolDirectory,
@@ -29,7 +29,13 @@ public sealed class NodeProcess : IAsyncDisposable
             "--at", InstantPattern.ExtendedIso.Format(at),
             "--node-id", nodeId,
             "--workers", workers.ToString(CultureInfo.InvariantCulture),
-        ])
+        ], nodeId);
+    }
+
+    /// <summary>Any assembly's node command (the Enrollment benchmark runs production-built nodes this way).</summary>
+    public static NodeProcess Start(string assembly, IEnumerable<string> arguments, string nodeId)
+    {
+        var info = new ProcessStartInfo("dotnet", [assembly, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -14,6 +14,21 @@ internal sealed class FollowupContact(FollowupStore store, FollowupProtocol prot
 {
     public async Task ScheduleAsync(ScheduleRequest request, DbTransaction transaction, CancellationToken cancellationToken)
     {
+        var statement = PrepareSchedule(request);
+        if (statement.Rows == 0)
+        {
+            return;
+        }
+        await using var command = SqlStatement.Create(transaction, statement.Sql, [.. statement.Parameters]);
+        statement.RequireAll(await command.ExecuteNonQueryAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// One multi-row statement, so scheduling costs one round trip however many occasions there are (none when the
+    /// caller sends it with its own statements).
+    /// </summary>
+    public ScheduleStatement PrepareSchedule(ScheduleRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (!MessageTemplates.Languages.Contains(request.Language))
         {
@@ -22,46 +37,35 @@ internal sealed class FollowupContact(FollowupStore store, FollowupProtocol prot
         }
         var d = store.Dialect;
         var now = clock.GetCurrentInstant();
-        // One multi-row statement, so scheduling costs the randomisation one round trip however many occasions there are;
-        // a row skipped by the conflict clause means this participant was scheduled before, and the caller rolls back.
         var parameters = new List<(string Name, object? Value)>
         {
-            ("participant", d.Bind(request.Participant.Value)),
-            ("hash", request.ProtocolHash),
-            ("centre", request.CentreCode),
-            ("arm", request.ArmCode),
-            ("language", request.Language),
-            ("zone", request.TimeZone.Id),
-            ("anchor", d.Bind(request.Anchor)),
-            ("now", d.Bind(now)),
+            ("f_participant", d.Bind(request.Participant.Value)),
+            ("f_hash", request.ProtocolHash),
+            ("f_centre", request.CentreCode),
+            ("f_arm", request.ArmCode),
+            ("f_language", request.Language),
+            ("f_zone", request.TimeZone.Id),
+            ("f_anchor", d.Bind(request.Anchor)),
+            ("f_now", d.Bind(now)),
         };
         var rows = new List<string>();
         for (var i = 0; i < protocol.Occasions.Count; i++)
         {
             var rule = protocol.Occasions[i];
-            rows.Add($"(@id{i}, @participant, @code{i}, @hash, @centre, @arm, @language, @zone, @anchor, @due{i}, @opens{i}, @closes{i}, 'pending', 0, @now)");
-            parameters.Add(($"id{i}", d.Bind(OccasionId.New().Value)));
-            parameters.Add(($"code{i}", rule.Code));
-            parameters.Add(($"due{i}", d.Bind(rule.DueOn(request.Anchor))));
-            parameters.Add(($"opens{i}", d.Bind(rule.OpensAt(request.Anchor, request.TimeZone))));
-            parameters.Add(($"closes{i}", d.Bind(rule.ClosesAt(request.Anchor, request.TimeZone))));
+            rows.Add($"(@f_id{i}, @f_participant, @f_code{i}, @f_hash, @f_centre, @f_arm, @f_language, @f_zone, @f_anchor, @f_due{i}, @f_opens{i}, @f_closes{i}, 'pending', 0, @f_now)");
+            parameters.Add(($"f_id{i}", d.Bind(OccasionId.New().Value)));
+            parameters.Add(($"f_code{i}", rule.Code));
+            parameters.Add(($"f_due{i}", d.Bind(rule.DueOn(request.Anchor))));
+            parameters.Add(($"f_opens{i}", d.Bind(rule.OpensAt(request.Anchor, request.TimeZone))));
+            parameters.Add(($"f_closes{i}", d.Bind(rule.ClosesAt(request.Anchor, request.TimeZone))));
         }
-        if (rows.Count == 0)
-        {
-            return;
-        }
-        var sql = $"""
+        var sql = rows.Count == 0 ? "" : $"""
             INSERT INTO {d.Occasion} (id, participant, occasion_code, protocol_hash, centre_code, arm_code, language, time_zone,
                 anchor_date, due_on, opens_at, closes_at, state, reminders_sent, created_at)
             VALUES {string.Join(",\n    ", rows)}
             ON CONFLICT (participant, occasion_code) DO NOTHING
             """;
-        await using var command = SqlStatement.Create(transaction, sql, [.. parameters]);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != rows.Count)
-        {
-            throw new ContactStateException(request.Participant,
-                $"Participant {request.Participant} already has follow-up occasions; a participant is scheduled once.");
-        }
+        return new ScheduleStatement(sql, parameters, rows.Count, request.Participant);
     }
 
     public async Task StopContactAsync(StopContactRequest request, DbTransaction transaction, CancellationToken cancellationToken)

@@ -12,6 +12,12 @@ public interface IFollowupContact
     /// <summary>Creates the protocol's follow-up occasions for a participant, anchored on the randomisation date.</summary>
     Task ScheduleAsync(ScheduleRequest request, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same schedule as one statement, for a caller that sends it in one round trip with its own statements on the
+    /// same transaction and then calls <see cref="ScheduleStatement.RequireAll"/>. Null: call <see cref="ScheduleAsync"/>.
+    /// </summary>
+    ScheduleStatement? PrepareSchedule(ScheduleRequest request) => null;
+
     /// <summary>Cancels every pending invitation and reminder for the participant, effective from the given date.</summary>
     Task StopContactAsync(StopContactRequest request, DbTransaction transaction, CancellationToken cancellationToken);
 }
@@ -31,6 +37,20 @@ public sealed record ScheduleRequest(
     string ProtocolHash,
     string CentreCode,
     string ArmCode);
+
+/// <summary>A schedule's statement: parameter names start with "f_"; every one of <paramref name="Rows"/> rows must be inserted.</summary>
+public sealed record ScheduleStatement(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters, int Rows, ParticipantRef Participant)
+{
+    /// <summary>A row skipped by the conflict clause means the participant was scheduled before: the caller must roll back.</summary>
+    public void RequireAll(int inserted)
+    {
+        if (inserted != Rows)
+        {
+            throw new ContactStateException(Participant,
+                $"Participant {Participant} already has follow-up occasions; a participant is scheduled once.");
+        }
+    }
+}
 
 /// <summary>Stops contact from <paramref name="Effective"/>. Codes only: no free text crosses into Follow-up.</summary>
 public sealed record StopContactRequest(ParticipantRef Participant, ContactStopScope Scope, LocalDate Effective);

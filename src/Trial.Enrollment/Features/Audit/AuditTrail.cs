@@ -17,9 +17,15 @@ internal sealed class AuditTrail(IClock clock)
     public async Task AppendAsync(TrialDbContext db, string chain, string actor, string action, string subject, object payload,
         CancellationToken cancellationToken)
     {
+        // Callers may leave their own change to be saved with the entry, as they did when this was one SaveChanges.
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var head = await LockHeadAsync(db, chain, cancellationToken);
-        Stage(db, head, actor, action, subject, payload);
-        await db.SaveChangesAsync(cancellationToken);
+        await using var batch = new SqlBatch(db);
+        Add(batch, Next(head, actor, action, subject, payload));
+        await batch.ExecuteAsync(cancellationToken);
     }
 
     /// <summary>The chain's head, locked until commit; created (empty) the first time the chain is used.</summary>
@@ -45,13 +51,9 @@ internal sealed class AuditTrail(IClock clock)
     public static string HeadStatement(TrialDbContext db) =>
         "SELECT chain, last_seq, last_hash FROM audit_chains WHERE chain = @chain" + (db.IsPostgres ? " FOR UPDATE" : "");
 
-    /// <summary>
-    /// Adds the entry after <paramref name="head"/> (locked by this transaction) and moves the head, to be written by the
-    /// caller's next SaveChanges, so the entry goes to the database in the same batch as the change it records.
-    /// </summary>
-    public void Stage(TrialDbContext db, AuditChainRecord head, string actor, string action, string subject, object payload)
+    /// <summary>The entry that follows <paramref name="head"/> (locked by this transaction), hashed.</summary>
+    public AuditEntryRecord Next(AuditChainRecord head, string actor, string action, string subject, object payload)
     {
-        RequireTransaction(db);
         var entry = new AuditEntryRecord
         {
             Chain = head.Chain,
@@ -65,15 +67,22 @@ internal sealed class AuditTrail(IClock clock)
             Hash = "",
         };
         entry.Hash = AuditHash.Compute(entry);
-        foreach (var tracked in db.ChangeTracker.Entries<AuditChainRecord>().ToList())
-        {
-            tracked.State = EntityState.Detached;
-        }
-        db.AuditChains.Attach(head);
-        head.LastSeq = entry.ChainSeq;
-        head.LastHash = entry.Hash;
-        db.AuditEntries.Add(entry);
+        return entry;
     }
+
+    /// <summary>
+    /// Adds the entry and the move of its chain's head to <paramref name="batch"/>, so they reach the database in the
+    /// same round trip as the change they record (parameters named a_*).
+    /// </summary>
+    public static void Add(SqlBatch batch, AuditEntryRecord entry) =>
+        batch.Add("""
+            INSERT INTO audit_entries (chain, chain_seq, at, actor, action, subject, payload, previous_hash, hash)
+            VALUES (@a_chain, @a_seq, @a_at, @a_actor, @a_action, @a_subject, @a_payload, @a_previous, @a_hash);
+            UPDATE audit_chains SET last_seq = @a_seq, last_hash = @a_hash WHERE chain = @a_chain
+            """,
+            ("a_chain", entry.Chain), ("a_seq", entry.ChainSeq), ("a_at", entry.At.ToDateTimeOffset()), ("a_actor", entry.Actor),
+            ("a_action", entry.Action), ("a_subject", entry.Subject), ("a_payload", entry.Payload), ("a_previous", entry.PreviousHash),
+            ("a_hash", entry.Hash));
 
     private static void RequireTransaction(TrialDbContext db)
     {

@@ -22,6 +22,9 @@ internal sealed class FollowupLink(IServiceProvider services)
         }
     }
 
+    /// <summary>The schedule as one statement to send with the caller's own, or null (no Follow-up, or it cannot): then call <see cref="ScheduleAsync"/>.</summary>
+    public ScheduleStatement? PrepareSchedule(ScheduleRequest request) => Contact?.PrepareSchedule(request);
+
     public async Task StopAsync(TrialDbContext db, ParticipantId participant, ContactStopScope scope, LocalDate effective,
         CancellationToken cancellationToken)
     {

@@ -17,6 +17,10 @@ namespace Trial.Enrollment.Features.Randomisation;
 /// the counter row (an UPDATE that holds the row lock until commit), the allocation row (unique per participant, key
 /// and slot), the participant's new state, the follow-up schedule and the audit entry. Any refusal or failure rolls
 /// all of it back, so a slot is never used twice or skipped.
+/// <para>On PostgreSQL that is four round trips (it was 13 plus one per follow-up occasion): the participant lock; the
+/// checks with the slot and the centre's audit-chain head; every write (allocation, state, audit entry and head,
+/// follow-up occasions) as one command; the commit. The stratum's counter row is held for the last two and a half.
+/// The identity-store language lookup runs on its own connection meanwhile.</para>
 /// </summary>
 internal sealed class ParticipantRandomisation(
     TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, TrialCalendar calendar, AllocationSeeds seeds, AuditTrail audit,
@@ -35,7 +39,10 @@ internal sealed class ParticipantRandomisation(
                 $"Randomisation happens on the service's date ({today:uuuu-MM-dd}, {protocol.TimeZone.Id}); leave randomisedOn out. " +
                 "An allocation made earlier on paper is entered by the trial manager (POST /api/participants/{id}/randomisation/paper).");
         }
-        return await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.Randomise, async (participant, ct) =>
+        // The slot is taken in the round trip of the checks; if a check or a rule below refuses, the rollback returns it.
+        var todaysPeriod = protocol.PeriodOn(today);
+        SlotRequest? SlotFor(ParticipantRecord p) => todaysPeriod is null ? null : new(protocol.StratumOf(CentreCode.Parse(p.Centre)), todaysPeriod.Code);
+        return await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.Randomise, SlotFor, async (participant, slot, ct) =>
         {
             if (today < participant.ConsentOn!.Value)
             {
@@ -45,10 +52,9 @@ internal sealed class ParticipantRandomisation(
             var seed = await seeds.FindAsync(db, ct)
                        ?? throw RejectedException.Conflict("no-allocation-seed", "The statistician has not yet set the allocation seed.");
             var stratum = protocol.StratumOf(CentreCode.Parse(participant.Centre));
-            var (slot, head) = await TakeSlotAsync(stratum, period.Code, participant.Centre, ct);
-            var allocated = seed.Sequence.At(stratum, period, slot);
-            return ((Record(participant, idempotencyKey!, period, allocated.Arm.Value, today, user) with
-                { Slot = slot, Block = allocated.Block, BlockSize = allocated.BlockSize, SeedSha256 = seed.SeedSha256 }).ToRecord(), head);
+            var allocated = seed.Sequence.At(stratum, period, slot!.Value);
+            return (Record(participant, idempotencyKey!, period, allocated.Arm.Value, today, user) with
+                { Slot = slot, Block = allocated.Block, BlockSize = allocated.BlockSize, SeedSha256 = seed.SeedSha256 }).ToRecord();
         }, cancellationToken);
     }
 
@@ -64,12 +70,12 @@ internal sealed class ParticipantRandomisation(
         var arm = protocol.Arms.FirstOrDefault(a => a.Code.Value == request.Arm)?.Code
                   ?? throw RejectedException.Invalid("arm", "known-arm", $"'{request.Arm}' is not an arm; use one of {string.Join(", ", protocol.Arms.Select(a => a.Code))}.");
         var reason = RequestFields.Text(request.Reason, "reason", 500);
-        return await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.EnterPaperAllocation, (participant, _) =>
+        return await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.EnterPaperAllocation, _ => null, (participant, _, _) =>
         {
             var on = RequestFields.DateBetween(request.RandomisedOn, "randomisedOn", participant.ConsentOn!.Value, calendar.Today, "the consent date");
             var period = PeriodOn(on, "randomisedOn");
-            return Task.FromResult(((Record(participant, idempotencyKey!, period, arm.Value, on, user) with
-                { Method = AllocationMethod.Paper, PaperReason = reason }).ToRecord(), (AuditChainRecord?)null));
+            return Task.FromResult((Record(participant, idempotencyKey!, period, arm.Value, on, user) with
+                { Method = AllocationMethod.Paper, PaperReason = reason }).ToRecord());
         }, cancellationToken);
     }
 
@@ -89,15 +95,12 @@ internal sealed class ParticipantRandomisation(
         new(participant.Id, key, protocol.StratumOf(CentreCode.Parse(participant.Centre)), period.Code.Value, period.Ratio.ToString(),
             (double)period.Ratio.Weights[0].Weight / period.Ratio.Total, arm, on, calendar.Now, user.UserId, protocol.Sha256);
 
-    /// <summary>
-    /// The steps both verbs share, in one transaction: lock, replay or refuse, transition check, allocate, schedule, audit.
-    /// Statements travel together where they can, so a randomisation costs six round trips on PostgreSQL (participant
-    /// lock; the checks; slot and audit-chain head; the writes; the follow-up schedule; commit), against 13 plus one per
-    /// follow-up occasion before (the identity-store language lookup overlaps the first ones), and the stratum's counter
-    /// row is held for the last four only.
-    /// </summary>
+    /// <summary>Which counter a verb takes its slot from; none for a paper allocation.</summary>
+    private sealed record SlotRequest(string Stratum, PeriodCode Period);
+
+    /// <summary>The steps both verbs share, in one transaction: lock, replay or refuse, transition check, allocate, schedule, audit.</summary>
     private async Task<AllocationOutcome> AllocateAsync(ParticipantId id, string idempotencyKey, StaffUser user, ParticipantVerb verb,
-        Func<ParticipantRecord, CancellationToken, Task<(RandomisationRecord Record, AuditChainRecord? Head)>> allocate,
+        Func<ParticipantRecord, SlotRequest?> slotFor, Func<ParticipantRecord, int?, CancellationToken, Task<RandomisationRecord>> allocate,
         CancellationToken cancellationToken)
     {
         // The participant's language is the one recorded at screening; follow-up messages and pages use it. The identity
@@ -106,7 +109,7 @@ internal sealed class ParticipantRandomisation(
             .FirstOrDefaultAsync(cancellationToken);
         try
         {
-            return await AllocateAsync(id, idempotencyKey, user, verb, allocate, language, cancellationToken);
+            return await AllocateAsync(id, idempotencyKey, user, verb, slotFor, allocate, language, cancellationToken);
         }
         finally
         {
@@ -116,12 +119,12 @@ internal sealed class ParticipantRandomisation(
     }
 
     private async Task<AllocationOutcome> AllocateAsync(ParticipantId id, string idempotencyKey, StaffUser user, ParticipantVerb verb,
-        Func<ParticipantRecord, CancellationToken, Task<(RandomisationRecord Record, AuditChainRecord? Head)>> allocate, Task<string?> language,
-        CancellationToken cancellationToken)
+        Func<ParticipantRecord, SlotRequest?> slotFor, Func<ParticipantRecord, int?, CancellationToken, Task<RandomisationRecord>> allocate,
+        Task<string?> language, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
-        var checks = await CheckAsync(id, idempotencyKey, cancellationToken);
+        var checks = await CheckAsync(id, idempotencyKey, slotFor(participant), participant.Centre, cancellationToken);
         if (checks.Randomised)
         {
             var existing = await db.Randomisations.AsNoTracking().SingleAsync(r => r.ParticipantId == id.Value, cancellationToken);
@@ -139,11 +142,9 @@ internal sealed class ParticipantRandomisation(
         {
             throw RejectedException.Conflict("withdrawn", "The participant has withdrawn and cannot be randomised.");
         }
-        var (record, head) = await allocate(participant, cancellationToken);
-        head ??= await AuditTrail.LockHeadAsync(db, participant.Centre, cancellationToken);
-        db.Randomisations.Add(record);
-        participant.State = ParticipantState.Randomised;
-        audit.Stage(db, head, user.UserId,
+        var record = await allocate(participant, checks.Slot, cancellationToken);
+        var head = checks.Head ?? await AuditTrail.LockHeadAsync(db, participant.Centre, cancellationToken);
+        var entry = audit.Next(head, user.UserId,
             record.Method == AllocationMethod.Paper ? "randomisation.paper-entered" : "randomisation.allocated", id.ToString(), new
             {
                 arm = record.Arm,
@@ -158,29 +159,73 @@ internal sealed class ParticipantRandomisation(
                 method = record.Method.ToString().ToLowerInvariant(),
                 reason = record.PaperReason,
             });
-        // A failure rolls back the whole transaction anyway, so EF's savepoint around the batch would only add two round trips.
-        db.Database.AutoSavepointsEnabled = false;
-        await db.SaveChangesAsync(cancellationToken);
-        await followup.ScheduleAsync(db, new ScheduleRequest(ParticipantRef.From(id.Value), record.RandomisedOn, protocol.TimeZone,
-            await language ?? "nb-NO", protocol.Sha256, participant.Centre, record.Arm), cancellationToken);
+        var schedule = new ScheduleRequest(ParticipantRef.From(id.Value), record.RandomisedOn, protocol.TimeZone, await language ?? "nb-NO",
+            protocol.Sha256, participant.Centre, record.Arm);
+        await WriteAsync(record, entry, schedule, cancellationToken);
+        participant.State = ParticipantState.Randomised;
+        db.Entry(participant).State = EntityState.Unchanged;
         await transaction.CommitAsync(cancellationToken);
         return new AllocationOutcome(Response(record, participant), AllocationOrigin.Created);
     }
 
-    private sealed record Checks(bool Randomised, bool KeyUsed, LockStage Stage, bool Withdrawn);
+    /// <summary>
+    /// Every write as one command: the allocation (its unique indexes refuse a second one), the participant's state, the
+    /// audit entry with its chain's head, and the follow-up occasions, whose count is checked so a second schedule fails.
+    /// </summary>
+    private async Task WriteAsync(RandomisationRecord r, AuditEntryRecord entry, ScheduleRequest schedule, CancellationToken cancellationToken)
+    {
+        await using var batch = new SqlBatch(db);
+        batch.Add("""
+            INSERT INTO randomisations (id, participant_id, idempotency_key, stratum, period, ratio, first_arm_probability, slot, block,
+                block_size, arm, randomised_on, randomised_at, randomised_by, protocol_sha256, seed_sha256, method, paper_reason, mistaken)
+            VALUES (@r_id, @r_participant, @r_key, @r_stratum, @r_period, @r_ratio, @r_probability, @r_slot, @r_block,
+                @r_block_size, @r_arm, @r_on, @r_at, @r_by, @r_protocol, @r_seed, @r_method, @r_reason, @r_mistaken);
+            UPDATE participants SET state = @r_state WHERE id = @r_participant
+            """,
+            ("r_id", r.Id), ("r_participant", r.ParticipantId), ("r_key", r.IdempotencyKey), ("r_stratum", r.Stratum), ("r_period", r.Period),
+            ("r_ratio", r.Ratio), ("r_probability", r.FirstArmProbability), ("r_slot", r.Slot), ("r_block", r.Block), ("r_block_size", r.BlockSize),
+            ("r_arm", r.Arm), ("r_on", r.RandomisedOn.ToDateOnly()), ("r_at", r.RandomisedAt.ToDateTimeOffset()), ("r_by", r.RandomisedBy),
+            ("r_protocol", r.ProtocolSha256), ("r_seed", r.SeedSha256), ("r_method", r.Method.ToString()), ("r_reason", r.PaperReason),
+            ("r_mistaken", false), ("r_state", ParticipantState.Randomised.ToString()));
+        AuditTrail.Add(batch, entry);
+        var occasions = followup.PrepareSchedule(schedule);
+        if (occasions is { Rows: > 0 })
+        {
+            batch.Add(occasions.Sql, occasions.Parameters);
+        }
+        var changed = await batch.ExecuteAsync(cancellationToken);
+        // Four rows are ours (allocation, state, entry, head); the rest are the follow-up occasions.
+        occasions?.RequireAll(changed - 4);
+        if (occasions is null)
+        {
+            await followup.ScheduleAsync(db, schedule, cancellationToken);
+        }
+    }
+
+    private sealed record Checks(bool Randomised, bool KeyUsed, LockStage Stage, bool Withdrawn, int? Slot, AuditChainRecord? Head);
 
     /// <summary>
     /// In one round trip: is this participant randomised, was this key used before, the trial's lock stage (share-locked
-    /// on PostgreSQL, as every verb reads it), and is there a withdrawal.
+    /// on PostgreSQL, as every verb reads it), is there a withdrawal; then the slot (the counter row stays locked until
+    /// commit, serialising the stratum) and the head of the centre's audit chain (locked too; the stratum's lock
+    /// already serialises it). Locks are taken in the same order as before: lock stage, counter, chain.
     /// </summary>
-    private async Task<Checks> CheckAsync(ParticipantId id, string idempotencyKey, CancellationToken cancellationToken)
+    private async Task<Checks> CheckAsync(ParticipantId id, string idempotencyKey, SlotRequest? slot, string chain, CancellationToken cancellationToken)
     {
-        await using var command = Command($"""
-            SELECT participant_id = @id FROM randomisations WHERE participant_id = @id OR idempotency_key = @key;
-            {TrialLocks.StageStatement(db)};
-            SELECT EXISTS (SELECT 1 FROM withdrawals WHERE participant_id = @id);
-            """, ("id", id.Value), ("key", idempotencyKey));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var batch = new SqlBatch(db);
+        batch.Add("SELECT participant_id = @id FROM randomisations WHERE participant_id = @id OR idempotency_key = @key", ("id", id.Value), ("key", idempotencyKey))
+            .Add(TrialLocks.StageStatement(db))
+            .Add("SELECT EXISTS (SELECT 1 FROM withdrawals WHERE participant_id = @id)");
+        if (slot is not null)
+        {
+            batch.Add("""
+                INSERT INTO allocation_counters (stratum, period, next_slot) VALUES (@stratum, @period, 1)
+                ON CONFLICT (stratum, period) DO UPDATE SET next_slot = allocation_counters.next_slot + 1
+                RETURNING next_slot - 1
+                """, ("stratum", slot.Stratum), ("period", slot.Period.Value));
+        }
+        batch.Add(AuditTrail.HeadStatement(db), ("chain", chain));
+        await using var reader = await batch.ReadAsync(cancellationToken);
         bool randomised = false, keyUsed = false;
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -192,45 +237,19 @@ internal sealed class ParticipantRandomisation(
         var stage = TrialLocks.ReadStage(reader);
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new Checks(randomised, keyUsed, stage, reader.GetBoolean(0));
-    }
-
-    /// <summary>
-    /// One round trip takes the next slot (the counter row stays locked until commit, serialising the stratum) and
-    /// locks the head of the centre's audit chain, which the stratum's lock already serialises.
-    /// </summary>
-    private async Task<(int Slot, AuditChainRecord? Head)> TakeSlotAsync(string stratum, PeriodCode period, string chain,
-        CancellationToken cancellationToken)
-    {
-        await using var command = Command($"""
-            INSERT INTO allocation_counters (stratum, period, next_slot) VALUES (@stratum, @period, 1)
-            ON CONFLICT (stratum, period) DO UPDATE SET next_slot = allocation_counters.next_slot + 1
-            RETURNING next_slot - 1;
-            {AuditTrail.HeadStatement(db)};
-            """, ("stratum", stratum), ("period", period.Value), ("chain", chain));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var slot = reader.GetInt32(0);
+        var withdrawn = reader.GetBoolean(0);
+        int? taken = null;
+        if (slot is not null)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            taken = reader.GetInt32(0);
+        }
         await reader.NextResultAsync(cancellationToken);
         var head = await reader.ReadAsync(cancellationToken)
             ? new AuditChainRecord { Chain = reader.GetString(0), LastSeq = reader.GetInt64(1), LastHash = reader.GetString(2) }
             : null;
-        return (slot, head);
-    }
-
-    private System.Data.Common.DbCommand Command(string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-        return command;
+        return new Checks(randomised, keyUsed, stage, withdrawn, taken, head);
     }
 
     internal static AllocationResponse Response(RandomisationRecord r, ParticipantRecord p) =>
