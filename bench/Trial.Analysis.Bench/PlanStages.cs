@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Trial.Analysis.Package;
 using Trial.Analysis.Plan;
 using Trial.Analysis.Register;
@@ -9,8 +10,8 @@ using static Trial.Analysis.Bench.Measured;
 namespace Trial.Analysis.Bench;
 
 /// <summary>
-/// Profile of case E inside one process: reading the package and register, building the study data, then one LPM
-/// model of the plan's main analysis split into frame, fit (with CR1/CR2 per cluster level) and wild bootstrap.
+/// Profile of case E inside one process, stage by stage as <c>trial-analysis run</c> does them (plan, contract check,
+/// package, register, study data, every analysis of the plan, PDF, results files), each with its wall and CPU time.
 /// Usage: <c>Trial.Analysis.Bench stages-e PLAN PACKAGE</c>.
 /// </summary>
 internal static class PlanStages
@@ -25,38 +26,64 @@ internal static class PlanStages
         {
             self.Refresh();
             var now = (clock.Elapsed.TotalSeconds, (self.TotalProcessorTime - cpu0).TotalSeconds);
-            output.WriteLine(Invariant($"{stage,-40} {now.Item1 - last.Item1,6:F2} s  CPU {now.Item2 - last.Item2,6:F2}"));
+            output.WriteLine(Invariant($"{stage,-60} {now.Item1 - last.Item1,6:F2} s  CPU {now.Item2 - last.Item2,6:F2} s"));
             last = now;
         }
         var plan = AnalysisPlanLoader.Load(planPath);
         Mark("load plan");
+        PackageContractCheck.Verify(packageDir, null);
+        Mark("contract check (reads every package file)");
         var package = DataPackageReader.Open(packageDir);
         Mark("open data package");
         var register = RegisterExtractReader.Read(Path.Combine(packageDir, "register.csv"));
         Mark("read register");
+        PlanDataCheck.Verify(plan, package);
+        Mark("plan/data check");
         var data = StudyData.Build(plan, package, register, ArmDisclosure.Blinded);
         Mark("study data");
-        var main = plan.Analyses.First(a => a.Kind == AnalysisKind.Lpm);
-        foreach (var outcome in main.Outcomes.Take(2))
+        // Each progress line of the runner starts a new analysis: the time since the last line is the previous one's.
+        var previous = "baseline table, CONSORT flow, work-share figure";
+        var results = PlanRunner.Run(data, ReportLocale.English, new LineWriter(line =>
         {
-            var frame = PanelFrame.Build(data, main, outcome, main.Window!);
-            Mark($"{outcome}: panel frame");
-            var model = ModelRun.Estimate(LpmFormula.Build(["ips"], main.Controls), frame, main.Inference, LpmFormula.References(data));
-            Mark($"{outcome}: fits + sandwiches");
-            foreach (var choice in main.Inference.Where(c => c.Method == InferenceMethod.WildClusterBootstrap))
+            if (line.StartsWith("run: [", StringComparison.Ordinal) || line.StartsWith("run: cost-benefit", StringComparison.Ordinal)
+                || line.StartsWith("run: all analyses", StringComparison.Ordinal))
             {
-                _ = model.Bootstrap("ips", choice);
-                Mark($"{outcome}: wild bootstrap {choice.Replications}");
+                Mark("  " + previous);
+                previous = line.Length > 60 ? line[5..Math.Min(line.Length, 62)] : line[5..];
             }
-            foreach (var choice in main.Inference.Where(c => c.Method == InferenceMethod.Sandwich))
+        }));
+        var context = new RunContext(planPath, plan.Sha256, plan.Version, "bench", packageDir, package.Sha256, package.CreatedAt,
+            "register.csv", register.Sha256, "BLINDED", "bench");
+        Mark("(runner end)");
+        using var pdf = new MemoryStream();
+        var pages = ReportComposer.Write(pdf, data, results, context, ReportLocale.English);
+        Mark($"report.pdf ({pages} pages)");
+        var folder = Directory.CreateTempSubdirectory("trial-stages-e-");
+        ResultsWriter.Write(folder.FullName, results, context, ReportLocale.English, pages);
+        Mark("results.json and tidy CSVs");
+        folder.Delete(recursive: true);
+        self.Refresh();
+        output.WriteLine(Invariant($"total {clock.Elapsed.TotalSeconds:F2} s, CPU {(self.TotalProcessorTime - cpu0).TotalSeconds:F2} s; load {Load()}"));
+    }
+
+    /// <summary>Hands each complete line to a callback.</summary>
+    private sealed class LineWriter(Action<string> onLine) : TextWriter
+    {
+        private readonly StringBuilder _line = new();
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            if (value == '\n')
             {
-                _ = model.Row("ips", choice);
+                onLine(_line.ToString().TrimEnd('\r'));
+                _line.Clear();
             }
-            Mark($"{outcome}: tidy rows");
+            else
+            {
+                _line.Append(value);
+            }
         }
-        var results = PlanRunner.Run(data, ReportLocale.English, TextWriter.Null);
-        Mark("whole plan (PlanRunner.Run)");
-        output.WriteLine(Invariant($"load {Load()}"));
-        GC.KeepAlive(results);
     }
 }

@@ -11,6 +11,13 @@ public static class TallSkinnyQr
     private const int BlockRows = 2048;
     private const int Chunks = 8;
 
+    /// <summary>
+    /// Below this many rows the chunks are factored one after another on the calling thread: the arithmetic is the same
+    /// (same chunks, same order), but a small model (the imputation step fits thousands of them) does not pay for
+    /// thread-pool dispatch.
+    /// </summary>
+    private const int ParallelRows = 32_768;
+
     /// <summary>p×p upper-triangular R (column-major) of the n×p matrix whose columns are <paramref name="columns"/>,
     /// each row scaled by <paramref name="rowScale"/> (√weights) when given.</summary>
     public static double[] Factor(double[][] columns, double[]? rowScale)
@@ -19,12 +26,23 @@ public static class TallSkinnyQr
         var n = p == 0 ? 0 : columns[0].Length;
         var chunkSize = (n + Chunks - 1) / Chunks;
         var partial = new double[Chunks][];
-        Parallel.For(0, Chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c =>
+        void FactorChunk(int c)
         {
             var from = c * chunkSize;
             var to = Math.Min(n, from + chunkSize);
             partial[c] = FactorRange(columns, rowScale, from, to);
-        });
+        }
+        if (n < ParallelRows)
+        {
+            for (var c = 0; c < Chunks; c++)
+            {
+                FactorChunk(c);
+            }
+        }
+        else
+        {
+            Parallel.For(0, Chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, FactorChunk);
+        }
         var r = new double[p * p];
         foreach (var part in partial)
         {
@@ -38,8 +56,8 @@ public static class TallSkinnyQr
     {
         var p = columns.Length;
         var r = new double[p * p];
-        var m = p + BlockRows;
-        var block = new double[m * p];
+        // Sized for the rows this range really has (a block's leading dimension is p + its rows either way).
+        var block = new double[(p + Math.Min(BlockRows, Math.Max(to - from, 0))) * p];
         for (var start = from; start < to; start += BlockRows)
         {
             var rows = Math.Min(BlockRows, to - start);
