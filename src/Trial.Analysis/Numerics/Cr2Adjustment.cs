@@ -129,6 +129,116 @@ public sealed class Cr2Adjustment
         return trace * trace / sumP2;
     }
 
+    /// <summary>
+    /// <see cref="SatterthwaiteDf"/> for every unit contrast (the df of each coefficient) in one pass over the rows: each
+    /// row's w for all contrasts at once (its row of A_g X_g times the bread), accumulated contiguously, instead of k passes
+    /// that each gather every row's columns. Same quantities; only the order of summation differs.
+    /// </summary>
+    public double[] SatterthwaiteDfAll()
+    {
+        var k = _bread.GetLength(0);
+        var g = _start.Length - 1;
+        var bread = new double[k * k];
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < k; j++)
+            {
+                bread[i * k + j] = _bread[i, j];
+            }
+        }
+        // w_r = B·(A_g X_g)_r for every contrast j at once (B symmetric: its row l is its column l);
+        // d[c, j] = Σ_r w_rj²; z[c, l, j] = Σ_r x_rl w_rj, so z_g of contrast j is column j of z[c].
+        var d = new double[g * k];
+        var z = new double[g * k * k];
+        var w = new double[k];
+        for (var c = 0; c < g; c++)
+        {
+            for (var r = _start[c]; r < _start[c + 1]; r++)
+            {
+                Array.Clear(w);
+                var ax = _ax.AsSpan(r * k, k);
+                for (var l = 0; l < k; l++)
+                {
+                    VectorOps.SubtractScaled(-ax[l], bread.AsSpan(l * k, k), w);
+                }
+                for (var j = 0; j < k; j++)
+                {
+                    d[c * k + j] += w[j] * w[j];
+                }
+                var row = _order[r];
+                for (var l = 0; l < k; l++)
+                {
+                    VectorOps.SubtractScaled(-_x[l][row], w, z.AsSpan((c * k + l) * k, k));
+                }
+            }
+        }
+        var df = new double[k];
+        var zj = new double[g * k];
+        var ztz = new double[k, k];
+        var bz = new double[k, k];
+        for (var j = 0; j < k; j++)
+        {
+            for (var c = 0; c < g; c++)
+            {
+                for (var l = 0; l < k; l++)
+                {
+                    zj[c * k + l] = z[(c * k + l) * k + j];
+                }
+            }
+            Array.Clear(ztz);
+            for (var c = 0; c < g; c++)
+            {
+                for (var a = 0; a < k; a++)
+                {
+                    var za = zj[c * k + a];
+                    for (var b = 0; b < k; b++)
+                    {
+                        ztz[a, b] += za * zj[c * k + b];
+                    }
+                }
+            }
+            Array.Clear(bz);
+            for (var a = 0; a < k; a++)
+            {
+                for (var l = 0; l < k; l++)
+                {
+                    var bal = bread[a * k + l];
+                    for (var b = 0; b < k; b++)
+                    {
+                        bz[a, b] += bal * ztz[l, b];
+                    }
+                }
+            }
+            double sumM2 = 0;
+            for (var a = 0; a < k; a++)
+            {
+                for (var b = 0; b < k; b++)
+                {
+                    sumM2 += bz[a, b] * bz[b, a];
+                }
+            }
+            double trace = 0, sumP2 = sumM2;
+            for (var c = 0; c < g; c++)
+            {
+                double mgg = 0;
+                for (var a = 0; a < k; a++)
+                {
+                    double t = 0;
+                    for (var b = 0; b < k; b++)
+                    {
+                        t += bread[a * k + b] * zj[c * k + b];
+                    }
+                    mgg += zj[c * k + a] * t;
+                }
+                var dc = d[c * k + j];
+                trace += dc - mgg;
+                sumP2 += dc * dc - 2 * dc * mgg;
+            }
+            df[j] = trace * trace / sumP2;
+        }
+        return df;
+    }
+
     /// <summary>Row indices grouped by cluster (counting sort): rows of cluster g are order[start[g]..start[g+1]).</summary>
     public static (int[] Order, int[] Start) GroupRows(int[] cluster, int clusterCount)
     {

@@ -109,6 +109,7 @@ public sealed class Inference
                 break;
         }
         var df = new double[k];
+        var satterthwaite = spec.Df == DfRule.Satterthwaite ? cr2?.SatterthwaiteDfAll() : null;
         for (var j = 0; j < k; j++)
         {
             df[j] = spec.Df switch
@@ -119,7 +120,7 @@ public sealed class Inference
                     : clusters.Min(c => c.Item2) - 1,
                 DfRule.Satterthwaite => cr2 is null
                     ? throw new ModelInputException("df: Satterthwaite df are available for CR2 only")
-                    : cr2.SatterthwaiteDf(UnitVector(k, j)),
+                    : satterthwaite![j],
                 _ => double.PositiveInfinity,
             };
         }
@@ -306,13 +307,6 @@ public sealed class Inference
 
     internal static double Quantile(double p, double df) =>
         double.IsPositiveInfinity(df) ? Normal.InvCDF(0, 1, p) : StudentT.InvCDF(0, 1, df, p);
-
-    private static double[] UnitVector(int k, int j)
-    {
-        var v = new double[k];
-        v[j] = 1;
-        return v;
-    }
 
     private static double[,] Scale(double[,] m, double f)
     {
