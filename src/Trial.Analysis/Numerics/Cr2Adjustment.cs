@@ -89,6 +89,12 @@ public sealed class Cr2Adjustment
                 }
             }
         }
+        return FromClusterSums(z, d, g, k);
+    }
+
+    /// <summary>The df of one contrast from its per-cluster sums z_g = X_gᵀw_g (g×k, row per cluster) and d_g = w_gᵀw_g.</summary>
+    private double FromClusterSums(double[] z, double[] d, int g, int k)
+    {
         // M_gg = z_gᵀ B z_g; Σ_gh M_gh² = tr((B ZᵀZ)²)
         var ztz = Sandwich.OuterSum(z, k);
         var bz = new double[k, k];
@@ -174,67 +180,18 @@ public sealed class Cr2Adjustment
         }
         var df = new double[k];
         var zj = new double[g * k];
-        var ztz = new double[k, k];
-        var bz = new double[k, k];
+        var dj = new double[g];
         for (var j = 0; j < k; j++)
         {
             for (var c = 0; c < g; c++)
             {
+                dj[c] = d[c * k + j];
                 for (var l = 0; l < k; l++)
                 {
                     zj[c * k + l] = z[(c * k + l) * k + j];
                 }
             }
-            Array.Clear(ztz);
-            for (var c = 0; c < g; c++)
-            {
-                for (var a = 0; a < k; a++)
-                {
-                    var za = zj[c * k + a];
-                    for (var b = 0; b < k; b++)
-                    {
-                        ztz[a, b] += za * zj[c * k + b];
-                    }
-                }
-            }
-            Array.Clear(bz);
-            for (var a = 0; a < k; a++)
-            {
-                for (var l = 0; l < k; l++)
-                {
-                    var bal = bread[a * k + l];
-                    for (var b = 0; b < k; b++)
-                    {
-                        bz[a, b] += bal * ztz[l, b];
-                    }
-                }
-            }
-            double sumM2 = 0;
-            for (var a = 0; a < k; a++)
-            {
-                for (var b = 0; b < k; b++)
-                {
-                    sumM2 += bz[a, b] * bz[b, a];
-                }
-            }
-            double trace = 0, sumP2 = sumM2;
-            for (var c = 0; c < g; c++)
-            {
-                double mgg = 0;
-                for (var a = 0; a < k; a++)
-                {
-                    double t = 0;
-                    for (var b = 0; b < k; b++)
-                    {
-                        t += bread[a * k + b] * zj[c * k + b];
-                    }
-                    mgg += zj[c * k + a] * t;
-                }
-                var dc = d[c * k + j];
-                trace += dc - mgg;
-                sumP2 += dc * dc - 2 * dc * mgg;
-            }
-            df[j] = trace * trace / sumP2;
+            df[j] = FromClusterSums(zj, dj, g, k);
         }
         return df;
     }
