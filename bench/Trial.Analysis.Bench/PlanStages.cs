@@ -56,7 +56,7 @@ internal static class PlanStages
             "register.csv", register.Sha256, "BLINDED", "bench");
         Mark("(runner end)");
         using var pdf = new MemoryStream();
-        var pages = ReportComposer.Write(pdf, data, results, context, ReportLocale.English);
+        var pages = ReportComposer.Write(pdf, data, results, context, ReportLocale.English).Pages;
         Mark($"report.pdf ({pages} pages)");
         var folder = Directory.CreateTempSubdirectory("trial-stages-e-");
         ResultsWriter.Write(folder.FullName, results, context, ReportLocale.English, pages);
