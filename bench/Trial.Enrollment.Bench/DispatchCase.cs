@@ -57,11 +57,15 @@ internal static class DispatchCase
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var identities = scope.ServiceProvider.GetRequiredService<IdentityStoreContext>();
-                identities.Persons.AddRange(people.Select(p => new PersonRecord
+                // Sealed by the production vault, as screening stores them: the nodes open each person's key to send.
+                var vault = scope.ServiceProvider.GetRequiredService<PersonVault>();
+                foreach (var p in people)
                 {
-                    ParticipantId = p.Id, NationalId = p.Index.ToString("D11", CultureInfo.InvariantCulture), Name = $"Bench {p.Index}",
-                    Phone = "+4740000000", Email = $"{p.Id}@participants.test", Language = p.Index % 5 == 0 ? "en" : "nb-NO",
-                }));
+                    var (person, key) = vault.Seal(new PersonIdentity(p.Id, p.Index.ToString("D11", CultureInfo.InvariantCulture), $"Bench {p.Index}",
+                        "+4740000000", $"{p.Id}@participants.test", p.Index % 5 == 0 ? "en" : "nb-NO"));
+                    identities.Persons.Add(person);
+                    identities.PersonKeys.Add(key);
+                }
                 await identities.SaveChangesAsync(ct);
             }
             await using var connection = await store.OpenAsync(ct);
