@@ -24,8 +24,8 @@ namespace Trial.Demo.Service;
 
 /// <summary>
 /// Enrollment's real host (the same builder as `trial-enrollment serve`) listening on a loopback port, on the demo's
-/// database, with the virtual clock as its clock, e-mail going to the loopback SMTP sink and SMS to files. Quartz's
-/// timer is off: the demo runs the same sweeps the Quartz jobs run, each time it moves the clock.
+/// database, with the virtual clock as its clock, e-mail going to the loopback SMTP sink and SMS to files. Quartz runs
+/// Follow-up's real jobs on demand (no timer): the demo fires each one once every time it moves the clock.
 /// </summary>
 internal sealed class DemoService : IAsyncDisposable
 {
@@ -56,7 +56,7 @@ internal sealed class DemoService : IAsyncDisposable
         var baseUrl = new Uri($"http://127.0.0.1:{port ?? FreePort()}/");
         string[] args =
         [
-            $"--Trial:DataDirectory={databaseFolder}", .. hostArguments, $"--Trial:PublicBaseUrl={baseUrl}", "--Trial:FollowupScheduler=Off",
+            $"--Trial:DataDirectory={databaseFolder}", .. hostArguments, $"--Trial:PublicBaseUrl={baseUrl}", "--Trial:FollowupScheduler=OnDemand",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Error",
         ];
         var app = TrialHost.Build(args, builder =>
@@ -104,14 +104,10 @@ internal sealed class DemoService : IAsyncDisposable
     public Task<StaffSession> SignInAsync(string username, CancellationToken cancellationToken) =>
         StaffSession.SignInAsync(BaseUrl, username, Users.First(u => u.Username == username).Password, cancellationToken);
 
-    /// <summary>One pass of each Quartz job's work (open, remind, close, phone tasks), then the outbox, at the clock's now.</summary>
+    /// <summary>Quartz fires each Follow-up job once (open, remind, close, phone tasks), then the outbox sends, at the clock's now.</summary>
     public async Task<(int Opened, DispatchReport Sent)> RunFollowupJobsAsync(CancellationToken cancellationToken)
     {
-        var sweep = _app.Services.GetRequiredService<OccasionSweep>();
-        var opened = await sweep.OpenDueAsync(cancellationToken);
-        await sweep.RemindDueAsync(cancellationToken);
-        await sweep.CloseMissedAsync(cancellationToken);
-        await sweep.CreatePhoneTasksAsync(cancellationToken);
+        var opened = await _app.Services.GetRequiredService<FollowupJobs>().RunOnceAsync(cancellationToken);
         var sent = await _app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(2, cancellationToken);
         return (opened, sent);
     }

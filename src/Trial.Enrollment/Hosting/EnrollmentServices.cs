@@ -97,7 +97,8 @@ internal static class EnrollmentServices
             Database = options.Database == DatabaseProvider.Postgres ? FollowupDatabase.Postgres : FollowupDatabase.Sqlite,
             ProtocolDirectory = protocol.Directory,
             PublicBaseUrl = options.PublicBaseUrl ?? new Uri("http://localhost:5080/"),
-            RunScheduler = options.FollowupScheduler == FollowupSchedulerPolicy.Run,
+            RunScheduler = options.FollowupScheduler != FollowupSchedulerPolicy.Off,
+            JobsOnDemand = options.FollowupScheduler == FollowupSchedulerPolicy.OnDemand,
             // Service state, not source: under the data folder (git-ignored), whatever the working directory.
             SmsOutboxDirectory = Path.Combine(options.DataDirectory, "sms-outbox"),
             Smtp = options.Smtp.ToSettings(),

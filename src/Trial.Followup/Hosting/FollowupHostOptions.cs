@@ -25,6 +25,13 @@ public sealed record FollowupHostOptions
 
     /// <summary>Whether this process runs the Quartz scheduler (several nodes may).</summary>
     public bool RunScheduler { get; init; } = true;
+
+    /// <summary>
+    /// With <see cref="RunScheduler"/>: Quartz holds the jobs but fires them only when <see cref="Scheduling.FollowupJobs"/>
+    /// asks, and no outbox loop runs. For a host whose clock is moved by hand (the demo's virtual clock), so each
+    /// virtual day runs the real jobs exactly once, in order, instead of on the wall clock's interval.
+    /// </summary>
+    public bool JobsOnDemand { get; init; }
 }
 
 public enum FollowupDatabase { Postgres, Sqlite }

@@ -43,7 +43,14 @@ public static class SchedulingRegistration
         {
             services.AddQuartz(quartz => ConfigureQuartz(quartz, options, timing));
             services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
-            services.AddHostedService<OutboxDispatchService>();
+            if (options.JobsOnDemand)
+            {
+                services.AddSingleton<FollowupJobs>();
+            }
+            else
+            {
+                services.AddHostedService<OutboxDispatchService>();
+            }
         }
         return services;
     }
@@ -92,14 +99,21 @@ public static class SchedulingRegistration
             });
             store.ProvisionSchema();
         });
-        Schedule<OpenOccasionsJob>(quartz, "open-occasions", timing);
-        Schedule<SendRemindersJob>(quartz, "send-reminders", timing);
-        Schedule<CloseMissedOccasionsJob>(quartz, "close-missed-occasions", timing);
-        Schedule<CreatePhoneTasksJob>(quartz, "create-phone-tasks", timing);
+        Schedule<OpenOccasionsJob>(quartz, FollowupJobs.OpenOccasions, timing, options.JobsOnDemand);
+        Schedule<SendRemindersJob>(quartz, FollowupJobs.SendReminders, timing, options.JobsOnDemand);
+        Schedule<CloseMissedOccasionsJob>(quartz, FollowupJobs.CloseMissedOccasions, timing, options.JobsOnDemand);
+        Schedule<CreatePhoneTasksJob>(quartz, FollowupJobs.CreatePhoneTasks, timing, options.JobsOnDemand);
     }
 
-    private static void Schedule<TJob>(IQuartzBuilder quartz, string name, SchedulerTiming timing)
-        where TJob : IJob =>
+    private static void Schedule<TJob>(IQuartzBuilder quartz, string name, SchedulerTiming timing, bool onDemand)
+        where TJob : IJob
+    {
+        if (onDemand)
+        {
+            // Stored without a trigger: FollowupJobs fires it.
+            quartz.AddJob<TJob>(job => job.WithIdentity(name).StoreDurably());
+            return;
+        }
         quartz.ScheduleJob<TJob>(
             trigger => trigger
                 .WithIdentity(name)
@@ -111,4 +125,5 @@ public static class SchedulingRegistration
                     .RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount)),
             job => job.WithIdentity(name).RequestRecovery(true));
+    }
 }
