@@ -80,7 +80,29 @@ public sealed class SchedulerHostTests
         Assert.Single(rig.MailTo(participant));
     }
 
-    private static async Task<IHost> StartNodeAsync(FollowupRig rig, string nodeId)
+    [Fact]
+    [Trait(TestTraits.Database, TestTraits.Sqlite)]
+    public async Task Scheduler_OnDemand_FiresTheRealJobsOnlyWhenAsked()
+    {
+        await using var rig = await FollowupRig.CreateAsync(FollowupDatabase.Sqlite, nameof(Scheduler_OnDemand_FiresTheRealJobsOnlyWhenAsked), Oslo.At(2014, 3, 31, 10));
+        var participant = (await rig.ScheduleAsync(Anchor)).Participant;
+        using var node = await StartNodeAsync(rig, "on-demand", onDemand: true);
+        var jobs = node.Services.GetRequiredService<FollowupJobs>();
+        // The four jobs are stored without a trigger: no timer fires them.
+        Assert.Equal(0L, await rig.Db.ScalarAsync<long>("SELECT count(*) FROM followup_qrtz_triggers"));
+        Assert.Equal(4L, await rig.Db.ScalarAsync<long>("SELECT count(*) FROM followup_qrtz_job_details"));
+
+        // Before the window: the jobs run through Quartz (recorded in its tables as fired) and open nothing.
+        Assert.Equal(0, await jobs.RunOnceAsync(CancellationToken.None));
+        rig.Clock.Reset(Oslo.At(2014, 4, 3, 11));
+        Assert.Equal(1, await jobs.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await jobs.RunOnceAsync(CancellationToken.None));
+        // No outbox loop: the opened occasion's invitation waits in the outbox until the host dispatches it.
+        Assert.Empty(rig.MailTo(participant));
+        await node.StopAsync();
+    }
+
+    private static async Task<IHost> StartNodeAsync(FollowupRig rig, string nodeId, bool onDemand = false)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddLogging();
@@ -96,6 +118,7 @@ public sealed class SchedulerHostTests
             Smtp = rig.Smtp,
             SmsOutboxDirectory = rig.SmsDirectory,
             NodeId = nodeId,
+            JobsOnDemand = onDemand,
         }, Fast);
         var host = builder.Build();
         await host.StartAsync();
