@@ -119,9 +119,7 @@ internal sealed class DemoService : IAsyncDisposable
     public async Task<PackageManifest> ExportAsync(string folder, string lockedBy, CancellationToken cancellationToken)
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        var manifest = await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(folder, lockedBy, cancellationToken);
-        var manifestSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(folder, "manifest.json"), cancellationToken)));
-        await scope.ServiceProvider.GetRequiredService<TrialLocks>().LockDatabaseAsync(lockedBy, $"manifest.json sha256 {manifestSha}", cancellationToken);
+        var (manifest, _) = await scope.ServiceProvider.GetRequiredService<LockedExport>().WriteAsync(folder, lockedBy, cancellationToken);
         return manifest;
     }
 

@@ -1,4 +1,5 @@
 using Trial.Protocol.Files;
+using Trial.Protocol.Package;
 using Trial.Enrollment.Features.DatabaseLock;
 using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
@@ -132,24 +133,16 @@ internal static class TrialCli
         await using var app = TrialHost.Build(rest);
         await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
-        if (lockDatabase)
-        {
-            // Refused before anything is written: the lock comes after recruitment closed and follow-up locked.
-            var stage = await TrialLocks.StageAsync(db, CancellationToken.None);
-            if (stage != LockStage.FollowupLocked)
-            {
-                throw RejectedException.Conflict(stage == LockStage.DatabaseLocked ? "database-locked" : "lock-order",
-                    $"export --lock needs the trial at lock stage 'followup-locked' (the trial manager closes recruitment, then locks follow-up); it is at '{LockRules.Code(stage)}'.");
-            }
-        }
         Console.Error.WriteLine($"Writing data package to {Path.GetFullPath(directory)} …");
-        var manifest = await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(directory, lockedBy, CancellationToken.None);
+        PackageManifest manifest;
         if (lockDatabase)
         {
-            var manifestSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(directory, "manifest.json"))));
-            await scope.ServiceProvider.GetRequiredService<TrialLocks>().LockDatabaseAsync(lockedBy, $"manifest.json sha256 {manifestSha}", CancellationToken.None);
+            (manifest, var manifestSha) = await scope.ServiceProvider.GetRequiredService<LockedExport>().WriteAsync(directory, lockedBy, CancellationToken.None);
             Console.WriteLine($"database locked by {lockedBy}; manifest.json sha256 {manifestSha}");
+        }
+        else
+        {
+            manifest = await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(directory, lockedBy, CancellationToken.None);
         }
         foreach (var file in manifest.Files)
         {

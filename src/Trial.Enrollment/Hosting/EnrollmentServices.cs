@@ -75,6 +75,7 @@ internal static class EnrollmentServices
         services.AddScoped<ParticipantWithdrawal>();
         services.AddScoped<ParticipantDeath>();
         services.AddScoped<TrialLocks>();
+        services.AddScoped<Trial.Enrollment.Features.DatabaseLock.LockedExport>();
         services.AddScoped<ParticipantQueries>();
         services.AddScoped<ConsortCounts>();
         services.AddScoped<DataPackageExport>();
