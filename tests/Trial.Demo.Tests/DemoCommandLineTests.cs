@@ -59,4 +59,42 @@ public sealed class DemoCommandLineTests
         Assert.Equal(["earlier.txt"], Directory.EnumerateFileSystemEntries(folder.Path).Select(System.IO.Path.GetFileName));
         Assert.Empty(folder.PartialSiblings);
     }
+
+    [Fact]
+    public async Task BrokenProtocol_IsTheUsersInput_NotThePackagesContract()
+    {
+        // A copy of the committed protocol folder with one rule broken in followup.yaml (not protocol.yaml): refused as
+        // the trial's protocol, before the service starts, whichever of its files is wrong.
+        using var folder = new TempFolder();
+        var protocol = System.IO.Path.Combine(folder.Path, "protocol");
+        CopyFolder(CommittedProtocol(), protocol);
+        var followup = System.IO.Path.Combine(protocol, "followup.yaml");
+        await File.WriteAllTextAsync(followup, "frobnicate: 1\n" + await File.ReadAllTextAsync(followup));
+
+        var e = await Assert.ThrowsAsync<DemoInputException>(() => Service.DemoService.StartAsync([$"--Trial:ProtocolDirectory={protocol}"],
+            System.IO.Path.Combine(folder.Path, "db"), System.IO.Path.Combine(folder.Path, "sms"), null, null, seedUsers: false, TextWriter.Null, CancellationToken.None));
+        Assert.Contains("the trial's protocol is not valid", e.Message, StringComparison.Ordinal);
+        Assert.Contains("followup.yaml", e.Message, StringComparison.Ordinal);
+        Assert.Contains("frobnicate", e.Message, StringComparison.Ordinal);
+    }
+
+    private static string CommittedProtocol()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(System.IO.Path.Combine(folder.FullName, "protocol", "ips-norway", "protocol.yaml")))
+        {
+            folder = folder.Parent ?? throw new InvalidOperationException("protocol/ips-norway not found above the test folder");
+        }
+        return System.IO.Path.Combine(folder.FullName, "protocol", "ips-norway");
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 using Trial.Analysis.Inputs;
 using Trial.Demo.Analysis;
 using Trial.Demo.Service;
-using Trial.Enrollment.Protocol;
 using Trial.Protocol.Files;
 
 namespace Trial.Demo.Cli;
@@ -63,12 +62,6 @@ internal static class DemoCli
         }
         catch (DemoInputException e)
         {
-            error.WriteLine($"trial-demo: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (ProtocolFileException e) when (e.First.File == ProtocolLoader.FileName)
-        {
-            // The protocol folder given with --protocol (read at start, before anything runs).
             error.WriteLine($"trial-demo: {e.Message}");
             return ExitCodes.InvalidInput;
         }

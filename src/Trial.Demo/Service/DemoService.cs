@@ -59,21 +59,23 @@ internal sealed class DemoService : IAsyncDisposable
             $"--Trial:DataDirectory={databaseFolder}", .. hostArguments, $"--Trial:PublicBaseUrl={baseUrl}", "--Trial:FollowupScheduler=OnDemand",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Error",
         ];
-        var app = TrialHost.Build(args, builder =>
+        WebApplication? app = null;
+        try
         {
-            builder.WebHost.UseKestrel().UseUrls(baseUrl.ToString().TrimEnd('/'));
-            if (clock is not null)
+            app = Build(args, baseUrl, clock, mail, smsFolder);
+            // The protocol, follow-up schedule and instruments are read when their services are first resolved.
+            _ = app.Services.GetRequiredService<Trial.Enrollment.Protocol.TrialProtocol>();
+            _ = app.Services.GetRequiredService<InstrumentCatalog>();
+        }
+        catch (Trial.Protocol.Files.ProtocolFileException e)
+        {
+            if (app is not null)
             {
-                builder.Services.AddSingleton(clock);
+                await app.DisposeAsync();
             }
-            if (mail is not null)
-            {
-                builder.Services.AddSingleton<IEmailChannel>(new SmtpEmailChannel(new SmtpSettings("127.0.0.1", mail.Port, "ips-studien@example.org", "IPS-studien")));
-            }
-            builder.Services.AddSingleton<ISmsChannel>(new FileSmsChannel(smsFolder));
-            // Every simulated participant answers from 127.0.0.1, so the per-address request limit on the token pages is lifted for the demo.
-            builder.Services.AddSingleton(new QuestionnaireOptions { RequestsPerAddress = 1_000_000 });
-        });
+            // The trial's own protocol folder, before anything ran: the user's input, not the package's contract.
+            throw new DemoInputException($"the trial's protocol is not valid: {e.Message}");
+        }
         try
         {
             var options = app.Services.GetRequiredService<TrialHostOptions>();
@@ -100,6 +102,23 @@ internal sealed class DemoService : IAsyncDisposable
             throw;
         }
     }
+
+    private static WebApplication Build(string[] args, Uri baseUrl, IClock? clock, SmtpSink? mail, string smsFolder) =>
+        TrialHost.Build(args, builder =>
+        {
+            builder.WebHost.UseKestrel().UseUrls(baseUrl.ToString().TrimEnd('/'));
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
+            if (mail is not null)
+            {
+                builder.Services.AddSingleton<IEmailChannel>(new SmtpEmailChannel(new SmtpSettings("127.0.0.1", mail.Port, "ips-studien@example.org", "IPS-studien")));
+            }
+            builder.Services.AddSingleton<ISmsChannel>(new FileSmsChannel(smsFolder));
+            // Every simulated participant answers from 127.0.0.1, so the per-address request limit on the token pages is lifted for the demo.
+            builder.Services.AddSingleton(new QuestionnaireOptions { RequestsPerAddress = 1_000_000 });
+        });
 
     public Task<StaffSession> SignInAsync(string username, CancellationToken cancellationToken) =>
         StaffSession.SignInAsync(BaseUrl, username, Users.First(u => u.Username == username).Password, cancellationToken);

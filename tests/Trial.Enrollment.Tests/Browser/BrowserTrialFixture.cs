@@ -45,8 +45,9 @@ public sealed partial class BrowserTrialFixture : IAsyncLifetime
         await page.GotoAsync(english ? "/login?lang=en" : "/login");
         await page.FillAsync("#f-username", username);
         await page.FillAsync("#f-password", password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForLoadStateAsync();
+        // Wait for the navigation the click starts (the POST and its redirect), not for the current page's load state:
+        // that one may already be "load" before the click, or be replaced mid-wait, which left a test waiting until timeout.
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("#sign-in"));
         return page;
     }
 
