@@ -45,9 +45,15 @@ public sealed partial class BrowserTrialFixture : IAsyncLifetime
         await page.GotoAsync(english ? "/login?lang=en" : "/login");
         await page.FillAsync("#f-username", username);
         await page.FillAsync("#f-password", password);
-        // Wait for the navigation the click starts (the POST and its redirect), not for the current page's load state:
-        // that one may already be "load" before the click, or be replaced mid-wait, which left a test waiting until timeout.
-        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("#sign-in"));
+        // Wait for the sign-in POST's answer and, when it redirects, for the page it leads to; not for the current page's
+        // load state, which may still be the login page's (CI once waited there until the timeout).
+        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#sign-in"),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/login");
+        if (answer.Status is >= 300 and < 400)
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/login");
+        }
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return page;
     }
 
