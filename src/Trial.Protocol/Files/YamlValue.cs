@@ -54,6 +54,11 @@ public sealed class YamlValue
             var reason = e.InnerException?.Message ?? e.Message;
             throw new ProtocolFileException(new ProtocolFileError(name, "$", (int)e.Start.Line, $"not valid YAML: {reason}"));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) for some unterminated flow collections, e.g. "a: [b".
+            throw new ProtocolFileException(new ProtocolFileError(name, "$", null, $"not valid YAML: {e.Message}"));
+        }
         return stream.Documents.Count == 1
             ? new YamlValue(name, "$", stream.Documents[0].RootNode)
             : throw new ProtocolFileException(new ProtocolFileError(name, "$", null, "must hold exactly one YAML document"));
