@@ -59,6 +59,7 @@ internal static class EnrollmentPipeline
         api.MapFidelityEndpoints();
         api.MapLockEndpoints();
         app.MapStaffPages();
+        app.MapReconsentPages();
         app.MapOverviewPages();
         app.MapAdministrationPages();
         app.MapBaselinePages();

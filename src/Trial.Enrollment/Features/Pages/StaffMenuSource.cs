@@ -19,12 +19,12 @@ internal sealed class StaffMenuSource : IStaffMenuSource
         {
             TrialRoles.Coordinator =>
             [
-                new("/participants", "menu.participants"), new("/screen", "menu.screen"),
+                new("/participants", "menu.participants"), new("/screen", "menu.screen"), new("/reconsents", "menu.reconsents"),
                 .. centres.Take(3).Select(c => new MenuLink($"/followup/centres/{c}", "menu.followup")),
             ],
             TrialRoles.TrialManager =>
             [
-                new("/participants", "menu.participants"), new("/screen", "menu.screen"), new("/manager", "menu.manager"),
+                new("/participants", "menu.participants"), new("/screen", "menu.screen"), new("/reconsents", "menu.reconsents"), new("/manager", "menu.manager"),
                 new("/manager/trial", "menu.trial-lock"), new("/manager/users", "menu.users"),
             ],
             TrialRoles.Statistician => [new("/statistician", "menu.statistician")],
