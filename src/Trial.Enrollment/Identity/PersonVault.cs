@@ -48,16 +48,33 @@ internal sealed class PersonVault(MasterKey master)
         {
             return null;
         }
+        var id = person.ParticipantId;
+        var dataKey = DataKey(key);
+        return new PersonIdentity(id, OpenText(dataKey, id, "national_id", person.NationalId), OpenText(dataKey, id, "name", person.Name),
+            person.Phone is null ? null : OpenText(dataKey, id, "phone", person.Phone),
+            person.Email is null ? null : OpenText(dataKey, id, "email", person.Email), person.Language);
+    }
+
+    /// <summary>
+    /// A note's text sealed with the person's key, bound to the note's id: notes hold what people write (names,
+    /// numbers), so they are protected, and erased, exactly as the identifiers are.
+    /// </summary>
+    public string SealNote(PersonKeyRecord key, Guid noteId, string text) => SealText(DataKey(key), key.ParticipantId, NoteColumn(noteId), text);
+
+    /// <summary>Null when the person was erased (no key).</summary>
+    public string? OpenNote(NoteRecord note, PersonKeyRecord? key) =>
+        key is null ? null : OpenText(DataKey(key), note.ParticipantId, NoteColumn(note.Id), note.Text);
+
+    private static string NoteColumn(Guid noteId) => $"note/{noteId:N}";
+
+    private byte[] DataKey(PersonKeyRecord key)
+    {
         if (key.MasterFingerprint != master.Fingerprint)
         {
             throw new InvalidOperationException(
                 $"The identity store's keys were wrapped with master key {key.MasterFingerprint}, but this service has {master.Fingerprint}; start it with the right Trial:MasterKey.");
         }
-        var id = person.ParticipantId;
-        var dataKey = AesGcmSeal.Open(master.Bytes, key.WrappedKey, Bound(id, "person-key"));
-        return new PersonIdentity(id, OpenText(dataKey, id, "national_id", person.NationalId), OpenText(dataKey, id, "name", person.Name),
-            person.Phone is null ? null : OpenText(dataKey, id, "phone", person.Phone),
-            person.Email is null ? null : OpenText(dataKey, id, "email", person.Email), person.Language);
+        return AesGcmSeal.Open(master.Bytes, key.WrappedKey, Bound(key.ParticipantId, "person-key"));
     }
 
     /// <summary>The same data key, wrapped with this vault's master key instead of <paramref name="previous"/>'s.</summary>

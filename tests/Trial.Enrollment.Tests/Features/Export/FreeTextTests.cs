@@ -51,8 +51,9 @@ public abstract class FreeTextTests(DatabaseProvider provider) : IDisposable
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DataPackageExport>().WriteAsync(_package, "statistician", CancellationToken.None);
-            var notes = await scope.ServiceProvider.GetRequiredService<IdentityStoreContext>().Notes.AsNoTracking().ToListAsync();
-            Assert.Equal([(mistaken, Words), (withdrawn, Words)], notes.OrderBy(n => n.ParticipantId == withdrawn).Select(n => (n.ParticipantId, n.Text)));
+            var notes = scope.ServiceProvider.GetRequiredService<Trial.Enrollment.Identity.PersonNotes>();
+            Assert.Equal([Words], (await notes.ReadAsync(mistaken, CancellationToken.None)).Select(n => n.Text));
+            Assert.Equal([Words], (await notes.ReadAsync(withdrawn, CancellationToken.None)).Select(n => n.Text));
         }
         var package = PackageVerifier.Open(_package, PackageExpectations.FromProtocolFolder(RepositoryPaths.IpsProtocol));
         var participants = package.Table("participants.csv")!;

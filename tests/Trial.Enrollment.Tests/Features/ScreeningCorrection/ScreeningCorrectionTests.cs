@@ -56,8 +56,8 @@ public abstract class ScreeningCorrectionTests(ApiFixture fixture)
         await using (var scope = App.Services.CreateAsyncScope())
         {
             // The free text is a note in the identity store, about this correction; nothing in the research store holds it.
-            var note = await scope.ServiceProvider.GetRequiredService<IdentityStoreContext>().Notes.AsNoTracking().SingleAsync(n => n.Text == marker);
-            Assert.Equal(id, note.ParticipantId);
+            var note = Assert.Single(await scope.ServiceProvider.GetRequiredService<Trial.Enrollment.Identity.PersonNotes>().ReadAsync(id, CancellationToken.None));
+            Assert.Equal(marker, note.Text);
             Assert.Equal(payload.GetProperty("correctionId").GetGuid(), note.Regarding);
             var db = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
             Assert.False(await db.AuditEntries.AnyAsync(e => e.Payload.Contains(marker)));

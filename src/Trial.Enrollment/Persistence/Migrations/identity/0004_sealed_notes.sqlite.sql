@@ -1,0 +1,3 @@
+-- Notes (free text about a person) are sealed with the person's key like the identifiers. The key lives outside the
+-- database, so the existing rows are sealed by the service at start (LegacyIdentitySealing); this column tells it which.
+ALTER TABLE "notes" ADD COLUMN "sealed" INTEGER NOT NULL DEFAULT 0;
