@@ -71,6 +71,14 @@ internal static class TrialApi
         return id;
     }
 
+    /// <summary>Screened, consented and randomised (the seed must be set).</summary>
+    public static async Task<Guid> RandomisedAsync(HttpClient client, string centre, int person, string key)
+    {
+        var id = await ConsentedAsync(client, centre, person);
+        Assert.Equal(HttpStatusCode.Created, (await RandomiseAsync(client, id, key)).StatusCode);
+        return id;
+    }
+
     public static async Task SetSeedAsync(TrialTestApp app, string seedHex = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f")
     {
         var response = await (await app.ClientAsync("statistician")).PostAsJsonAsync("/api/allocation/seed", new { seedHex });

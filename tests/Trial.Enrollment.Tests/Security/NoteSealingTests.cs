@@ -27,8 +27,7 @@ public abstract class NoteSealingTests(DatabaseProvider provider)
         await using var app = await TrialTestApp.StartAsync(provider, "notes_sealed", registerFollowup: false);
         await TrialApi.SetSeedAsync(app);
         var oslo = await app.ClientAsync("coord.oslo");
-        var id = await TrialApi.ConsentedAsync(oslo, "oslo", 281_001);
-        Assert.Equal(HttpStatusCode.Created, (await TrialApi.RandomiseAsync(oslo, id, "ns1")).StatusCode);
+        var id = await TrialApi.RandomisedAsync(oslo, "oslo", 281_001, "ns1");
         Assert.Equal(HttpStatusCode.NoContent, (await oslo.PostAsJsonAsync($"/api/participants/{id}/withdrawals",
             new { scope = "followup-contact", effectiveOn = "2014-11-01", reason = Words })).StatusCode);
 

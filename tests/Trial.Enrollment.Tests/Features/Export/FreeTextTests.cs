@@ -71,8 +71,7 @@ public abstract class FreeTextTests(DatabaseProvider provider) : IDisposable
         await using var app = await TrialTestApp.StartAsync(provider, "freetext_code", registerFollowup: false);
         await TrialApi.SetSeedAsync(app);
         var oslo = await app.ClientAsync("coord.oslo");
-        var id = await TrialApi.ConsentedAsync(oslo, "oslo", 270_101);
-        Assert.Equal(HttpStatusCode.Created, (await TrialApi.RandomiseAsync(oslo, id, "ftc")).StatusCode);
+        var id = await TrialApi.RandomisedAsync(oslo, "oslo", 270_101, "ftc");
         var response = await (await app.ClientAsync("manager")).PostAsJsonAsync($"/api/participants/{id}/randomisation/mistaken",
             new { code = "he lied about his age", reason = Words });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
