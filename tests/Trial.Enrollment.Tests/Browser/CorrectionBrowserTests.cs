@@ -60,6 +60,58 @@ public sealed class CorrectionBrowserTests(BrowserTrialFixture fixture)
     }
 
     [ChromiumFact]
+    public async Task Coordinator_CorrectsSeverityAndEducation_AndAnUnknownCodeIsNamedOnTheForm()
+    {
+        fixture.App.Clock.Reset(Enrolment);
+        var oslo = await fixture.App.ClientAsync("coord.oslo");
+        var id = await TrialApi.ScreenedIdAsync(await TrialApi.ScreenAsync(oslo, "oslo", 260_303, screenedOn: "2014-10-01"));
+        var page = await fixture.SignedInAsync("coord.oslo");
+        await page.GotoAsync($"/participants/{id}");
+        Assert.False(await page.IsCheckedAsync("#f-correction-severity-0"));
+        Assert.Contains("Alvorlig psykisk lidelse", await page.InnerTextAsync("#f-correction-severity"), StringComparison.Ordinal);
+        Assert.Contains("Universitet/høgskole", await page.InnerTextAsync("#f-correction-education"), StringComparison.Ordinal);
+
+        // A code the protocol does not know (a changed form): the field is named, its message is under it, nothing is written.
+        await page.EvalOnSelectorAsync("#f-correction-severity-0", "e => e.value = 'extreme'");
+        await page.CheckAsync("#f-correction-severity-0");
+        await page.CheckAsync("#f-correction-reasonCode-0");
+        await page.ClickAsync("#save-correction");
+        Assert.Equal("true", await page.GetAttributeAsync("#f-correction-severity", "aria-invalid"));
+        Assert.Contains("Alvorlighetsgrad (MINI): Velg ett av alternativene", await page.InnerTextAsync("#errors"), StringComparison.Ordinal);
+        Assert.Equal("Velg ett av alternativene.", (await page.InnerTextAsync("#f-correction-severity-error")).Trim());
+        await page.CheckPageAsync("correction-5-unknown-severity-nb");
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
+            Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.Subject == id.ToString() && e.Action == "screening.corrected"));
+            Assert.Null((await db.Participants.AsNoTracking().SingleAsync(p => p.Id == id)).Severity);
+        }
+
+        await page.CheckAsync("#f-correction-severity-0");
+        await page.CheckAsync("#f-correction-education-3");
+        await page.CheckAsync("#f-correction-reasonCode-0");
+        await page.ClickAsync("#save-correction");
+        Assert.Contains("Screeningen er rettet", await page.InnerTextAsync("#notice"), StringComparison.Ordinal);
+        Assert.True(await page.IsCheckedAsync("#f-correction-severity-0"));
+        Assert.True(await page.IsCheckedAsync("#f-correction-education-3"));
+        await page.CheckPageAsync("correction-6-severity-education-nb");
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var corrected = await scope.ServiceProvider.GetRequiredService<TrialDbContext>().Participants.AsNoTracking().SingleAsync(p => p.Id == id);
+            Assert.Equal(("severe", "higher"), (corrected.Severity, corrected.Education));
+        }
+
+        // NAV may not record (or see) the clinical severity: its coordinator is offered education only.
+        Assert.Equal(HttpStatusCode.OK, (await TrialApi.ConsentAsync(oslo, id, on: "2014-11-01")).StatusCode);
+        var nav = await fixture.SignedInAsync("coord.oslo.nav", english: true);
+        await nav.GotoAsync($"/participants/{id}");
+        Assert.Equal(0, await nav.Locator("#f-correction-severity").CountAsync());
+        Assert.True(await nav.IsCheckedAsync("#f-correction-education-3"));
+        Assert.Contains("University/college", await nav.InnerTextAsync("#f-correction-education"), StringComparison.Ordinal);
+        await nav.CheckPageAsync("correction-7-nav-education-only-en");
+    }
+
+    [ChromiumFact]
     public async Task Coordinator_RecordsReconsentOnTheNewForm_InEnglish()
     {
         // Its own service: the protocol has consent form 1.1, in force from 1 June 2014.

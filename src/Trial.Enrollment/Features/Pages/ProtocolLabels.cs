@@ -14,6 +14,10 @@ public sealed class ProtocolLabels(TrialProtocol protocol) : ITrialLabels
     public string Criterion(string code, TextLanguage language) =>
         protocol.Eligibility.FirstOrDefault(e => e.Code == code)?.Text.For(language.Tag()) ?? code;
 
+    /// <summary>The baseline form's label of a coded answer (e.g. severity "severe"), else the code.</summary>
+    public string BaselineCode(string field, string code, TextLanguage language) =>
+        protocol.Baseline.Field(field)?.Codes.FirstOrDefault(c => c.Code == code)?.Label.For(language.Tag()) ?? code;
+
     /// <summary>"2:1 (11.10.2013–01.02.2014)": the ratio and dates, which say more to staff than the period's code.</summary>
     public string Period(string code, TextLanguage language)
     {

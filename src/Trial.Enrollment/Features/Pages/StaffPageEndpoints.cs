@@ -203,7 +203,8 @@ internal static class StaffPageEndpoints
                         return await DetailAsync(c, language, id, values, answerErrors, null, StatusCodes.Status400BadRequest, ct);
                     }
                     await s.GetRequiredService<ScreeningCorrectionService>().CorrectAsync(pid, new ScreeningCorrectionRequest(
-                        Blank(values.GetValueOrDefault("correction.reasonCode")), corrected, Note: Blank(values.GetValueOrDefault("correction.note"))), user, ct);
+                        Blank(values.GetValueOrDefault("correction.reasonCode")), corrected, Blank(values.GetValueOrDefault("correction.severity")),
+                        Blank(values.GetValueOrDefault("correction.education")), Blank(values.GetValueOrDefault("correction.note"))), user, ct);
                     break;
                 case "reconsent":
                     await s.GetRequiredService<ParticipantReconsent>().RecordAsync(pid, new ReconsentRequest(values.GetValueOrDefault("reconsent.formVersion")), user, ct);
@@ -330,6 +331,9 @@ internal static class StaffPageEndpoints
                 user.HasRole(TrialRoles.TrialManager), await TrialLocks.StageAsync(c.RequestServices.GetRequiredService<TrialDbContext>(), ct), reconsentDue),
             [nameof(ParticipantDetailPage.FormInForce)] = inForce?.Version,
             [nameof(ParticipantDetailPage.Criteria)] = protocol.Eligibility.Where(e => e.Rule == CriterionRule.YesNo).ToList(),
+            // Offered only to a user whose organisation may record the field (a NAV user is not offered the severity).
+            [nameof(ParticipantDetailPage.SeverityOptions)] = ClassificationOptions(c, user, "severity", ScreeningClassification.SeverityCodes, labels, language),
+            [nameof(ParticipantDetailPage.EducationOptions)] = ClassificationOptions(c, user, "education", ScreeningClassification.EducationCodes, labels, language),
             [nameof(ParticipantDetailPage.ConsentVersions)] = protocol.ConsentForms.Select(f => new ChoiceOption(f.Version, f.Version)).ToList(),
             [nameof(ParticipantDetailPage.Arms)] = protocol.Arms.Select(a => new ChoiceOption(a.Code.Value, labels.Arm(a.Code.Value, language))).ToList(),
             [nameof(ParticipantDetailPage.PaperKey)] = values.GetValueOrDefault("paper.key") ?? Guid.NewGuid().ToString("D"),
@@ -340,6 +344,12 @@ internal static class StaffPageEndpoints
                 ? saved : null,
         }, status);
     }
+
+    private static List<ChoiceOption> ClassificationOptions(HttpContext c, StaffUser user, string field, IEnumerable<string> codes, ProtocolLabels labels,
+        TextLanguage language) =>
+        c.RequestServices.GetRequiredService<OrganisationAccess>().MayRecord(user, "screening." + field)
+            ? codes.Select(code => new ChoiceOption(code, labels.BaselineCode(field, code, language))).ToList()
+            : [];
 
     private static IResult Confirm(HttpContext c, TextLanguage language, ParticipantView participant, string key, FieldErrors errors, int status) =>
         Page.Show<RandomiseConfirmPage>(language, new()

@@ -85,7 +85,14 @@ internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext
         var withdrawals = (await db.Withdrawals.AsNoTracking().Where(w => ids.Contains(w.ParticipantId)).ToListAsync(cancellationToken))
             .ToLookup(w => w.ParticipantId);
         var persons = user.SeesIdentities ? await OpenAsync(ids, cancellationToken) : [];
-        return participants.Select(p => View(p, randomisations.GetValueOrDefault(p.Id), withdrawals[p.Id], persons.GetValueOrDefault(p.Id))).ToList();
+        // The field rules of the protocol: e.g. a NAV user is not shown the clinical severity.
+        var seesSeverity = access.MaySee(user, "screening.severity");
+        var seesEducation = access.MaySee(user, "screening.education");
+        return participants.Select(p => View(p, randomisations.GetValueOrDefault(p.Id), withdrawals[p.Id], persons.GetValueOrDefault(p.Id)) with
+        {
+            Severity = seesSeverity ? p.Severity : null,
+            Education = seesEducation ? p.Education : null,
+        }).ToList();
     }
 
     /// <summary>The opened identifiers of these participants; erased persons are left out.</summary>

@@ -26,6 +26,12 @@ public sealed record ParticipantView(
     /// <summary>The service date of the latest re-consent (on <see cref="ConsentFormVersion"/>); <see cref="ConsentOn"/> stays the first consent.</summary>
     public string? ReconsentedOn { get; init; }
 
+    /// <summary>The severity recorded at screening (or corrected); null when not recorded or the user's organisation may not see it.</summary>
+    public string? Severity { get; init; }
+
+    /// <summary>The education recorded at screening (or corrected); null when not recorded or the user's organisation may not see it.</summary>
+    public string? Education { get; init; }
+
     /// <summary>The yes/no screening answers as now recorded (after any correction), by criterion code.</summary>
     public IReadOnlyDictionary<string, bool> ScreeningAnswers { get; init; } = new Dictionary<string, bool>();
 }

@@ -42,16 +42,7 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         var email = ContactAddresses.Email(person.Email, "person.email");
         var phone = ContactAddresses.Phone(person.Phone, "person.phone");
         var language = RequestFields.OneOf(person.Language, "person.language", "nb-NO", "en") ?? "nb-NO";
-        var severity = RequestFields.OneOf(request.Severity, "severity", "severe", "moderate");
-        var education = RequestFields.OneOf(request.Education, "education", "primary", "upper-secondary-basic", "upper-secondary", "higher");
-        if (severity is not null)
-        {
-            access.RequireRecord(user, "screening.severity", "severity");
-        }
-        if (education is not null)
-        {
-            access.RequireRecord(user, "screening.education", "education");
-        }
+        var (severity, education) = ScreeningClassification.Of(request.Severity, request.Education, user, access);
         var age = EligibilityEvaluation.AgeOn(nationalId.BirthDate, screenedOn);
         var eligibility = EligibilityEvaluation.Evaluate(protocol, age, request.Answers ?? []);
 

@@ -26,17 +26,8 @@ internal sealed class ScreeningCorrectionService(TrialDbContext db, TrialProtoco
                    ?? throw RejectedException.Invalid("reasonCode", "required", $"Give the reason's code: one of {string.Join(", ", CorrectionReasons.Codes)}.");
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : RequestFields.Text(request.Note, "note", 500);
         var answers = request.Answers ?? throw RejectedException.Invalid("answers", "required", "Give the corrected answer to every yes/no criterion.");
-        var severity = RequestFields.OneOf(request.Severity, "severity", "severe", "moderate");
-        var education = RequestFields.OneOf(request.Education, "education", "primary", "upper-secondary-basic", "upper-secondary", "higher");
         // The same field rules as at screening: a NAV user may not record the clinical severity.
-        if (severity is not null)
-        {
-            access.RequireRecord(user, "screening.severity", "severity");
-        }
-        if (education is not null)
-        {
-            access.RequireRecord(user, "screening.education", "education");
-        }
+        var (severity, education) = ScreeningClassification.Of(request.Severity, request.Education, user, access);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
