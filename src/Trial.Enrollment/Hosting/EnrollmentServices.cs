@@ -71,6 +71,7 @@ internal static class EnrollmentServices
         services.AddScoped<MistakenRandomisation>();
         services.AddScoped<Identity.PersonNotes>();
         services.AddScoped<Features.Erasure.IdentityErasure>();
+        services.TryAddSingleton(Features.Erasure.IErasureHooks.None);
         services.AddScoped<SequenceListing>();
         services.AddScoped<ParticipantWithdrawal>();
         services.AddScoped<ParticipantDeath>();
