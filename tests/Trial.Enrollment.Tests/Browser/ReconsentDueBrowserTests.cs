@@ -55,4 +55,27 @@ public sealed class ReconsentDueBrowserTests(BrowserTrialFixture fixture)
         Assert.Equal(0, await statistician.Locator("#reconsents").CountAsync());
         await statistician.CheckPageAsync("reconsents-due-4-statistician-refused-en");
     }
+
+    [ChromiumFact]
+    public async Task Coordinator_GivingANewConsentOnASupersededForm_IsToldOnTheFormVersionField()
+    {
+        await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "browser_superseded_form", registerFollowup: false,
+            transport: TestTransport.Loopback, protocolDirectory: RepositoryPaths.CopyOfIpsProtocolWithNewConsentForm());
+        var id = await TrialApi.ScreenedIdAsync(await TrialApi.ScreenAsync(await app.ClientAsync("coord.oslo"), "oslo", 260_404, screenedOn: "2014-09-01"));
+        var page = await fixture.SignedInAsync("coord.oslo", app: app);
+        await page.GotoAsync($"/participants/{id}");
+        // The form offered first is the one in force today.
+        Assert.Equal("1.1", await page.InputValueAsync("#f-formVersion"));
+
+        await page.CheckAsync("#f-decision-0");
+        await page.SelectOptionAsync("#f-formVersion", "1.0");
+        await page.FillAsync("#f-consentedOn", "2014-10-01");
+        await page.CheckAsync("#f-registerLinkage-0");
+        await page.ClickAsync("#save-consent");
+
+        Assert.Equal("true", await page.GetAttributeAsync("#f-formVersion", "aria-invalid"));
+        Assert.Contains("Versjon av samtykkeskjemaet: Denne versjonen av skjemaet var erstattet", await page.InnerTextAsync("#errors"), StringComparison.Ordinal);
+        Assert.Equal("Screenet, aktuell", (await page.InnerTextAsync("#state")).Trim());
+        await page.CheckPageAsync("consent-superseded-form-nb");
+    }
 }

@@ -29,6 +29,13 @@ internal sealed class ParticipantConsent(TrialDbContext db, TrialProtocol protoc
         {
             throw RejectedException.Invalid("formVersion", "form-in-force", $"Form {form.Version} is valid from {form.ValidFrom}, after {on}.");
         }
+        // A new consent is taken on the form in force on its date: a superseded form would at once need a re-consent,
+        // and the person would have agreed to text the trial no longer uses.
+        if (protocol.ConsentFormOn(on) is { } inForce && inForce.Version != form.Version)
+        {
+            throw RejectedException.Invalid("formVersion", "form-superseded",
+                $"Form {form.Version} was superseded by form {inForce.Version} on {inForce.ValidFrom:R}; a consent on {on:R} is given on {inForce.Version}.");
+        }
         ParticipantTransitions.Require(participant, decision == "given" ? ParticipantVerb.GiveConsent : ParticipantVerb.DeclineConsent);
         participant.State = decision == "given" ? ParticipantState.Consented : ParticipantState.DeclinedConsent;
         participant.ConsentFormVersion = form.Version;
