@@ -104,7 +104,7 @@ internal static class DemoRun
             output.WriteLine($"  analysis plan {plan}: {lockText}");
 
             var referrals = ReferralDraw.Draw(rng, options.Participants);
-            stage($"2/6 Simulated trial: {referrals.Count} referred at 6 centres, coordinators screen, consent and randomise through the REST API; follow-up through Quartz's sweeps, the outbox and the questionnaire pages");
+            stage($"2/6 Simulated trial: {referrals.Count} referred at 6 centres, coordinators screen, consent and randomise through the REST API; follow-up through Quartz's jobs, the outbox and the questionnaire pages");
             var timeline = new TrialTimeline(service, clock, mail, Path.Combine(work, "sms"), rng, output);
             summary = await timeline.RunAsync(referrals, cancellationToken);
             enrolled = timeline.ByResearchId;

@@ -24,10 +24,9 @@ namespace Trial.Demo.Service;
 
 /// <summary>
 /// Enrollment's real host (the same builder as `trial-enrollment serve`) listening on a loopback port, on the demo's
-/// database, with the virtual clock as its clock, e-mail going to the loopback SMTP sink and SMS to files. Quartz's
-/// timer is off: the demo runs the sweeps the Quartz jobs run, each time it moves the clock. Firing the real jobs
-/// through Quartz (FollowupSchedulerPolicy.OnDemand, FollowupJobs) made the simulated year take 217 s instead of 36 s
-/// on SQLite, over the demo's 3-minute budget, so the demo does not use it until that cost is found.
+/// database, with the virtual clock as its clock, e-mail going to the loopback SMTP sink and SMS to files. Quartz has
+/// no timer here (FollowupSchedulerPolicy.OnDemand): each time the demo moves the clock it fires Follow-up's real jobs
+/// through the real scheduler (<see cref="FollowupJobs"/>), then dispatches the outbox.
 /// </summary>
 internal sealed class DemoService : IAsyncDisposable
 {
@@ -58,7 +57,9 @@ internal sealed class DemoService : IAsyncDisposable
         var baseUrl = new Uri($"http://127.0.0.1:{port ?? FreePort()}/");
         string[] args =
         [
-            $"--Trial:DataDirectory={databaseFolder}", .. hostArguments, $"--Trial:PublicBaseUrl={baseUrl}", "--Trial:FollowupScheduler=Off",
+            $"--Trial:DataDirectory={databaseFolder}", .. hostArguments, $"--Trial:PublicBaseUrl={baseUrl}",
+            // Serving after the run (the real clock) runs no follow-up jobs: the simulated trial is over.
+            $"--Trial:FollowupScheduler={(clock is null ? FollowupSchedulerPolicy.Off : FollowupSchedulerPolicy.OnDemand)}",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Error",
         ];
         WebApplication? app = null;
@@ -126,14 +127,10 @@ internal sealed class DemoService : IAsyncDisposable
     public Task<StaffSession> SignInAsync(string username, CancellationToken cancellationToken) =>
         StaffSession.SignInAsync(BaseUrl, username, Users.First(u => u.Username == username).Password, cancellationToken);
 
-    /// <summary>One pass of each Quartz job's work (open, remind, close, phone tasks), then the outbox, at the clock's now.</summary>
+    /// <summary>Fires each Quartz job once (open, remind, close, phone tasks), then dispatches the outbox, at the clock's now.</summary>
     public async Task<(int Opened, DispatchReport Sent)> RunFollowupJobsAsync(CancellationToken cancellationToken)
     {
-        var sweep = _app.Services.GetRequiredService<OccasionSweep>();
-        var opened = await sweep.OpenDueAsync(cancellationToken);
-        await sweep.RemindDueAsync(cancellationToken);
-        await sweep.CloseMissedAsync(cancellationToken);
-        await sweep.CreatePhoneTasksAsync(cancellationToken);
+        var opened = await _app.Services.GetRequiredService<FollowupJobs>().RunOnceAsync(cancellationToken);
         var sent = await _app.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(2, cancellationToken);
         return (opened, sent);
     }

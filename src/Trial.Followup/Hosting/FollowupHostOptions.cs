@@ -29,7 +29,8 @@ public sealed record FollowupHostOptions
     /// <summary>
     /// With <see cref="RunScheduler"/>: Quartz holds the jobs but fires them only when <see cref="Scheduling.FollowupJobs"/>
     /// asks, and no outbox loop runs. For a host whose clock is moved by hand (the demo's virtual clock), so each
-    /// virtual day runs the real jobs exactly once, in order, instead of on the wall clock's interval.
+    /// virtual day runs the real jobs exactly once, in order, instead of on the wall clock's interval. Quartz keeps
+    /// these trigger-less jobs in memory: with nothing timed there is no firing to persist or recover.
     /// </summary>
     public bool JobsOnDemand { get; init; }
 }

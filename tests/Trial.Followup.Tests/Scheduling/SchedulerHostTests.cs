@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using Quartz;
 using Trial.Followup.Bench.Synthetic;
 using Trial.Followup.Contact;
 using Trial.Followup.Hosting;
@@ -88,11 +89,14 @@ public sealed class SchedulerHostTests
         var participant = (await rig.ScheduleAsync(Anchor)).Participant;
         using var node = await StartNodeAsync(rig, "on-demand", onDemand: true);
         var jobs = node.Services.GetRequiredService<FollowupJobs>();
-        // The four jobs are stored without a trigger: no timer fires them.
-        Assert.Equal(0L, await rig.Db.ScalarAsync<long>("SELECT count(*) FROM followup_qrtz_triggers"));
-        Assert.Equal(4L, await rig.Db.ScalarAsync<long>("SELECT count(*) FROM followup_qrtz_job_details"));
+        var scheduler = await node.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        // The four jobs are held without a trigger: no timer fires them, and nothing is written to Quartz's tables.
+        Assert.Empty(await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup()));
+        Assert.Equal(FollowupJobs.InDailyOrder.Order(), (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup())).Select(k => k.Name).Order());
+        Assert.False((await scheduler.GetMetadata()).JobStorePersistent);
+        Assert.Equal(0L, await rig.Db.ScalarAsync<long>("SELECT count(*) FROM sqlite_master WHERE name LIKE 'followup_qrtz_%'"));
 
-        // Before the window: the jobs run through Quartz (recorded in its tables as fired) and open nothing.
+        // Before the window: the jobs run through Quartz (FollowupJobs waits for its listener's JobWasExecuted) and open nothing.
         Assert.Equal(0, await jobs.RunOnceAsync(CancellationToken.None));
         rig.Clock.Reset(Oslo.At(2014, 4, 3, 11));
         Assert.Equal(1, await jobs.RunOnceAsync(CancellationToken.None));
