@@ -110,7 +110,7 @@ internal static class DemoRun
             enrolled = timeline.ByResearchId;
             output.WriteLine($"  screened {summary.Screened}, randomised {summary.Randomised}: " +
                 string.Join(", ", summary.ByArmAndPeriod.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}")));
-            output.WriteLine($"  follow-up: {summary.Emails} e-mails, {summary.SmsFiles} SMS; answers on the web 0m {summary.WebAnswers.GetValueOrDefault(0)}, 6m {summary.WebAnswers.GetValueOrDefault(6)}, 12m {summary.WebAnswers.GetValueOrDefault(12)}; by phone 0m {summary.PhoneAnswers.GetValueOrDefault(0)}, 6m {summary.PhoneAnswers.GetValueOrDefault(6)}, 12m {summary.PhoneAnswers.GetValueOrDefault(12)}");
+            output.WriteLine($"  follow-up: Quartz ran {summary.QuartzJobs} jobs (4 each virtual day); {summary.Emails} e-mails, {summary.SmsFiles} SMS; answers on the web 0m {summary.WebAnswers.GetValueOrDefault(0)}, 6m {summary.WebAnswers.GetValueOrDefault(6)}, 12m {summary.WebAnswers.GetValueOrDefault(12)}; by phone 0m {summary.PhoneAnswers.GetValueOrDefault(0)}, 6m {summary.PhoneAnswers.GetValueOrDefault(6)}, 12m {summary.PhoneAnswers.GetValueOrDefault(12)}");
             output.WriteLine($"  time: coordinators {summary.Coordinators.Elapsed.TotalSeconds:0.0} s, follow-up jobs and outbox {summary.Jobs.Elapsed.TotalSeconds:0.0} s, web answers {summary.Participants.Elapsed.TotalSeconds:0.0} s, phone rounds {summary.Phone.Elapsed.TotalSeconds:0.0} s");
             foreach (var e in summary.Events)
             {

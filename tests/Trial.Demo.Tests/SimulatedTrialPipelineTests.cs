@@ -2,6 +2,7 @@ using System.Text.Json;
 using NodaTime.Text;
 using Trial.Demo.Cli;
 using Trial.Enrollment.Protocol;
+using Trial.Followup.Scheduling;
 using Trial.Protocol.Package;
 using Trial.TestServers;
 
@@ -129,6 +130,12 @@ public sealed class SimulatedTrialPipelineTests
         Assert.Equal(Scopes.Order(StringComparer.Ordinal), withdrawals.Rows.Select(r => Cell(withdrawals, r, "scope")).Order(StringComparer.Ordinal));
         Assert.Equal(2, participants.Rows.Count(r => Cell(participants, r, "died_on") != ""));
         Assert.Single(participants.Rows, r => Cell(participants, r, "mistaken") == "true");
+
+        // Follow-up's occasions were opened by the real Quartz jobs, fired through the scheduler on each virtual day.
+        var quartzJobs = System.Text.RegularExpressions.Regex.Match(log, @"Quartz ran (\d+) jobs");
+        Assert.True(quartzJobs.Success, log);
+        var fired = int.Parse(quartzJobs.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(fired > 0 && fired % FollowupJobs.InDailyOrder.Count == 0, log);
 
         // The trial manager closed recruitment after the last inclusion and locked follow-up before the export.
         Assert.Contains("recruitment closed by the trial manager", log, StringComparison.Ordinal);

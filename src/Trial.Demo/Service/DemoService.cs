@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Quartz;
 using Trial.Demo.Clock;
 using Trial.Demo.Mail;
 using Trial.Enrollment.Features.DatabaseLock;
@@ -44,6 +45,9 @@ internal sealed class DemoService : IAsyncDisposable
     public IReadOnlyList<DemoCredential> Users { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>The follow-up jobs Quartz has executed (on the virtual clock; none when serving after the run).</summary>
+    public QuartzRunCount QuartzRuns { get; } = new();
 
     public TrialHostOptions Options => _app.Services.GetRequiredService<TrialHostOptions>();
 
@@ -98,7 +102,13 @@ internal sealed class DemoService : IAsyncDisposable
                 users = await DemoUsers.SeedAsync(app.Services, userList, cancellationToken, setAllocationSeed: false);
             }
             await app.StartAsync(cancellationToken);
-            return new DemoService(app, baseUrl, users);
+            var service = new DemoService(app, baseUrl, users);
+            if (clock is not null)
+            {
+                var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+                scheduler.ListenerManager.AddJobListener(service.QuartzRuns);
+            }
+            return service;
         }
         catch
         {

@@ -12,6 +12,9 @@ internal sealed class TimelineSummary
     public Dictionary<int, int> PhoneAnswers { get; } = [];
     public List<string> Events { get; } = [];
 
+    /// <summary>Follow-up jobs Quartz reported as executed (four each virtual day).</summary>
+    public int QuartzJobs { get; set; }
+
     /// <summary>Wall time spent by the coordinators' calls, the follow-up jobs with the outbox, the web answers and the phone rounds.</summary>
     public System.Diagnostics.Stopwatch Coordinators { get; } = new();
     public System.Diagnostics.Stopwatch Jobs { get; } = new();

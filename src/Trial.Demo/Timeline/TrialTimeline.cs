@@ -85,6 +85,7 @@ internal sealed partial class TrialTimeline(DemoService service, VirtualClock cl
             At(day, 12);
             _summary.Jobs.Start();
             await service.RunFollowupJobsAsync(cancellationToken);
+            _summary.QuartzJobs = service.QuartzRuns.Executed;
             ReadMessages(day);
             _summary.Jobs.Stop();
 
@@ -236,7 +237,10 @@ internal sealed partial class TrialTimeline(DemoService service, VirtualClock cl
                 _summary.SmsFiles++;
             }
         }
-        foreach (var (to, text) in messages)
+        // Two senders deliver to the sink at once and SMS files are named by random tokens, so arrival order differs
+        // between runs. Reading in the participants' research-id order lets the seed alone decide who answers.
+        foreach (var (to, text) in messages.OrderBy(m => _byAddress.TryGetValue(m.To, out var id) && _enrolled.TryGetValue(id, out var e) ? e.ResearchId : "", StringComparer.Ordinal)
+                     .ThenBy(m => m.To, StringComparer.Ordinal))
         {
             if (!_byAddress.TryGetValue(to, out var id) || Link().Match(text) is not { Success: true } match)
             {
@@ -293,7 +297,10 @@ internal sealed partial class TrialTimeline(DemoService service, VirtualClock cl
         {
             var coordinator = _staff[Centres.Coordinator(centre)];
             var tasks = await coordinator.GetAsync<List<PhoneTaskView>>($"/api/followup/centres/{centre}/phone-tasks", cancellationToken);
-            foreach (var task in tasks)
+            // The same fixed order as the messages: the service lists tasks by due time, and ties between them would
+            // otherwise hand the seeded answers to different people from run to run.
+            foreach (var task in tasks.OrderBy(t => _enrolled.TryGetValue(t.Participant, out var e) ? e.ResearchId : "", StringComparer.Ordinal)
+                         .ThenBy(t => OccasionMonths(t.Occasion)))
             {
                 if (!_enrolled.TryGetValue(task.Participant, out var person) || _phoned.Contains(task.OccasionId))
                 {
