@@ -25,7 +25,7 @@ internal static class EnrollmentPipeline
     public static WebApplication UseTrialEnrollment(this WebApplication app)
     {
         // First: the client address and scheme, from X-Forwarded-* only when the peer is a configured proxy.
-        if (app.Services.GetRequiredService<TrialHostOptions>().KnownProxies.Length > 0)
+        if (ForwardedHeadersSetup.Enabled(app.Services.GetRequiredService<TrialHostOptions>()))
         {
             app.UseForwardedHeaders();
         }

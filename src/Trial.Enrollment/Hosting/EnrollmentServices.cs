@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -106,17 +105,7 @@ internal static class EnrollmentServices
             Smtp = options.Smtp.ToSettings(),
         });
 
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Only the configured proxies: not the framework's default of loopback, and no networks.
-            o.KnownProxies.Clear();
-            o.KnownIPNetworks.Clear();
-            foreach (var proxy in options.KnownProxies)
-            {
-                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
-        });
+        services.AddTrialForwardedHeaders(options);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -34,6 +34,9 @@ public sealed record TrialHostOptions
     /// </summary>
     public string[] KnownProxies { get; init; } = [];
 
+    /// <summary>Networks (CIDR, e.g. 10.0.0.0/8) whose every address is believed as a proxy, like <see cref="KnownProxies"/>.</summary>
+    public string[] KnownNetworks { get; init; } = [];
+
     /// <summary>The key-encryption key, 32 bytes base64; never stored in the database. See <see cref="Keys.MasterKey"/>.</summary>
     public string? MasterKey { get; init; }
 

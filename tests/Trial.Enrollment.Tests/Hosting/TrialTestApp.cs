@@ -66,9 +66,10 @@ public sealed class TrialTestApp : IAsyncDisposable
     /// <param name="joinDatabase">An existing PostgreSQL database (its users already made).</param>
     /// <param name="existingDataDirectory">An existing SQLite data folder (its users already made).</param>
     /// <param name="replace">Extra service replacements (e.g. an SMS channel), applied after the clock.</param>
+    /// <param name="settings">Extra configuration, as command-line arguments (--Trial:Key=value).</param>
     public static async Task<TrialTestApp> StartAsync(DatabaseProvider provider, string name, bool registerFollowup = true, Action<IServiceCollection>? replace = null,
         TestTransport transport = TestTransport.InMemory, string? joinDatabase = null, string? existingDataDirectory = null,
-        string? protocolDirectory = null, string masterKey = TestMasterKey)
+        string? protocolDirectory = null, string masterKey = TestMasterKey, string[]? settings = null)
     {
         string connection;
         string[] args;
@@ -84,7 +85,7 @@ public sealed class TrialTestApp : IAsyncDisposable
             args = ["--Trial:Database=Sqlite", $"--Trial:DataDirectory={folder}"];
         }
         // Every node of a test shares one master key, as the nodes of a deployment must.
-        args = [.. args, $"--Trial:MasterKey={masterKey}"];
+        args = [.. args, $"--Trial:MasterKey={masterKey}", .. settings ?? []];
         if (protocolDirectory is not null)
         {
             args = [.. args, $"--Trial:ProtocolDirectory={protocolDirectory}"];
