@@ -12,11 +12,13 @@ namespace Trial.Analysis.Bench;
 /// <summary>
 /// Profile of case E inside one process, stage by stage as <c>trial-analysis run</c> does them (plan, contract check,
 /// package, register, study data, every analysis of the plan, PDF, results files), each with its wall and CPU time.
-/// Usage: <c>Trial.Analysis.Bench stages-e PLAN PACKAGE</c>.
+/// The analyses run one at a time here so each gets its own time (<c>run</c> runs them side by side; that is timed
+/// too). <c>--again N</c> runs them N more times: the first run pays for JIT compilation, the later ones do not.
+/// Usage: <c>Trial.Analysis.Bench stages-e PLAN PACKAGE [--again N]</c>.
 /// </summary>
 internal static class PlanStages
 {
-    public static void Run(string planPath, string packageDir, TextWriter output)
+    public static void Run(string planPath, string packageDir, int again, TextWriter output)
     {
         var self = Process.GetCurrentProcess();
         var clock = Stopwatch.StartNew();
@@ -35,26 +37,21 @@ internal static class PlanStages
         Mark("contract check (reads every package file)");
         var package = DataPackageReader.Open(packageDir);
         Mark("open data package");
-        var register = RegisterExtractReader.Read(Path.Combine(packageDir, "register.csv"));
+        var register = RegisterExtractReader.Read(Path.Combine(packageDir, "register.csv"), plan.RegisterColumnKinds());
         Mark("read register");
         PlanDataCheck.Verify(plan, package);
         Mark("plan/data check");
         var data = StudyData.Build(plan, package, register, ArmDisclosure.Blinded);
         Mark("study data");
-        // Each progress line of the runner starts a new analysis: the time since the last line is the previous one's.
-        var previous = "baseline table, CONSORT flow, work-share figure";
-        var results = PlanRunner.Run(data, ReportLocale.English, new LineWriter(line =>
+        var results = RunAnalyses(data, Mark, "");
+        for (var i = 1; i <= again; i++)
         {
-            if (line.StartsWith("run: [", StringComparison.Ordinal) || line.StartsWith("run: cost-benefit", StringComparison.Ordinal)
-                || line.StartsWith("run: all analyses", StringComparison.Ordinal))
-            {
-                Mark("  " + previous);
-                previous = line.Length > 60 ? line[5..Math.Min(line.Length, 62)] : line[5..];
-            }
-        }));
+            RunAnalyses(data, Mark, $"again {i}: ");
+        }
+        PlanRunner.Run(data, ReportLocale.English, TextWriter.Null);
+        Mark(Invariant($"all analyses once more, {Environment.ProcessorCount} at a time as `run` does"));
         var context = new RunContext(planPath, plan.Sha256, plan.Version, "bench", packageDir, package.Sha256, package.CreatedAt,
             "register.csv", register.Sha256, "BLINDED", "bench");
-        Mark("(runner end)");
         using var pdf = new MemoryStream();
         var pages = ReportComposer.Write(pdf, data, results, context, ReportLocale.English).Pages;
         Mark($"report.pdf ({pages} pages)");
@@ -65,6 +62,23 @@ internal static class PlanStages
         self.Refresh();
         output.WriteLine(Invariant($"total {clock.Elapsed.TotalSeconds:F2} s, CPU {(self.TotalProcessorTime - cpu0).TotalSeconds:F2} s; load {Load()}"));
     }
+
+    /// <summary>
+    /// Runs every analysis one at a time (so each line's time is its own) and marks each when its progress arrives: the
+    /// runner prints an analysis' lines when it has finished, and the cost-benefit section between its line and the last.
+    /// </summary>
+    private static RunResults RunAnalyses(StudyData data, Action<string> mark, string prefix) =>
+        PlanRunner.Run(data, ReportLocale.English, new LineWriter(line =>
+        {
+            if (line.StartsWith("run: baseline", StringComparison.Ordinal) || line.StartsWith("run: [", StringComparison.Ordinal))
+            {
+                mark("  " + prefix + (line.Length > 62 ? line[5..62] : line[5..]));
+            }
+            else if (line.StartsWith("run: all analyses", StringComparison.Ordinal))
+            {
+                mark("  " + prefix + "cost-benefit (critical wage)");
+            }
+        }), workers: 1);
 
     /// <summary>Hands each complete line to a callback.</summary>
     private sealed class LineWriter(Action<string> onLine) : TextWriter

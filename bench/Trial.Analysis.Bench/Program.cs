@@ -8,9 +8,9 @@ if (args is ["stages-f", var file])
     FitStages.Run(file, Console.Out);
     return;
 }
-if (args is ["stages-e", var planFile, var packageDir])
+if (args is ["stages-e", var planFile, var packageDir, ..] && (args.Length == 3 || (args is [_, _, _, "--again", var times] && int.TryParse(times, out _))))
 {
-    PlanStages.Run(planFile, packageDir, Console.Out);
+    PlanStages.Run(planFile, packageDir, args.Length == 3 ? 0 : int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
     return;
 }
 var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)) ?? "all";

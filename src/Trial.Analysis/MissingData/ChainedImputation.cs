@@ -99,7 +99,9 @@ public static class ChainedImputation
         var yhatObs = obs.Select(i => Predict(i, fit.Beta)).ToArray();
         // Donors sorted by predicted value once; random keys break ties at random, as mice's matcher does by shuffling.
         var tieBreak = obs.Select(_ => rng.Uniform()).ToArray();
-        var sorted = Enumerable.Range(0, obs.Length).OrderBy(k => yhatObs[k]).ThenBy(k => tieBreak[k]).ToArray();
+        // (Array.Sort with the index as the last key: the order of OrderBy(ŷ).ThenBy(key), without LINQ's sorter.)
+        var sorted = Enumerable.Range(0, obs.Length).ToArray();
+        Array.Sort(sorted, (p, q) => yhatObs[p].CompareTo(yhatObs[q]) is var c and not 0 ? c : tieBreak[p].CompareTo(tieBreak[q]) is var t and not 0 ? t : p.CompareTo(q));
         var sortedValues = sorted.Select(k => yhatObs[k]).ToArray();
         var nearest = Math.Min(donors, obs.Length);
         var candidates = new int[nearest];

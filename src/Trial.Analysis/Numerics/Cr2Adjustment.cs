@@ -6,22 +6,24 @@ namespace Trial.Analysis.Numerics;
 /// Bell–McCaffrey CR2 for OLS (working model Φ = I): A_g = (I − H_gg)^{-1/2} (symmetric inverse square root), meat
 /// Σ_g X_gᵀA_g e_g e_gᵀA_g X_g, and the Pustejovsky–Tipton / clubSandwich Satterthwaite df of a contrast, computed
 /// in O(G·k²) from P = diag(w_gᵀw_g) − Z B Zᵀ with w_g = A_g X_g B c, z_g = X_gᵀ w_g.
+/// Everything per cluster follows from its Gram matrix S_g = X_gᵀX_g and u_g = X_gᵀe_g (one pass over the rows):
+/// A_g X_g = X_g M_g (<see cref="ClusterInverseSquareRoot"/>), so with N_g = M_g B the score is M_gᵀu_g,
+/// z_g = S_g N_g c and w_gᵀw_g = cᵀ N_gᵀ S_g N_g c; no row-level array of A_g X_g is kept.
 /// </summary>
 public sealed class Cr2Adjustment
 {
-    private readonly double[][] _x;
     private readonly double[,] _bread;
-    private readonly int[] _order;
-    private readonly int[] _start;
-    private readonly double[] _ax;
+    private readonly int _clusters;
+    // Per cluster, row-major k×k: S_g N_g and N_gᵀ S_g N_g.
+    private readonly double[] _sn;
+    private readonly double[] _nsn;
 
-    private Cr2Adjustment(double[][] x, double[,] bread, int[] order, int[] start, double[] ax, double[,] meat)
+    private Cr2Adjustment(double[,] bread, int clusters, double[] sn, double[] nsn, double[,] meat)
     {
-        _x = x;
         _bread = bread;
-        _order = order;
-        _start = start;
-        _ax = ax;
+        _clusters = clusters;
+        _sn = sn;
+        _nsn = nsn;
         Meat = meat;
     }
 
@@ -33,60 +35,99 @@ public sealed class Cr2Adjustment
         var k = x.Length;
         var n = e.Length;
         var (order, start) = GroupRows(cluster, clusterCount);
-        var ax = new double[n * k];
+        var b = Matrix<double>.Build.DenseOfArray(bread);
+        var root = ClusterInverseSquareRoot.RootOf(b);
         var scores = new double[clusterCount * k];
-        Parallel.For(0, clusterCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, g =>
+        var sn = new double[clusterCount * k * k];
+        var nsn = new double[clusterCount * k * k];
+        void Cluster(int g)
         {
-            var from = start[g];
-            var size = start[g + 1] - from;
-            var xg = Matrix<double>.Build.Dense(size, k, (r, c) => x[c][order[from + r]]);
-            var b = Matrix<double>.Build.DenseOfArray(bread);
-            var eg = Vector<double>.Build.Dense(size, r => e[order[from + r]]);
-            var (axg, ae) = ClusterInverseSquareRoot.Apply(xg, b, eg);
-            for (var c = 0; c < k; c++)
+            var (gram, u) = ClusterGram(x, e, order, start[g], start[g + 1]);
+            var m = ClusterInverseSquareRoot.Factor(gram, root);
+            var score = m.TransposeThisAndMultiply(u);
+            var mb = m * b;
+            var sg = gram * mb;
+            var ng = mb.TransposeThisAndMultiply(sg);
+            for (var i = 0; i < k; i++)
             {
-                double s = 0;
-                for (var r = 0; r < size; r++)
+                scores[g * k + i] = score[i];
+                for (var j = 0; j < k; j++)
                 {
-                    ax[(from + r) * k + c] = axg[r, c];
-                    s += xg[r, c] * ae[r];
+                    sn[(g * k + i) * k + j] = sg[i, j];
+                    nsn[(g * k + i) * k + j] = ng[i, j];
                 }
-                scores[g * k + c] = s;
             }
-        });
-        return new Cr2Adjustment(x, bread, order, start, ax, Sandwich.OuterSum(scores, k));
+        }
+        // The rows are read once; the k×k work per cluster is small, so only large problems use both cores.
+        if ((long)n * k * k > 20_000_000)
+        {
+            Parallel.For(0, clusterCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Cluster);
+        }
+        else
+        {
+            for (var g = 0; g < clusterCount; g++)
+            {
+                Cluster(g);
+            }
+        }
+        return new Cr2Adjustment(bread, clusterCount, sn, nsn, Sandwich.OuterSum(scores, k));
+    }
+
+    /// <summary>S_g = X_gᵀX_g and u_g = X_gᵀe_g over the rows order[from..to), gathered in blocks so each sum is a SIMD dot product.</summary>
+    private static (Matrix<double> Gram, Vector<double> U) ClusterGram(double[][] x, double[] e, int[] order, int from, int to)
+    {
+        const int block = 256;
+        var k = x.Length;
+        var gram = new double[k, k];
+        var u = new double[k];
+        var buffer = new double[(k + 1) * Math.Min(block, Math.Max(to - from, 1))];
+        for (var b0 = from; b0 < to; b0 += block)
+        {
+            var m = Math.Min(block, to - b0);
+            for (var j = 0; j <= k; j++)
+            {
+                var column = j < k ? x[j] : e;
+                var target = buffer.AsSpan(j * m, m);
+                for (var r = 0; r < m; r++)
+                {
+                    target[r] = column[order[b0 + r]];
+                }
+            }
+            var residual = buffer.AsSpan(k * m, m);
+            for (var i = 0; i < k; i++)
+            {
+                var xi = buffer.AsSpan(i * m, m);
+                for (var j = i; j < k; j++)
+                {
+                    gram[i, j] += VectorOps.Dot(xi, buffer.AsSpan(j * m, m));
+                }
+                u[i] += VectorOps.Dot(xi, residual);
+            }
+        }
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                gram[i, j] = gram[j, i];
+            }
+        }
+        return (Matrix<double>.Build.DenseOfArray(gram), Vector<double>.Build.DenseOfArray(u));
     }
 
     /// <summary>Satterthwaite df for the contrast cᵀβ (clubSandwich's <c>Satterthwaite_df</c> with Φ = I).</summary>
     public double SatterthwaiteDf(double[] contrast)
     {
         var k = contrast.Length;
-        var g = _start.Length - 1;
-        var bc = new double[k];
-        for (var i = 0; i < k; i++)
-        {
-            for (var j = 0; j < k; j++)
-            {
-                bc[i] += _bread[i, j] * contrast[j];
-            }
-        }
+        var g = _clusters;
         var z = new double[g * k];
         var d = new double[g];
         for (var c = 0; c < g; c++)
         {
-            for (var r = _start[c]; r < _start[c + 1]; r++)
+            for (var i = 0; i < k; i++)
             {
-                double w = 0;
-                for (var j = 0; j < k; j++)
-                {
-                    w += _ax[r * k + j] * bc[j];
-                }
-                d[c] += w * w;
-                var row = _order[r];
-                for (var j = 0; j < k; j++)
-                {
-                    z[c * k + j] += _x[j][row] * w;
-                }
+                var row = (c * k + i) * k;
+                z[c * k + i] = VectorOps.Dot(_sn.AsSpan(row, k), contrast);
+                d[c] += contrast[i] * VectorOps.Dot(_nsn.AsSpan(row, k), contrast);
             }
         }
         return FromClusterSums(z, d, g, k);
@@ -135,49 +176,11 @@ public sealed class Cr2Adjustment
         return trace * trace / sumP2;
     }
 
-    /// <summary>
-    /// <see cref="SatterthwaiteDf"/> for every unit contrast (the df of each coefficient) in one pass over the rows: each
-    /// row's w for all contrasts at once (its row of A_g X_g times the bread), accumulated contiguously, instead of k passes
-    /// that each gather every row's columns. Same quantities; only the order of summation differs.
-    /// </summary>
+    /// <summary><see cref="SatterthwaiteDf"/> for every unit contrast (the df of each coefficient).</summary>
     public double[] SatterthwaiteDfAll()
     {
         var k = _bread.GetLength(0);
-        var g = _start.Length - 1;
-        var bread = new double[k * k];
-        for (var i = 0; i < k; i++)
-        {
-            for (var j = 0; j < k; j++)
-            {
-                bread[i * k + j] = _bread[i, j];
-            }
-        }
-        // w_r = B·(A_g X_g)_r for every contrast j at once (B symmetric: its row l is its column l);
-        // d[c, j] = Σ_r w_rj²; z[c, l, j] = Σ_r x_rl w_rj, so z_g of contrast j is column j of z[c].
-        var d = new double[g * k];
-        var z = new double[g * k * k];
-        var w = new double[k];
-        for (var c = 0; c < g; c++)
-        {
-            for (var r = _start[c]; r < _start[c + 1]; r++)
-            {
-                Array.Clear(w);
-                var ax = _ax.AsSpan(r * k, k);
-                for (var l = 0; l < k; l++)
-                {
-                    VectorOps.SubtractScaled(-ax[l], bread.AsSpan(l * k, k), w);
-                }
-                for (var j = 0; j < k; j++)
-                {
-                    d[c * k + j] += w[j] * w[j];
-                }
-                var row = _order[r];
-                for (var l = 0; l < k; l++)
-                {
-                    VectorOps.SubtractScaled(-_x[l][row], w, z.AsSpan((c * k + l) * k, k));
-                }
-            }
-        }
+        var g = _clusters;
         var df = new double[k];
         var zj = new double[g * k];
         var dj = new double[g];
@@ -185,10 +188,10 @@ public sealed class Cr2Adjustment
         {
             for (var c = 0; c < g; c++)
             {
-                dj[c] = d[c * k + j];
+                dj[c] = _nsn[(c * k + j) * k + j];
                 for (var l = 0; l < k; l++)
                 {
-                    zj[c * k + l] = z[(c * k + l) * k + j];
+                    zj[c * k + l] = _sn[(c * k + l) * k + j];
                 }
             }
             df[j] = FromClusterSums(zj, dj, g, k);

@@ -139,6 +139,20 @@ public sealed class ModelRun
     private static int CountPersons(OlsFit fit, DataFrame data)
     {
         var participant = data["participant"];
-        return fit.Design.SourceRows.Select(participant.Format).Distinct(StringComparer.Ordinal).Count();
+        if (participant is not TextColumn text)
+        {
+            return fit.Design.SourceRows.Select(participant.Format).Distinct(StringComparer.Ordinal).Count();
+        }
+        // By level code rather than by hashing each row's text (this runs once per model of the plan).
+        var (codes, levels) = text.Interned();
+        var seen = new bool[levels.Length + 1];
+        var count = 0;
+        foreach (var r in fit.Design.SourceRows)
+        {
+            var c = codes[r] + 1;
+            count += seen[c] ? 0 : 1;
+            seen[c] = true;
+        }
+        return count;
     }
 }

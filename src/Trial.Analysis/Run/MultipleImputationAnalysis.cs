@@ -16,29 +16,31 @@ public static class MultipleImputationAnalysis
     public static AnalysisResult Run(PlannedAnalysis a, StudyData d, ReportLocale l, TextWriter progress)
     {
         var settings = a.Imputation ?? throw new InvalidOperationException($"analysis '{a.Id}' has no imputation settings");
-        var rows = new List<MissingFollowUpTable.Row>();
         var occasions = new[] { "0m" }.Concat(a.Occasions).ToList();
-        foreach (var id in a.Outcomes)
+        // Each outcome is imputed from its own seeded generator, so the outcomes are independent and run side by side
+        // (the same numbers in any order); the first failure in plan order is reported, as one at a time would.
+        var pooled = new List<MissingFollowUpTable.Row>[a.Outcomes.Count];
+        var failures = new Exception?[a.Outcomes.Count];
+        Parallel.For(0, a.Outcomes.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            progress.WriteLine($"  {a.Id}: {id} ({settings.Imputations} imputations)");
-            var q = d.Plan.QuestionnaireOutcomes[id];
-            var (people, scores) = MissingFollowUpTable.Wide(d, a, q);
-            foreach (var occasion in a.Occasions)
+            try
             {
-                PanelFrame.RequireVariation(d, a, id, scores[occasion].Where(v => !double.IsNaN(v)));
+                pooled[i] = Pool(a, d, settings, occasions, a.Outcomes[i]);
             }
-            var predictors = new List<(string Name, double[] Values)> { ("ips", [.. people.Select(p => p.Treated ? 1.0 : 0.0)]) };
-            predictors.AddRange(PanelFrame.Covariates(d, people).OfType<NumericColumn>()
-                .Where(c => a.Controls.Any(x => x.Name == c.Name)).Select(c => (c.Name, c.Values)));
-            var names = predictors.Select(p => p.Name).Concat(occasions.Select(Column)).ToList();
-            var imputed = ChainedImputation.Impute([.. predictors.Select(p => p.Values), .. occasions.Select(o => scores[o])], settings);
-            var completed = imputed.Select(c => DataFrame.FromNumeric([.. names.Select((n, j) => (n, c[j]))])).ToList();
-            foreach (var occasion in a.Occasions)
+            catch (Exception e)
             {
-                var pooled = ImputedFits.Pool(completed, $"{Column(occasion)} ~ ips + {Column("0m")}")["ips"];
-                rows.Add(new MissingFollowUpTable.Row(id, occasion, pooled.Estimate, pooled.StandardError, pooled.Df, pooled.P, pooled.Lower, pooled.Upper,
-                    people.Count, pooled.FractionMissingInformation));
+                failures[i] = e;
             }
+        });
+        var rows = new List<MissingFollowUpTable.Row>();
+        for (var i = 0; i < a.Outcomes.Count; i++)
+        {
+            progress.WriteLine($"  {a.Id}: {a.Outcomes[i]} ({settings.Imputations} imputations)");
+            if (failures[i] is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+            rows.AddRange(pooled[i]);
         }
         var controls = a.Controls.Count == 0 ? "" : ", " + string.Join(", ", a.Controls.Select(c => c.Name));
         var notes = new List<string>
@@ -49,6 +51,28 @@ public static class MultipleImputationAnalysis
         var (tables, json) = MissingFollowUpTable.Build(a, d, l, rows, ("FMI", "FMI"), "fraction_missing_information", 2, "Rubin (iid per imputation)", notes);
         json["imputation"] = settings.Conventions;
         return new AnalysisResult(a.Id, a.Heading, tables, [], json, []);
+    }
+
+    /// <summary>One outcome: the chained imputation, then the analysis model on every completed data set, pooled per occasion.</summary>
+    private static List<MissingFollowUpTable.Row> Pool(PlannedAnalysis a, StudyData d, ImputationSettings settings, List<string> occasions, string id)
+    {
+        var (people, scores) = MissingFollowUpTable.Wide(d, a, d.Plan.QuestionnaireOutcomes[id]);
+        foreach (var occasion in a.Occasions)
+        {
+            PanelFrame.RequireVariation(d, a, id, scores[occasion].Where(v => !double.IsNaN(v)));
+        }
+        var predictors = new List<(string Name, double[] Values)> { ("ips", [.. people.Select(p => p.Treated ? 1.0 : 0.0)]) };
+        predictors.AddRange(PanelFrame.Covariates(d, people).OfType<NumericColumn>()
+            .Where(c => a.Controls.Any(x => x.Name == c.Name)).Select(c => (c.Name, c.Values)));
+        var names = predictors.Select(p => p.Name).Concat(occasions.Select(Column)).ToList();
+        var imputed = ChainedImputation.Impute([.. predictors.Select(p => p.Values), .. occasions.Select(o => scores[o])], settings);
+        var completed = imputed.Select(c => DataFrame.FromNumeric([.. names.Select((n, j) => (n, c[j]))])).ToList();
+        return [.. a.Occasions.Select(occasion =>
+        {
+            var pooled = ImputedFits.Pool(completed, $"{Column(occasion)} ~ ips + {Column("0m")}")["ips"];
+            return new MissingFollowUpTable.Row(id, occasion, pooled.Estimate, pooled.StandardError, pooled.Df, pooled.P, pooled.Lower, pooled.Upper,
+                people.Count, pooled.FractionMissingInformation);
+        })];
     }
 
     private static string Column(string occasion) => "y" + occasion.TrimEnd('m');

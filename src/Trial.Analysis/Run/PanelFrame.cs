@@ -28,23 +28,58 @@ public static class PanelFrame
             }
         }
         RequireVariation(d, a, outcome, rows.Select(r => values[r]));
+        // Everything that belongs to a participant is worked out once per participant and then indexed by each row's
+        // person, and the text columns are built as codes into their levels: no per-row parsing, formatting or hashing
+        // (this frame is built once per outcome of every analysis).
+        var person = rows.Select(r => panel.Person[r]).ToArray();
+        var people = d.Participants;
         var columns = new List<DataColumn>
         {
             new NumericColumn("y", rows.Select(r => values[r]).ToArray()),
-            new NumericColumn("ips", rows.Select(r => d.Participants[panel.Person[r]].Treated ? 1.0 : 0.0).ToArray()),
+            new NumericColumn("ips", person.Select(p => people[p].Treated ? 1.0 : 0.0).ToArray()),
             new NumericColumn("k", rows.Select(r => (double)panel.EventMonth[r]).ToArray()),
-            new TextColumn("year", rows.Select(r => (string?)Register.RegisterExtract.FromIndex(panel.Month[r]).Year.ToString(CultureInfo.InvariantCulture)).ToArray()),
-            new TextColumn("calendar_month", rows.Select(r => (string?)Register.RegisterExtract.FromIndex(panel.Month[r]).Month.ToString("00", CultureInfo.InvariantCulture)).ToArray()),
-            new TextColumn("centre", rows.Select(r => (string?)d.Participants[panel.Person[r]].Centre).ToArray()),
-            new TextColumn("participant", rows.Select(r => (string?)d.Participants[panel.Person[r]].Id).ToArray()),
-            new TextColumn("period", rows.Select(r => (string?)d.Participants[panel.Person[r]].Record.Period).ToArray()),
+            CalendarColumn("year", rows, panel, m => Register.RegisterExtract.FromIndex(m).Year.ToString(CultureInfo.InvariantCulture)),
+            CalendarColumn("calendar_month", rows, panel, m => Register.RegisterExtract.FromIndex(m).Month.ToString("00", CultureInfo.InvariantCulture)),
+            ByPerson(new TextColumn("centre", [.. people.Select(p => (string?)p.Centre)]), person),
+            ByPerson(new TextColumn("participant", [.. people.Select(p => (string?)p.Id)]), person),
+            ByPerson(new TextColumn("period", [.. people.Select(p => (string?)p.Record.Period)]), person),
         };
-        columns.AddRange(Covariates(d, rows.Select(r => d.Participants[panel.Person[r]]).ToList()));
+        columns.AddRange(Covariates(d, people).Select(c => ByPerson(c, person)));
         if (extra is not null)
         {
             columns.AddRange(extra.Select(e => (DataColumn)new NumericColumn(e.Key, rows.Select(r => e.Value(d.Participants[panel.Person[r]], panel.EventMonth[r])).ToArray())));
         }
         return new DataFrame(columns);
+    }
+
+    /// <summary>A participant-level column (one cell per participant) spread over rows whose participants are <paramref name="person"/>.</summary>
+    private static DataColumn ByPerson(DataColumn column, int[] person)
+    {
+        if (column is NumericColumn numeric)
+        {
+            return new NumericColumn(column.Name, person.Select(p => numeric.Values[p]).ToArray());
+        }
+        var (codes, levels) = ((TextColumn)column).Interned();
+        return new TextColumn(column.Name, person.Select(p => codes[p]).ToArray(), levels, offerNumbers: false);
+    }
+
+    /// <summary>A text column of the calendar month's <paramref name="label"/> (year, month), each label formatted once.</summary>
+    private static TextColumn CalendarColumn(string name, List<int> rows, PersonMonths panel, Func<int, string> label)
+    {
+        var interner = new LevelInterner();
+        var byMonth = new Dictionary<int, int>();
+        var codes = new int[rows.Count];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var month = panel.Month[rows[i]];
+            if (!byMonth.TryGetValue(month, out var code))
+            {
+                code = interner.Code(label(month));
+                byMonth[month] = code;
+            }
+            codes[i] = code;
+        }
+        return new TextColumn(name, codes, [.. interner.Levels], offerNumbers: false);
     }
 
     /// <summary>The plan's covariates for a list of participants (numbers, 0/1 indicators, or text factors).</summary>
