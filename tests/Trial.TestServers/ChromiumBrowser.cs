@@ -35,7 +35,8 @@ public sealed class ChromiumBrowser : IAsyncDisposable
     }
 
     /// <summary>A desktop page (1280×900) or, with <paramref name="phone"/>, a phone-sized one (390×844, touch).</summary>
-    public async Task<IPage> NewPageAsync(Uri? baseUrl = null, bool phone = false)
+    /// <param name="locale">The browser's own locale (e.g. "en-US"); Playwright's default when null.</param>
+    public async Task<IPage> NewPageAsync(Uri? baseUrl = null, bool phone = false, string? locale = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -46,6 +47,7 @@ public sealed class ChromiumBrowser : IAsyncDisposable
             DeviceScaleFactor = 1,
             // axe-core is injected as a script; the participant pages' CSP (no script at all) would block it.
             BypassCSP = true,
+            Locale = locale,
         });
         // Playwright's 30 s default is too short on a 2-core CI machine where the test assemblies run side by side:
         // a sign-in page once took longer while the demo tests were simulating a trial. A real fault still fails.

@@ -99,7 +99,7 @@ internal static class FollowupPageEndpoints
         {
             errors["answeredOn"] = TextsIn.Of(http, language)["form.required"];
         }
-        else if (LocalDatePattern.Iso.Parse(answeredOn) is { Success: true } date)
+        else if (LocalDatePattern.Iso.Parse(DateEntry.ToIso(answeredOn, language)!) is { Success: true } date)
         {
             // Noon in Oslo: a date typed from a paper form, never in the future when it is today.
             var at = date.Value.At(new LocalTime(12, 0)).InZoneLeniently(DateTimeZoneProviders.Tzdb["Europe/Oslo"]).ToInstant();

@@ -18,9 +18,12 @@ public static class TextLanguages
 
     public static string Tag(this TextLanguage language) => language == TextLanguage.NbNo ? NbNoTag : EnTag;
 
-    /// <summary>The culture pages format dates and numbers in, and the resource culture of their texts.</summary>
+    /// <summary>
+    /// The culture pages format dates and numbers in, and the resource culture of their texts. English is en-GB, so a
+    /// date reads day/month/year (as DateEntry takes it) and never the American month first; its texts are the "en" ones.
+    /// </summary>
     public static System.Globalization.CultureInfo Culture(this TextLanguage language) =>
-        System.Globalization.CultureInfo.GetCultureInfo(language.Tag());
+        System.Globalization.CultureInfo.GetCultureInfo(language == TextLanguage.NbNo ? NbNoTag : "en-GB");
 
     /// <summary>The HTML lang attribute ("nb" or "en").</summary>
     public static string HtmlLang(this TextLanguage language) => language == TextLanguage.NbNo ? "nb" : "en";

@@ -39,9 +39,10 @@ public sealed partial class BrowserTrialFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context signed in through the login page (of <paramref name="app"/> when not the shared one).</summary>
-    public async Task<IPage> SignedInAsync(string username, bool english = false, TrialTestApp? app = null, string password = TrialTestApp.Password)
+    public async Task<IPage> SignedInAsync(string username, bool english = false, TrialTestApp? app = null, string password = TrialTestApp.Password,
+        string? browserLocale = null)
     {
-        var page = await Chromium.NewPageAsync((app ?? App).BaseUrl);
+        var page = await Chromium.NewPageAsync((app ?? App).BaseUrl, locale: browserLocale);
         await page.GotoAsync(english ? "/login?lang=en" : "/login");
         await page.FillAsync("#f-username", username);
         await page.FillAsync("#f-password", password);

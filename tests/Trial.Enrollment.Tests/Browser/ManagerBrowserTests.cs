@@ -112,10 +112,10 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
 
         var page = await fixture.SignedInAsync("manager");
         await page.GotoAsync($"/participants/{id}");
-        await page.FillAsync("#f-paper-randomisedOn", "2014-10-15");
+        await page.FillAsync("#f-paper-randomisedOn", "15.10.2014");
         await page.ClickAsync("#save-paper");
         Assert.Equal("true", await page.GetAttributeAsync("#f-paper-arm", "aria-invalid"));
-        Assert.Equal("2014-10-15", await page.InputValueAsync("#f-paper-randomisedOn"));
+        Assert.Equal("15.10.2014", await page.InputValueAsync("#f-paper-randomisedOn"));
         await page.CheckPageAsync("manager-paper-1-error-nb");
         await page.SelectOptionAsync("#f-paper-arm", "control");
         await page.FillAsync("#f-paper-reason", "Tjenesten var nede under et nettverksbrudd");

@@ -39,7 +39,7 @@ internal static class OverviewPageEndpoints
         pages.MapGet("/audit", async (HttpContext c, string? chain, string? action, string? actor, string? from, string? to, int? page, AuditLog log,
             TrialDbContext db, ProtocolLabels labels, CancellationToken ct) => await Guarded(c, [TrialRoles.Auditor, TrialRoles.TrialManager], async (user, language) =>
         {
-            var filter = new AuditFilter(chain, action, actor, from, to, Math.Max(1, page ?? 1));
+            var filter = new AuditFilter(chain, action, actor, DateEntry.ToIso(from, language), DateEntry.ToIso(to, language), Math.Max(1, page ?? 1));
             return Page.Show<AuditPage>(language, new()
             {
                 [nameof(AuditPage.Verification)] = await AuditVerifier.VerifyAsync(db, ct),

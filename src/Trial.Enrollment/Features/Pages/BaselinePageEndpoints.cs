@@ -37,7 +37,7 @@ internal static class BaselinePageEndpoints
             var values = StaffPageEndpoints.Values(form);
             try
             {
-                await baseline.RecordAsync(ParticipantId.FromRoute(id), new BaselineRequest(values.GetValueOrDefault("recordedOn"), Answers(protocol.Baseline, values)),
+                await baseline.RecordAsync(ParticipantId.FromRoute(id), new BaselineRequest(DateEntry.ToIso(values.GetValueOrDefault("recordedOn"), language), Answers(protocol.Baseline, values)),
                     StaffUser.From(c.User), ct);
                 return Results.Redirect($"/participants/{id}?saved=baseline");
             }

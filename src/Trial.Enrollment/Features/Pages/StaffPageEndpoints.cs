@@ -142,7 +142,7 @@ internal static class StaffPageEndpoints
         }
         try
         {
-            var result = await screening.ScreenAsync(new ScreeningRequest(values.GetValueOrDefault("centre"), null, values.GetValueOrDefault("screenedOn"),
+            var result = await screening.ScreenAsync(new ScreeningRequest(values.GetValueOrDefault("centre"), null, DateEntry.ToIso(values.GetValueOrDefault("screenedOn"), language),
                 new PersonDetails(values.GetValueOrDefault("name"), values.GetValueOrDefault("nationalId"), Blank(values.GetValueOrDefault("phone")),
                     Blank(values.GetValueOrDefault("email")), values.GetValueOrDefault("language")), answers), StaffUser.From(c.User), ct);
             return Results.Redirect($"/participants/{result.ParticipantId}?saved=screening");
@@ -179,16 +179,16 @@ internal static class StaffPageEndpoints
                         return await DetailAsync(c, language, id, values, errors, null, StatusCodes.Status400BadRequest, ct);
                     }
                     await s.GetRequiredService<ParticipantConsent>().RecordAsync(pid, new ConsentRequest(values["decision"], values.GetValueOrDefault("formVersion"),
-                        values.GetValueOrDefault("consentedOn"), values.GetValueOrDefault("registerLinkage") == "yes"), user, ct);
+                        DateEntry.ToIso(values.GetValueOrDefault("consentedOn"), language), values.GetValueOrDefault("registerLinkage") == "yes"), user, ct);
                     break;
                 case "withdraw":
                     await s.GetRequiredService<ParticipantWithdrawal>().RecordAsync(pid, new WithdrawalRequest(values.GetValueOrDefault("scope"),
-                        values.GetValueOrDefault("effectiveOn"), Blank(values.GetValueOrDefault("reason"))), user, ct);
+                        DateEntry.ToIso(values.GetValueOrDefault("effectiveOn"), language), Blank(values.GetValueOrDefault("reason"))), user, ct);
                     break;
                 case "paper":
                     // The page's key, made when the form was shown: a double submit replays the same allocation.
                     await s.GetRequiredService<ParticipantRandomisation>().EnterPaperAllocationAsync(pid, new PaperAllocationRequest(
-                        Blank(values.GetValueOrDefault("paper.arm")), values.GetValueOrDefault("paper.randomisedOn"),
+                        Blank(values.GetValueOrDefault("paper.arm")), DateEntry.ToIso(values.GetValueOrDefault("paper.randomisedOn"), language),
                         Blank(values.GetValueOrDefault("paper.reason"))), values.GetValueOrDefault("paper.key"), user, ct);
                     break;
                 case "mistaken":
@@ -210,7 +210,7 @@ internal static class StaffPageEndpoints
                     await s.GetRequiredService<ParticipantReconsent>().RecordAsync(pid, new ReconsentRequest(values.GetValueOrDefault("reconsent.formVersion")), user, ct);
                     break;
                 default:
-                    await s.GetRequiredService<ParticipantDeath>().RecordAsync(pid, new DeathRequest(values.GetValueOrDefault("diedOn")), user, ct);
+                    await s.GetRequiredService<ParticipantDeath>().RecordAsync(pid, new DeathRequest(DateEntry.ToIso(values.GetValueOrDefault("diedOn"), language)), user, ct);
                     break;
             }
             return Results.Redirect($"/participants/{id}?saved={action}");

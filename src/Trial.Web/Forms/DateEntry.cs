@@ -1,0 +1,29 @@
+using System.Globalization;
+using Trial.Web.Localisation;
+
+namespace Trial.Web.Forms;
+
+/// <summary>
+/// Dates as people type and read them in the page's language (nb-NO dd.mm.åååå, English dd/mm/yyyy as in en-GB),
+/// whatever locale the browser has: a browser's own date input follows the browser, not the language chosen on the
+/// page. The verbs behind the pages take ISO dates (yyyy-mm-dd), which are also accepted as typed.
+/// </summary>
+public static class DateEntry
+{
+    /// <summary>How a date is written in the language (a .NET custom format).</summary>
+    public static string Format(TextLanguage language) => language == TextLanguage.NbNo ? "dd.MM.yyyy" : "dd/MM/yyyy";
+
+    private static string[] Accepted(TextLanguage language) => language == TextLanguage.NbNo ? ["d.M.yyyy", "yyyy-MM-dd"] : ["d/M/yyyy", "yyyy-MM-dd"];
+
+    /// <summary>The typed date as ISO; text that is no date is returned unchanged, so the verb refuses it naming the field.</summary>
+    public static string? ToIso(string? typed, TextLanguage language) =>
+        DateOnly.TryParseExact(typed?.Trim(), Accepted(language), CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : typed;
+
+    /// <summary>A value for a date field or a page: an ISO date in the language's format, anything else as it was typed.</summary>
+    public static string? Show(string? value, TextLanguage language) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString(Format(language), CultureInfo.InvariantCulture)
+            : value;
+}
