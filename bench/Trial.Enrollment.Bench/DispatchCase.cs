@@ -129,7 +129,7 @@ internal static class DispatchCase
             .AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project bench/Trial.Enrollment.Bench -- dispatch --participants {participants} --due {perDay} --workers {workers}`")
             .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; PostgreSQL: {(Environment.GetEnvironmentVariable(PostgresServer.ConnectionVariable) is null ? "throwaway initdb cluster (fsync off)" : "TRIAL_PG_CONNECTION")}; SMTP sink: aiosmtpd on loopback.")
             .AppendLine("Each node is Enrollment's own host (TrialHost): per message one identity-store lookup (IdentityContactDirectory) and one")
-            .AppendLine("questionnaire-link insert (QuestionnaireLinks), inside the claim transaction; only the clock and the channels are the benchmark's.")
+            .AppendLine("questionnaire-link insert (QuestionnaireLinks): the link in the claim transaction, the lookup after it, outside any transaction; only the clock and the channels are the benchmark's.")
             .AppendLine()
             .AppendLine("| Step | Figure |")
             .AppendLine("|---|---|")
