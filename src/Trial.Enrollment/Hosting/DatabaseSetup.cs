@@ -50,6 +50,7 @@ internal static class DatabaseSetup
         await UpgradeAsync(research, dialect, SchemaComponents.Research, SchemaComponents.LegacyResearchVersionAsync, cancellationToken);
         await UpgradeAsync(identity, dialect, SchemaComponents.Identity, SchemaComponents.LegacyIdentityVersionAsync, cancellationToken);
         await Identity.LegacyIdentitySealing.SealAsync(identity, scope.ServiceProvider.GetRequiredService<Identity.PersonVault>(), cancellationToken);
+        await Identity.ResearchFreeTextMove.MoveAsync(research, identity, scope.ServiceProvider.GetRequiredService<Identity.PersonNotes>(), cancellationToken);
         await Features.ProtocolVersions.ProtocolVersionCheck.RunAsync(research, scope.ServiceProvider.GetRequiredService<Protocol.TrialProtocol>(),
             scope.ServiceProvider.GetRequiredService<Features.Audit.AuditTrail>(), scope.ServiceProvider.GetRequiredService<NodaTime.IClock>(), cancellationToken);
         if (dialect == SchemaDialect.Sqlite)

@@ -47,12 +47,7 @@ internal static class LegacyIdentitySealing
         }
         await identities.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (identities.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
-        {
-            // The plain text still sits in the file's freed pages and in the write-ahead log: rewrite the file, empty the log.
-            await identities.Database.ExecuteSqlRawAsync("VACUUM", cancellationToken);
-            await identities.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
-        }
+        await SqliteFileRewrite.RunAsync(identities, cancellationToken);
         return plain.Count + plainNotes.Count;
     }
 }

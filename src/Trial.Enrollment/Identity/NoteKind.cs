@@ -6,4 +6,5 @@ internal enum NoteKind
     Withdrawal,
     MistakenRandomisation,
     ScreeningCorrection,
+    PaperAllocation,
 }

@@ -10,7 +10,12 @@ namespace Trial.Enrollment.Identity;
 /// </summary>
 internal sealed class PersonNotes(IdentityStoreContext identities, PersonVault vault, IClock clock)
 {
-    public async Task AddAsync(Guid participant, NoteKind kind, Guid regarding, string? text, string writtenBy, CancellationToken cancellationToken)
+    public Task AddAsync(Guid participant, NoteKind kind, Guid regarding, string? text, string writtenBy, CancellationToken cancellationToken) =>
+        AddAsync(participant, kind, regarding, text, writtenBy, clock.GetCurrentInstant(), cancellationToken);
+
+    /// <param name="writtenAt">When the words were written: now, or for words moved here from older records, then.</param>
+    public async Task AddAsync(Guid participant, NoteKind kind, Guid regarding, string? text, string writtenBy, Instant writtenAt,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -31,7 +36,7 @@ internal sealed class PersonNotes(IdentityStoreContext identities, PersonVault v
             Text = vault.SealNote(key, id, text.Trim()),
             Sealed = true,
             WrittenBy = writtenBy,
-            WrittenAt = clock.GetCurrentInstant(),
+            WrittenAt = writtenAt,
         });
         await identities.SaveChangesAsync(cancellationToken);
     }

@@ -35,11 +35,11 @@ internal static class TrialApi
     }
 
     public static Task<HttpResponseMessage> PaperAllocationAsync(HttpClient client, Guid id, string key, string arm = "ips", string on = "2014-10-15",
-        string reason = "service unreachable during a network outage")
+        string reason = "service unreachable during a network outage", string? code = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/participants/{id}/randomisation/paper")
         {
-            Content = JsonContent.Create(new { arm, randomisedOn = on, reason }),
+            Content = JsonContent.Create(new { arm, randomisedOn = on, reason, code }),
         };
         request.Headers.Add("Idempotency-Key", key);
         return client.SendAsync(request);

@@ -60,8 +60,8 @@ public class UpgradeFromPreviousReleaseTests
         Assert.Equal(HttpStatusCode.Created, (await TrialApi.RandomiseAsync(manager, id, "after-upgrade")).StatusCode);
     }
 
-    [Fact]
-    public async Task Sqlite_DatabaseMadeByEnsureCreated_IsRecordedAtItsVersions_AndKeepsEveryParticipant()
+    /// <summary>A copy of the previous release's SQLite data folder.</summary>
+    internal static string SqliteCopy()
     {
         var folder = Path.Combine(Path.GetTempPath(), "trial-upgrade-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(folder);
@@ -69,6 +69,25 @@ public class UpgradeFromPreviousReleaseTests
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         }
+        return folder;
+    }
+
+    /// <summary>A new PostgreSQL database holding the previous release's dump.</summary>
+    internal static async Task<string> PostgresRestoreAsync()
+    {
+        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("upgrade");
+        // The dump sets search_path to '' for its session: restore on a connection of its own, never pooled.
+        await using var restore = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await restore.OpenAsync();
+        await using var command = new NpgsqlCommand(await File.ReadAllTextAsync(Path.Combine(Fixture, "research.postgres.sql")), restore);
+        await command.ExecuteNonQueryAsync();
+        return connectionString;
+    }
+
+    [Fact]
+    public async Task Sqlite_DatabaseMadeByEnsureCreated_IsRecordedAtItsVersions_AndKeepsEveryParticipant()
+    {
+        var folder = SqliteCopy();
         await using (var app = await TrialTestApp.StartAsync(DatabaseProvider.Sqlite, "upgrade", registerFollowup: false, existingDataDirectory: folder))
         {
             await AssertIntactAndWorkingAsync(app);
@@ -93,14 +112,7 @@ public class UpgradeFromPreviousReleaseTests
     [Trait("db", "postgres")]
     public async Task Postgres_DatabaseMadeByEfMigrations_IsRecordedAtItsVersions_AndKeepsEveryParticipant()
     {
-        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("upgrade");
-        // The dump sets search_path to '' for its session: restore on a connection of its own, never pooled.
-        await using (var restore = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
-        {
-            await restore.OpenAsync();
-            await using var command = new NpgsqlCommand(await File.ReadAllTextAsync(Path.Combine(Fixture, "research.postgres.sql")), restore);
-            await command.ExecuteNonQueryAsync();
-        }
+        var connectionString = await PostgresRestoreAsync();
         await using (var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "upgrade", registerFollowup: false, joinDatabase: connectionString))
         {
             await AssertIntactAndWorkingAsync(app);

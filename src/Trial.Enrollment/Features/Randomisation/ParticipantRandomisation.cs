@@ -24,7 +24,7 @@ namespace Trial.Enrollment.Features.Randomisation;
 /// </summary>
 internal sealed class ParticipantRandomisation(
     TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, TrialCalendar calendar, AllocationSeeds seeds, AuditTrail audit,
-    FollowupLink followup, OrganisationAccess access)
+    FollowupLink followup, OrganisationAccess access, Identity.PersonNotes notes)
 {
     public async Task<AllocationOutcome> RandomiseAsync(ParticipantId id, RandomiseRequest request, string? idempotencyKey, StaffUser user,
         CancellationToken cancellationToken)
@@ -60,7 +60,8 @@ internal sealed class ParticipantRandomisation(
 
     /// <summary>
     /// The emergency procedure: the trial manager enters an allocation that was made on paper while the service could
-    /// not be used. It takes no slot of the concealed sequence, is marked as paper, and its reason is audited.
+    /// not be used. It takes no slot of the concealed sequence, is marked as paper, and its reason code is audited; the
+    /// manager's own words become a sealed note in the identity store once the allocation has committed.
     /// </summary>
     public async Task<AllocationOutcome> EnterPaperAllocationAsync(ParticipantId id, PaperAllocationRequest request, string? idempotencyKey,
         StaffUser user, CancellationToken cancellationToken)
@@ -69,14 +70,21 @@ internal sealed class ParticipantRandomisation(
         RequireKey(idempotencyKey);
         var arm = protocol.Arms.FirstOrDefault(a => a.Code.Value == request.Arm)?.Code
                   ?? throw RejectedException.Invalid("arm", "known-arm", $"'{request.Arm}' is not an arm; use one of {string.Join(", ", protocol.Arms.Select(a => a.Code))}.");
+        var code = RequestFields.OneOf(request.Code, "code", PaperReasons.Codes) ?? PaperReasons.Other;
         var reason = RequestFields.Text(request.Reason, "reason", 500);
-        return await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.EnterPaperAllocation, _ => null, (participant, _, _) =>
+        var outcome = await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.EnterPaperAllocation, _ => null, (participant, _, _) =>
         {
             var on = RequestFields.DateBetween(request.RandomisedOn, "randomisedOn", participant.ConsentOn!.Value, calendar.Today, "the consent date");
             var period = PeriodOn(on, "randomisedOn");
             return Task.FromResult((Record(participant, idempotencyKey!, period, arm.Value, on, user) with
-                { Method = AllocationMethod.Paper, PaperReason = reason }).ToRecord());
+                { Method = AllocationMethod.Paper, PaperReason = code }).ToRecord());
         }, cancellationToken);
+        if (outcome.Origin == AllocationOrigin.Created && !string.IsNullOrWhiteSpace(reason))
+        {
+            var allocation = await db.Randomisations.AsNoTracking().Where(r => r.ParticipantId == id.Value).Select(r => r.Id).SingleAsync(cancellationToken);
+            await notes.AddAsync(id.Value, Identity.NoteKind.PaperAllocation, allocation, reason, user.UserId, cancellationToken);
+        }
+        return outcome;
     }
 
     private static void RequireKey(string? idempotencyKey)

@@ -116,10 +116,11 @@ public abstract class ParticipantRuleTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task PaperAllocation_ByTrialManager_IsRecordedAsPaperAndAudited()
+    public async Task PaperAllocation_ByTrialManager_IsRecordedAsPaperAndAudited_WithItsCode_AndTheWordsSealedInTheIdentityStore()
     {
         var id = await TrialApi.ConsentedAsync(await Manager, "oslo", ApiFixture.NextPerson(), "2013-11-01");
-        var response = await TrialApi.PaperAllocationAsync(await Manager, id, Guid.NewGuid().ToString(), "control", "2013-11-04", "power cut at the centre");
+        var response = await TrialApi.PaperAllocationAsync(await Manager, id, Guid.NewGuid().ToString(), "control", "2013-11-04", "power cut at the centre",
+            "no-connection");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("control", "p1-2to1", "2013-11-04"),
@@ -127,9 +128,24 @@ public abstract class ParticipantRuleTests(ApiFixture fixture)
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
         var record = await db.Randomisations.AsNoTracking().SingleAsync(r => r.ParticipantId == id);
-        Assert.Equal((AllocationMethod.Paper, (int?)null, "power cut at the centre"), (record.Method, record.Slot, record.PaperReason));
+        Assert.Equal((AllocationMethod.Paper, (int?)null, "no-connection"), (record.Method, record.Slot, record.PaperReason));
         var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Subject == id.ToString() && e.Action == "randomisation.paper-entered");
-        Assert.Contains("power cut at the centre", entry.Payload, StringComparison.Ordinal);
+        Assert.Contains("\"no-connection\"", entry.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("power cut", entry.Payload, StringComparison.Ordinal);
+        var note = Assert.Single(await scope.ServiceProvider.GetRequiredService<Trial.Enrollment.Identity.PersonNotes>().ReadAsync(id, CancellationToken.None));
+        Assert.Equal((Trial.Enrollment.Identity.NoteKind.PaperAllocation, record.Id, "power cut at the centre"), (note.Kind, note.Regarding, note.Text));
+    }
+
+    [Fact]
+    public async Task PaperAllocation_WithUnknownCode_Returns400NamingCode_AndWritesNothing()
+    {
+        var id = await TrialApi.ConsentedAsync(await Manager, "oslo", ApiFixture.NextPerson());
+        var response = await TrialApi.PaperAllocationAsync(await Manager, id, Guid.NewGuid().ToString(), reason: "power cut", code: "power cut");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await TrialApi.ProblemAsync(response)).GetProperty("errors").TryGetProperty("code", out _));
+        Assert.Equal(JsonValueKind.Null, (await DetailAsync(id)).GetProperty("arm").ValueKind);
+        await using var scope = App.Services.CreateAsyncScope();
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<Trial.Enrollment.Identity.PersonNotes>().ReadAsync(id, CancellationToken.None));
     }
 }
 
