@@ -30,6 +30,17 @@ public sealed class FollowupProtocolLoaderTests
     [InlineData("channels: [email, sms]", "channels: [email, fax]", "channels[1]", "'email' or 'sms'")]
     [InlineData("sms: \"IPS study: a reminder about the questionnaire. Answer by {closesOn}: {link}\"", "sms: \"no link here\"", "messages.reminder.en.sms", "{link}")]
     [InlineData("version: 1", "version: 2", "version", "must be 1")]
+    // Unknown keys are refused as in every other protocol file (a misspelt section is never silently ignored).
+    [InlineData("manualEntry:\n", "manualEntyr:\n", "manualEntyr", "unknown key 'manualEntyr'")]
+    [InlineData("version: 1\n", "version: 1\nwindows: P4W\n", "windows", "unknown key 'windows'")]
+    [InlineData("  graceAfterClose: P2W\n", "  graceAfterClose: P2W\n  grace: P1W\n", "manualEntry.grace", "unknown key 'grace'")]
+    [InlineData("    closesAfter: P4W\n", "    closesAfter: P4W\n    closes: P4W\n", "occasions[0].closes", "unknown key 'closes'")]
+    [InlineData("  - after: P7D\n", "  - after: P7D\n    channel: sms\n", "reminders[0].channel", "unknown key 'channel'")]
+    [InlineData("  until: \"20:00\"\n", "  until: \"20:00\"\n  days: weekdays\n", "allowedHours.days", "unknown key 'days'")]
+    [InlineData("  afterLastReminder: P7D\n", "  afterLastReminder: P7D\n  assignee: coordinator\n", "phoneTask.assignee", "unknown key 'assignee'")]
+    [InlineData("messages:\n", "messages:\n  thanks: {}\n", "messages.thanks", "unknown key 'thanks'")]
+    [InlineData("      emailSubject: \"Questionnaire from the IPS study\"\n", "      emailSubject: \"Questionnaire from the IPS study\"\n      emailFrom: x\n",
+        "messages.invitation.en.emailFrom", "unknown key 'emailFrom'")]
     public void Parse_InvalidValue_ErrorNamesFilePathAndRule(string valid, string invalid, string path, string rule)
     {
         Assert.Contains(valid, Valid, StringComparison.Ordinal);
@@ -40,6 +51,7 @@ public sealed class FollowupProtocolLoaderTests
         Assert.Equal("followup.yaml", error.First.File);
         Assert.Equal("$." + path, error.First.Path);
         Assert.Contains(rule, error.First.Rule, StringComparison.Ordinal);
+        Assert.StartsWith($"followup.yaml: $.{path} (line ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public static partial class FollowupProtocolLoader
 
     private static FollowupProtocol Read(YamlValue root)
     {
+        // As every other protocol file: a misspelt or unknown key is refused, never silently ignored (a misspelt
+        // "manualEntry" would otherwise quietly close the grace period).
+        root.OnlyKeys("version", "occasions", "reminders", "allowedHours", "phoneTask", "manualEntry", "channels", "messages");
         var version = root.Child("version");
         if (version.Text() != "1")
         {
@@ -29,11 +32,11 @@ public static partial class FollowupProtocolLoader
         var occasions = ReadOccasions(root.Child("occasions"));
         var reminders = ReadReminders(root.Child("reminders"));
         var hours = ReadAllowedHours(root.Child("allowedHours"));
-        var phoneTask = PositivePeriod(root.Child("phoneTask").Child("afterLastReminder"));
+        var phoneTask = PositivePeriod(root.Child("phoneTask").OnlyKeys("afterLastReminder").Child("afterLastReminder"));
         var channels = ReadChannels(root.Child("channels"));
         var messages = ReadMessages(root.Child("messages"));
         // Optional: without it, phone and paper answers are taken only while the occasion is open.
-        var graceNode = root.Optional("manualEntry")?.Child("graceAfterClose");
+        var graceNode = root.Optional("manualEntry")?.OnlyKeys("graceAfterClose").Child("graceAfterClose");
         var grace = graceNode is null ? NodaTime.Period.Zero : Period(graceNode);
         if (graceNode is not null && Negative(grace))
         {
@@ -52,6 +55,7 @@ public static partial class FollowupProtocolLoader
         var rules = new List<OccasionRule>();
         foreach (var item in items)
         {
+            item.OnlyKeys("code", "after", "opensBefore", "closesAfter");
             var codeNode = item.Child("code");
             var code = codeNode.Text();
             if (!CodePattern().IsMatch(code))
@@ -84,7 +88,7 @@ public static partial class FollowupProtocolLoader
         var reference = new LocalDate(2000, 1, 1);
         foreach (var item in node.Items())
         {
-            var after = item.Child("after");
+            var after = item.OnlyKeys("after").Child("after");
             var period = PositivePeriod(after);
             if (reminders.Count > 0 && reference.Plus(period) <= reference.Plus(reminders[^1]))
             {
@@ -97,7 +101,7 @@ public static partial class FollowupProtocolLoader
 
     private static AllowedHours ReadAllowedHours(YamlValue node)
     {
-        var from = Time(node.Child("from"));
+        var from = Time(node.OnlyKeys("from", "until").Child("from"));
         var untilNode = node.Child("until");
         var until = Time(untilNode);
         return until > from ? new AllowedHours(from, until) : throw untilNode.Fail("must be later than 'from'");
@@ -125,6 +129,7 @@ public static partial class FollowupProtocolLoader
 
     private static MessageTemplates ReadMessages(YamlValue node)
     {
+        node.OnlyKeys("invitation", "reminder");
         var templates = new Dictionary<(MessageKind, string), MessageTemplate>();
         foreach (var (kind, key) in new[] { (MessageKind.Invitation, "invitation"), (MessageKind.Reminder, "reminder") })
         {
@@ -135,7 +140,7 @@ public static partial class FollowupProtocolLoader
             }
             foreach (var language in MessageTemplates.Languages)
             {
-                var text = kindNode.Child(language);
+                var text = kindNode.Child(language).OnlyKeys("emailSubject", "emailBody", "sms");
                 templates[(kind, language)] = new MessageTemplate(
                     text.Child("emailSubject").Text(),
                     WithLink(text.Child("emailBody")),
