@@ -9,11 +9,7 @@ public static class DataFile
         {
             return ParquetFileReader.ReadFile(path, options, out strayCells);
         }
-        if (!File.Exists(path))
-        {
-            throw new Spec.ModelInputException($"data: file '{path}' does not exist");
-        }
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        return CsvReader.Read(reader, path, options, out strayCells);
+        // ReadFile, not Read on a stream: a large file is parsed on every core (one sequential pass otherwise).
+        return CsvReader.ReadFile(path, options, out strayCells);
     }
 }
