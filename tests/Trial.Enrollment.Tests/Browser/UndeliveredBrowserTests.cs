@@ -1,4 +1,3 @@
-using NodaTime;
 using Trial.Enrollment.Tests.Hosting;
 using Trial.TestServers;
 
@@ -13,18 +12,15 @@ namespace Trial.Enrollment.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class UndeliveredBrowserTests(BrowserTrialFixture fixture)
 {
-    private static readonly Instant Enrolment = Instant.FromUtc(2014, 11, 1, 12, 0);
-    private static readonly Instant SixMonthsLater = Instant.FromUtc(2015, 4, 20, 10, 0);
-
     [ChromiumFact]
     public async Task ParticipantPage_ShowsTheHeldEmail_InNorwegianAndEnglish()
     {
-        fixture.App.Clock.Reset(Enrolment);
+        fixture.App.Clock.Reset(CoordinatorBrowserTests.Enrolment);
         var oslo = await fixture.App.ClientAsync("coord.oslo");
         var id = await TrialApi.ScreenedIdAsync(await TrialApi.ScreenAsync(oslo, "oslo", 269_001, screenedOn: "2014-10-01"));
         await TrialApi.ConsentAsync(oslo, id, on: "2014-10-01");
         await TrialApi.RandomiseAsync(oslo, id, "browser-undelivered", on: null);
-        await fixture.SendInvitationsAsync(SixMonthsLater, "+4790010001");
+        await fixture.SendInvitationsAsync(CoordinatorBrowserTests.SixMonthsLater, "+4790010001");
 
         var page = await fixture.SignedInAsync("coord.oslo");
         await page.GotoAsync($"/participants/{id}");
@@ -45,7 +41,7 @@ public sealed class UndeliveredBrowserTests(BrowserTrialFixture fixture)
     [ChromiumFact]
     public async Task ParticipantPage_WithEveryMessageSent_HasNoUndeliveredSection()
     {
-        fixture.App.Clock.Reset(Enrolment);
+        fixture.App.Clock.Reset(CoordinatorBrowserTests.Enrolment);
         var oslo = await fixture.App.ClientAsync("coord.oslo");
         var id = await TrialApi.ScreenedIdAsync(await TrialApi.ScreenAsync(oslo, "oslo", 269_002, screenedOn: "2014-10-01"));
         var page = await fixture.SignedInAsync("coord.oslo");
