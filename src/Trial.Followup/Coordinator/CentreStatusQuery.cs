@@ -5,7 +5,7 @@ using Trial.Followup.Storage;
 namespace Trial.Followup.Coordinator;
 
 /// <summary>Reads a centre's occasion counts by occasion and arm, its open phone tasks and its undelivered messages.</summary>
-internal sealed class CentreStatusQuery(FollowupStore store, IClock clock)
+internal sealed class CentreStatusQuery(FollowupStore store, IClock clock) : IUndeliveredMessages
 {
     private static readonly DateTimeZone TrialZone = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
 
@@ -72,7 +72,14 @@ internal sealed class CentreStatusQuery(FollowupStore store, IClock clock)
     }
 
     /// <summary>The centre's parked and held messages, oldest occasion first.</summary>
-    public async Task<IReadOnlyList<UndeliveredMessage>> UndeliveredAsync(string centre, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<UndeliveredMessage>> UndeliveredAsync(string centre, CancellationToken cancellationToken) =>
+        UndeliveredWhereAsync("o.centre_code = @key", centre, cancellationToken);
+
+    /// <summary>One participant's parked and held messages, oldest occasion first.</summary>
+    public Task<IReadOnlyList<UndeliveredMessage>> UndeliveredOfAsync(Guid participant, CancellationToken cancellationToken) =>
+        UndeliveredWhereAsync("o.participant = @key", store.Dialect.Bind(participant), cancellationToken);
+
+    private async Task<IReadOnlyList<UndeliveredMessage>> UndeliveredWhereAsync(string filter, object key, CancellationToken cancellationToken)
     {
         var d = store.Dialect;
         await using var connection = await store.OpenAsync(cancellationToken);
@@ -80,10 +87,10 @@ internal sealed class CentreStatusQuery(FollowupStore store, IClock clock)
             $"""
             SELECT x.occasion_id, o.participant, o.occasion_code, x.channel, x.attempt, x.state, x.tries, x.last_error, x.parked_at
             FROM {d.Outbox} x JOIN {d.Occasion} o ON o.id = x.occasion_id
-            WHERE o.centre_code = @centre AND x.state IN ('parked','held')
+            WHERE {filter} AND x.state IN ('parked','held')
             ORDER BY o.due_on, x.occasion_id, x.attempt, x.channel
             """,
-            ("centre", centre));
+            ("key", key));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var messages = new List<UndeliveredMessage>();
         while (await reader.ReadAsync(cancellationToken))

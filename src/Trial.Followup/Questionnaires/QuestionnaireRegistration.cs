@@ -41,6 +41,7 @@ public static class QuestionnaireRegistration
             .Configure<QuestionnaireOptions>((limiter, questionnaire) => TokenRateLimit.AddPolicy(limiter, questionnaire));
         services.AddSingleton<ManualResponses>();
         services.AddSingleton<CentreStatusQuery>();
+        services.AddSingleton<IUndeliveredMessages>(sp => sp.GetRequiredService<CentreStatusQuery>());
         services.AddSingleton<ParticipantOccasionsQuery>();
         services.AddSingleton<IFollowupExport, FollowupExport>();
         // After the scheduling feature's schema start-up: the questionnaire tables reference the occasion table.

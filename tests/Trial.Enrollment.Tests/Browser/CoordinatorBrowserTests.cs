@@ -21,10 +21,10 @@ namespace Trial.Enrollment.Tests.Browser;
 public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
 {
     /// <summary>The service's date when the tests randomise: 1 November 2014, 13:00 in Oslo.</summary>
-    private static readonly Instant Enrolment = Instant.FromUtc(2014, 11, 1, 12, 0);
+    internal static readonly Instant Enrolment = Instant.FromUtc(2014, 11, 1, 12, 0);
 
     /// <summary>12:00 in Oslo on 20 April 2015: the 6-month window of a randomisation on 1 November 2014 (due 1 May) is open.</summary>
-    private static readonly Instant SixMonthsLater = Instant.FromUtc(2015, 4, 20, 10, 0);
+    internal static readonly Instant SixMonthsLater = Instant.FromUtc(2015, 4, 20, 10, 0);
 
     [ChromiumFact]
     public async Task Coordinator_ScreensConsentsAndRandomises_InNorwegian()

@@ -338,6 +338,9 @@ internal static class StaffPageEndpoints
             [nameof(ParticipantDetailPage.Arms)] = protocol.Arms.Select(a => new ChoiceOption(a.Code.Value, labels.Arm(a.Code.Value, language))).ToList(),
             [nameof(ParticipantDetailPage.PaperKey)] = values.GetValueOrDefault("paper.key") ?? Guid.NewGuid().ToString("D"),
             [nameof(ParticipantDetailPage.Menu)] = StaffMenus.Of(c),
+            [nameof(ParticipantDetailPage.Undelivered)] = user.HasRole(TrialRoles.Coordinator, TrialRoles.TrialManager)
+                ? await c.RequestServices.GetRequiredService<Trial.Followup.Coordinator.IUndeliveredMessages>().UndeliveredOfAsync(participant.ParticipantId, ct)
+                : [],
             [nameof(ParticipantDetailPage.Values)] = values,
             [nameof(ParticipantDetailPage.Errors)] = errors,
             [nameof(ParticipantDetailPage.Notice)] = saved is "screening" or "consent" or "withdraw" or "death" or "paper" or "mistaken" or "baseline" or "correct" or "reconsent"
