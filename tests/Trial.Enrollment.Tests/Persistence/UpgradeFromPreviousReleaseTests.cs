@@ -72,6 +72,12 @@ public class UpgradeFromPreviousReleaseTests
         return folder;
     }
 
+    /// <summary>
+    /// The previous release's allocation-seed key: its SQLite folder's key file, which also seals the seed in the
+    /// PostgreSQL dump. Never the test run's own key file, which is new on every machine.
+    /// </summary>
+    internal static string[] PreviousReleaseSeedKey => [$"--Trial:SeedKeyFile={Path.Combine(Fixture, "sqlite", "allocation-seed.key")}"];
+
     /// <summary>A new PostgreSQL database holding the previous release's dump.</summary>
     internal static async Task<string> PostgresRestoreAsync()
     {
@@ -113,7 +119,8 @@ public class UpgradeFromPreviousReleaseTests
     public async Task Postgres_DatabaseMadeByEfMigrations_IsRecordedAtItsVersions_AndKeepsEveryParticipant()
     {
         var connectionString = await PostgresRestoreAsync();
-        await using (var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "upgrade", registerFollowup: false, joinDatabase: connectionString))
+        await using (var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "upgrade", registerFollowup: false, joinDatabase: connectionString,
+                             settings: PreviousReleaseSeedKey))
         {
             await AssertIntactAndWorkingAsync(app);
         }
