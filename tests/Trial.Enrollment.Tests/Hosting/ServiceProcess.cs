@@ -21,6 +21,9 @@ internal sealed class ServiceProcess : IDisposable
 
     public string RecentOutput => string.Join('\n', _output.TakeLast(40));
 
+    /// <summary>Everything kept of stdout and stderr (the last 200 lines).</summary>
+    public string Output => string.Join('\n', _output);
+
     public static string[] PostgresArguments(string connectionString) =>
     [
         "--Trial:Database=Postgres", $"--Trial:ConnectionString={connectionString}", $"--Trial:ProtocolDirectory={RepositoryPaths.IpsProtocol}",
@@ -32,11 +35,12 @@ internal sealed class ServiceProcess : IDisposable
     /// <summary>One seed key for every test process, so a child service decrypts the seed the test app stored.</summary>
     public static readonly string SeedKeyFile = Path.Combine(Path.GetTempPath(), "trial-tests-allocation-seed.key");
 
-    public static async Task<ServiceProcess> StartAsync(string connectionString)
+    /// <param name="settings">Extra configuration, as command-line arguments (--Trial:Key=value).</param>
+    public static async Task<ServiceProcess> StartAsync(string connectionString, string[]? settings = null)
     {
         var port = FreePort();
         var url = new Uri($"http://127.0.0.1:{port}");
-        var service = new ServiceProcess(Start(["serve", "--urls", url.ToString(), .. PostgresArguments(connectionString)]), url);
+        var service = new ServiceProcess(Start(["serve", "--urls", url.ToString(), .. PostgresArguments(connectionString), .. settings ?? []]), url);
         service._process.OutputDataReceived += (_, e) => service.Keep(e.Data);
         service._process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         service._process.BeginOutputReadLine();

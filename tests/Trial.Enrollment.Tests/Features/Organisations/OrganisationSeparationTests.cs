@@ -68,7 +68,25 @@ public class OrganisationSeparationTests(OrganisationSeparationTests.Fixture fix
         // Follow-up answers by phone: clinical questionnaires (HADS) for health-trust staff, the others for all.
         ["api followup entry · hads"] = ["201", "403", "403", "403", "201", "403", "403", "403"],
         ["api followup entry · ladder"] = ["201", "201", "403", "403", "201", "403", "403", "403"],
+        // Screening correction: coordinators at the centre and the trial manager; NAV knows nothing of an unconsented
+        // person, and may not record the clinical severity of a consented one.
+        ["api correction · unconsented"] = ["200", "404", "403", "403", "200", "403", "403", "403"],
+        ["api correction · consented · severity"] = ["200", "403", "403", "403", "200", "403", "403", "403"],
+        // Re-consent (the protocol's only form is in force, so an allowed user gets 409 consent-form-current) and its list.
+        ["api reconsent · consented"] = ["409", "409", "403", "403", "409", "403", "403", "403"],
+        ["api reconsents due"] = ["200", "200", "200", "200", "200", "200", "403", "403"],
+        // Fidelity reviews: created by a trial manager of the centre; read by the roles that follow the service there.
+        ["api fidelity review create · oslo"] = ["403", "403", "403", "403", "201", "403", "403", "403"],
+        ["api fidelity trend · oslo"] = ["200", "200", "403", "403", "200", "403", "200", "200"],
+        // The trial manager's verbs: closing recruitment is for a manager of every centre (an empty reason stops it at 400).
+        ["api manager · close recruitment"] = ["403", "403", "403", "403", "400", "403", "403", "403"],
+        ["api manager · lock status"] = ["200", "200", "200", "200", "200", "200", "200", "200"],
+        // The audit chain check: the auditor and the trial manager.
+        ["api audit verify"] = ["403", "403", "403", "403", "200", "200", "403", "200"],
         // The same on the pages.
+        ["page reconsents"] = ["200", "200", "200", "200", "200", "200", "403", "403"],
+        ["page manager"] = ["403", "403", "403", "403", "200", "200", "403", "403"],
+        ["page audit"] = ["403", "403", "403", "403", "200", "200", "403", "200"],
         ["page list · unconsented · row"] = ["shown", "hidden", "hidden", "hidden", "shown", "hidden", "shown", "403"],
         ["page detail · unconsented"] = ["200", "404", "403", "403", "200", "403", "200", "403"],
         ["page baseline form · mini_diagnosis"] = ["shown", "hidden", "403", "403", "shown", "403", "403", "403"],
@@ -115,6 +133,20 @@ public class OrganisationSeparationTests(OrganisationSeparationTests.Fixture fix
             _ when cell.StartsWith("api followup entry · ", StringComparison.Ordinal) =>
                 Status(await client.PostAsJsonAsync($"/api/followup/occasions/{await BaselineOccasionAsync(app, person)}/responses",
                     new { mode = "phone", answers = Answers(cell.Split(" · ")[1]) })),
+            "api correction · unconsented" => Status(await CorrectAsync(client, await ScreenedAsync(healthTrust, person), null)),
+            "api correction · consented · severity" => Status(await CorrectAsync(client, await TrialApi.ConsentedAsync(healthTrust, "oslo", person), "severe")),
+            "api reconsent · consented" => Status(await client.PostAsJsonAsync($"/api/participants/{await TrialApi.ConsentedAsync(healthTrust, "oslo", person)}/reconsent",
+                new { formVersion = "1.0" })),
+            "api reconsents due" => Status(await client.GetAsync("/api/reconsents/due")),
+            "api fidelity review create · oslo" => Status(await client.PostAsJsonAsync("/api/fidelity/reviews",
+                new { centre = "oslo", scale = "ips-25", reviewDate = new NodaTime.LocalDate(2010, 1, 1).PlusDays(person % 1000).ToString("R", null), reviewers = new[] { "A", "B" } })),
+            "api fidelity trend · oslo" => Status(await client.GetAsync("/api/fidelity/centres/oslo/trend")),
+            "api manager · close recruitment" => Status(await client.PostAsJsonAsync("/api/trial/recruitment/close", new { reason = "" })),
+            "api manager · lock status" => Status(await client.GetAsync("/api/trial/lock")),
+            "api audit verify" => Status(await client.GetAsync("/api/audit/verify")),
+            "page reconsents" => await PageStatusAsync(app, username, "/reconsents"),
+            "page manager" => await PageStatusAsync(app, username, "/manager"),
+            "page audit" => await PageStatusAsync(app, username, "/audit"),
             "page list · unconsented · row" => await PageListAsync(app, username, healthTrust, await ScreenedAsync(healthTrust, person)),
             "page detail · unconsented" => await PageStatusAsync(app, username, $"/participants/{await ScreenedAsync(healthTrust, person)}"),
             _ when cell.StartsWith("page baseline form · ", StringComparison.Ordinal) => await PageShowsAsync(app, username,
@@ -187,6 +219,11 @@ public class OrganisationSeparationTests(OrganisationSeparationTests.Fixture fix
     // ---- the people and the observations
 
     private static string Status(HttpResponseMessage response) => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A screening correction that changes an answer (and, when given, the severity), for the reason "entry-error".</summary>
+    private static Task<HttpResponseMessage> CorrectAsync(HttpClient client, Guid id, string? severity) =>
+        client.PostAsJsonAsync($"/api/participants/{id}/screening/corrections",
+            new { reasonCode = "entry-error", answers = severity is null ? new Dictionary<string, bool>(TestPeople.AllYes) { ["wants-work"] = false } : TestPeople.AllYes, severity });
 
     private static Task<HttpResponseMessage> ScreenAsync(HttpClient client, int person, string? severity = null, string? organisation = null) =>
         client.PostAsJsonAsync("/api/screenings", new
