@@ -28,6 +28,9 @@ public static class QuestionnaireFormScript
         var answered = 0;
         for (var pageNumber = 0; ; pageNumber++)
         {
+            // The buttons close the form, so once one is in the DOM every question above it is too. Answering a page
+            // still being parsed (a loaded machine) left questions blank, and the submit then came back with errors.
+            await page.Locator("#submit, #next").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
             answered += await page.EvaluateAsync<int>(AnswerThisPage);
             if (onEachPage is not null)
             {

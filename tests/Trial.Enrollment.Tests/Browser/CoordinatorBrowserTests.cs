@@ -52,9 +52,19 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
         Assert.True(await page.IsCheckedAsync("#f-c-in-treatment-0"));
         await page.CheckAsync("#f-c-norwegian-0");
         await page.CheckAsync("#f-c-no-disability-quarantine-0");
+        // The health trust records the MINI severity and the education at screening, in words from the protocol.
+        Assert.Contains("Universitet/høgskole", await page.InnerTextAsync("#f-education"), StringComparison.Ordinal);
+        await page.CheckAsync("#f-severity-1");
+        await page.CheckAsync("#f-education-2");
         await page.ClickAsync("#save-screening");
 
         Assert.Equal("Screenet, aktuell", (await page.InnerTextAsync("#state")).Trim());
+        var screened = Guid.Parse(page.Url.Split('/')[^1].Split('?')[0]);
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var person = await scope.ServiceProvider.GetRequiredService<TrialDbContext>().Participants.AsNoTracking().SingleAsync(p => p.Id == screened);
+            Assert.Equal(("moderate", "upper-secondary"), (person.Severity, person.Education));
+        }
         await page.CheckPageAsync("coordinator-4-screened-nb");
         Assert.Equal(0, await page.Locator("#randomise").CountAsync());
         await page.CheckAsync("#f-decision-0");
@@ -75,6 +85,17 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
         Assert.Equal("Randomisert", (await page.InnerTextAsync("#state")).Trim());
         Assert.Equal(0, await page.Locator("#randomise, #consent-form").CountAsync());
         await page.CheckPageAsync("coordinator-8-participant-randomised-nb");
+    }
+
+    [ChromiumFact]
+    public async Task NavCoordinator_IsOfferedEducationButNotSeverity_AtScreening()
+    {
+        fixture.App.Clock.Reset(Enrolment);
+        var nav = await fixture.SignedInAsync("coord.oslo.nav", english: true);
+        await nav.GotoAsync("/screen");
+        Assert.Equal(0, await nav.Locator("#f-severity").CountAsync());
+        Assert.Contains("University/college", await nav.InnerTextAsync("#f-education"), StringComparison.Ordinal);
+        await nav.CheckPageAsync("screening-nav-education-only-en");
     }
 
     [ChromiumFact]

@@ -144,7 +144,8 @@ internal static class StaffPageEndpoints
         {
             var result = await screening.ScreenAsync(new ScreeningRequest(values.GetValueOrDefault("centre"), null, DateEntry.ToIso(values.GetValueOrDefault("screenedOn"), language),
                 new PersonDetails(values.GetValueOrDefault("name"), values.GetValueOrDefault("nationalId"), Blank(values.GetValueOrDefault("phone")),
-                    Blank(values.GetValueOrDefault("email")), values.GetValueOrDefault("language")), answers), StaffUser.From(c.User), ct);
+                    Blank(values.GetValueOrDefault("email")), values.GetValueOrDefault("language")), answers,
+                Blank(values.GetValueOrDefault("severity")), Blank(values.GetValueOrDefault("education"))), StaffUser.From(c.User), ct);
             return Results.Redirect($"/participants/{result.ParticipantId}?saved=screening");
         }
         catch (RejectedException e) when (e.Kind is RejectionKind.Invalid or RejectionKind.Conflict)
@@ -301,11 +302,14 @@ internal static class StaffPageEndpoints
     {
         var user = StaffUser.From(c.User);
         user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        var labels = c.RequestServices.GetRequiredService<ProtocolLabels>();
         return Page.Show<ScreeningPage>(language, new()
         {
             [nameof(ScreeningPage.Language)] = language,
             [nameof(ScreeningPage.Criteria)] = protocol.Eligibility.Where(e => e.Rule == CriterionRule.YesNo).ToList(),
-            [nameof(ScreeningPage.Centres)] = Centres(user, c.RequestServices.GetRequiredService<ProtocolLabels>()),
+            [nameof(ScreeningPage.Centres)] = Centres(user, labels),
+            [nameof(ScreeningPage.SeverityOptions)] = ClassificationOptions(c, user, "severity", ScreeningClassification.SeverityCodes, labels, language),
+            [nameof(ScreeningPage.EducationOptions)] = ClassificationOptions(c, user, "education", ScreeningClassification.EducationCodes, labels, language),
             [nameof(ScreeningPage.Menu)] = StaffMenus.Of(c),
             [nameof(ScreeningPage.Values)] = values,
             [nameof(ScreeningPage.Errors)] = errors,
