@@ -118,6 +118,8 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
         Assert.Equal("15.10.2014", await page.InputValueAsync("#f-paper-randomisedOn"));
         await page.CheckPageAsync("manager-paper-1-error-nb");
         await page.SelectOptionAsync("#f-paper-arm", "control");
+        Assert.Contains("Ingen nettforbindelse", await page.InnerTextAsync("#f-paper-code"), StringComparison.Ordinal);
+        await page.CheckAsync("#f-paper-code-1");
         await page.FillAsync("#f-paper-reason", "Tjenesten var nede under et nettverksbrudd");
         await page.ClickAsync("#save-paper");
 
@@ -142,6 +144,8 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
         Assert.True(randomisation.Mistaken);
         Assert.Equal("duplicate", randomisation.MistakenReason);
         Assert.Equal("control", randomisation.Arm);
+        // The code chosen on the page is what research data holds; the words are a sealed note.
+        Assert.Equal("no-connection", randomisation.PaperReason);
     }
 
     /// <summary>Closing the trial cannot be undone, so this test has a service of its own (the shared browser).</summary>

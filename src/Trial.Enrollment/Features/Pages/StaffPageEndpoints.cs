@@ -190,7 +190,7 @@ internal static class StaffPageEndpoints
                     // The page's key, made when the form was shown: a double submit replays the same allocation.
                     await s.GetRequiredService<ParticipantRandomisation>().EnterPaperAllocationAsync(pid, new PaperAllocationRequest(
                         Blank(values.GetValueOrDefault("paper.arm")), DateEntry.ToIso(values.GetValueOrDefault("paper.randomisedOn"), language),
-                        Blank(values.GetValueOrDefault("paper.reason"))), values.GetValueOrDefault("paper.key"), user, ct);
+                        Blank(values.GetValueOrDefault("paper.reason")), Blank(values.GetValueOrDefault("paper.code"))), values.GetValueOrDefault("paper.key"), user, ct);
                     break;
                 case "mistaken":
                     await s.GetRequiredService<MistakenRandomisation>().MarkAsync(pid, new MistakeRequest(Blank(values.GetValueOrDefault("mistaken.reason")),
