@@ -17,9 +17,11 @@ public static class DateEntry
 
     /// <summary>The typed date as ISO; text that is no date is returned unchanged, so the verb refuses it naming the field.</summary>
     public static string? ToIso(string? typed, TextLanguage language) =>
-        DateOnly.TryParseExact(typed?.Trim(), Accepted(language), CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : typed;
+        Read(typed, language) is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : typed;
+
+    /// <summary>The typed date, or null when the text is no date in the language's format (nor ISO).</summary>
+    public static DateOnly? Read(string? typed, TextLanguage language) =>
+        DateOnly.TryParseExact(typed?.Trim(), Accepted(language), CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>A value for a date field or a page: an ISO date in the language's format, anything else as it was typed.</summary>
     public static string? Show(string? value, TextLanguage language) =>

@@ -7,9 +7,6 @@ using Trial.Followup.Access;
 
 namespace Trial.Enrollment.Features.Overview;
 
-/// <summary>Filters of the audit-log page: chain (a centre or "trial"), action prefix, actor, dates (Oslo, inclusive), page.</summary>
-public sealed record AuditFilter(string? Chain, string? Action, string? Actor, string? From, string? To, int Page);
-
 /// <summary>One audit entry as the auditor reads it.</summary>
 public sealed record AuditLine(long Id, string At, string Chain, string Actor, string Action, string Subject, string Payload);
 
@@ -40,12 +37,12 @@ internal sealed class AuditLog(TrialDbContext db, Protocol.TrialProtocol protoco
         {
             query = query.Where(e => e.Actor == filter.Actor.Trim());
         }
-        if (Day(filter.From) is { } from)
+        if (filter.From is { } from)
         {
             var start = from.AtStartOfDayInZone(protocol.TimeZone).ToInstant();
             query = query.Where(e => e.At >= start);
         }
-        if (Day(filter.To) is { } to)
+        if (filter.To is { } to)
         {
             var end = to.PlusDays(1).AtStartOfDayInZone(protocol.TimeZone).ToInstant();
             query = query.Where(e => e.At < end);
@@ -56,7 +53,4 @@ internal sealed class AuditLog(TrialDbContext db, Protocol.TrialProtocol protoco
         return new AuditEntries(rows.Select(e => new AuditLine(e.Id, pattern.Format(e.At.InZone(protocol.TimeZone).LocalDateTime), e.Chain, e.Actor, e.Action,
             e.Subject, e.Payload.Length > 300 ? e.Payload[..300] + "…" : e.Payload)).ToList(), total, PageSize);
     }
-
-    private static LocalDate? Day(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : LocalDatePattern.Iso.Parse(text) is { Success: true } d ? d.Value : null;
 }

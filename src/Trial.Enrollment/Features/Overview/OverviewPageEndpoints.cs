@@ -39,16 +39,20 @@ internal static class OverviewPageEndpoints
         pages.MapGet("/audit", async (HttpContext c, string? chain, string? action, string? actor, string? from, string? to, int? page, AuditLog log,
             TrialDbContext db, ProtocolLabels labels, CancellationToken ct) => await Guarded(c, [TrialRoles.Auditor, TrialRoles.TrialManager], async (user, language) =>
         {
-            var filter = new AuditFilter(chain, action, actor, DateEntry.ToIso(from, language), DateEntry.ToIso(to, language), Math.Max(1, page ?? 1));
+            var texts = TextsIn.Of(c, language);
+            var (filter, errors) = AuditFilter.Read(chain, action, actor, from, to, page, language, texts);
             return Page.Show<AuditPage>(language, new()
             {
                 [nameof(AuditPage.Verification)] = await AuditVerifier.VerifyAsync(db, ct),
-                [nameof(AuditPage.Entries)] = await log.ReadAsync(user, filter, ct),
+                // A filter with an error lists nothing: not the unfiltered log, which could be taken for the answer.
+                [nameof(AuditPage.Entries)] = errors.Count == 0 ? await log.ReadAsync(user, filter, ct) : null,
                 [nameof(AuditPage.Filter)] = filter,
-                [nameof(AuditPage.Chains)] = user.Centres.Select(x => new ChoiceOption(x.Value, labels.Centre(x.Value))).Append(new ChoiceOption("trial", TextsIn.Of(c, language)["audit.trial-chain"])).ToList(),
+                [nameof(AuditPage.Typed)] = new Dictionary<string, string?> { ["from"] = from, ["to"] = to },
+                [nameof(AuditPage.Errors)] = errors,
+                [nameof(AuditPage.Chains)] = user.Centres.Select(x => new ChoiceOption(x.Value, labels.Centre(x.Value))).Append(new ChoiceOption("trial", texts["audit.trial-chain"])).ToList(),
                 [nameof(AuditPage.Language)] = language,
                 [nameof(AuditPage.Menu)] = StaffMenus.Of(c),
-            });
+            }, errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }));
         pages.MapGet("/statistician", (HttpContext c, CancellationToken _) => Guarded(c, [TrialRoles.Statistician], (_, language) => Task.FromResult(Statistician(c, language, null, null, null))));
         pages.MapPost("/statistician/export", (HttpContext c, IFormCollection _, DataPackageExport export, TrialHostOptions options, IClock clock, CancellationToken ct) =>

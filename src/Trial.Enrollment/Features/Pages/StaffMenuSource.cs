@@ -25,7 +25,7 @@ internal sealed class StaffMenuSource : IStaffMenuSource
             TrialRoles.TrialManager =>
             [
                 new("/participants", "menu.participants"), new("/screen", "menu.screen"), new("/reconsents", "menu.reconsents"), new("/manager", "menu.manager"),
-                new("/manager/trial", "menu.trial-lock"), new("/manager/users", "menu.users"),
+                new("/manager/trial", "menu.trial-lock"), new("/manager/users", "menu.users"), new("/audit", "menu.audit"),
             ],
             TrialRoles.Statistician => [new("/statistician", "menu.statistician")],
             TrialRoles.Auditor => [new("/audit", "menu.audit")],
