@@ -23,6 +23,13 @@ public static class DateEntry
     public static DateOnly? Read(string? typed, TextLanguage language) =>
         DateOnly.TryParseExact(typed?.Trim(), Accepted(language), CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
+    /// <summary>
+    /// A moment (already in the trial's time zone) as people read it: the date as above and the time on the 24-hour
+    /// clock with seconds, which both nb-NO and en-GB use, e.g. 07.11.2014 10:00:00 and 07/11/2014 10:00:00.
+    /// </summary>
+    public static string ShowTime(DateTime local, TextLanguage language) =>
+        local.ToString(Format(language) + " HH:mm:ss", CultureInfo.InvariantCulture);
+
     /// <summary>A value for a date field or a page: an ISO date in the language's format, anything else as it was typed.</summary>
     public static string? Show(string? value, TextLanguage language) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

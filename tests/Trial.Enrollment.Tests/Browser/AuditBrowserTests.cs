@@ -34,10 +34,14 @@ public sealed class AuditBrowserTests(BrowserTrialFixture fixture)
         Assert.Contains(oslo.ToString(), await page.InnerTextAsync("#audit-entries"), StringComparison.Ordinal);
         Assert.Contains(hadeland.ToString(), await page.InnerTextAsync("#audit-entries"), StringComparison.Ordinal);
         Assert.Equal("07.11.2014", await page.InputValueAsync("#f-from"));
+        // Times in the page's language, in the protocol's zone, which the column names; never ISO on a page.
+        Assert.Contains("Tidspunkt (tidssone Europe/Oslo)", await page.InnerTextAsync("#audit-entries thead"), StringComparison.Ordinal);
+        Assert.All(await Column(page, 2), at => Assert.Equal("07.11.2014 10:00:00", at));
+        Assert.Contains("Studien (felles)", await Column(page, 3));
         await page.CheckPageAsync("audit-2-day-nb");
 
         Assert.Equal(200, await FilterAsync(page, chain: "oslo", from: "07.11.2014", to: "07.11.2014"));
-        Assert.All(await Column(page, 3), chain => Assert.Equal("oslo", chain));
+        Assert.All(await Column(page, 3), chain => Assert.Equal("Oslo", chain));
         Assert.DoesNotContain(hadeland.ToString(), await page.InnerTextAsync("#audit-entries"), StringComparison.Ordinal);
         await page.CheckPageAsync("audit-3-chain-nb");
 
@@ -72,7 +76,9 @@ public sealed class AuditBrowserTests(BrowserTrialFixture fixture)
         await page.CheckPageAsync("audit-7-log-en");
         Assert.Equal(200, await FilterAsync(page, chain: "hadeland", from: "07/11/2014", to: "07/11/2014"));
         Assert.Contains(hadeland.ToString(), await page.InnerTextAsync("#audit-entries"), StringComparison.Ordinal);
-        Assert.All(await Column(page, 3), chain => Assert.Equal("hadeland", chain));
+        Assert.All(await Column(page, 3), chain => Assert.Equal("Hadeland", chain));
+        Assert.Contains("Time (time zone Europe/Oslo)", await page.InnerTextAsync("#audit-entries thead"), StringComparison.Ordinal);
+        Assert.All(await Column(page, 2), at => Assert.Equal("07/11/2014 10:00:00", at));
         await page.CheckPageAsync("audit-8-chain-en");
         Assert.Equal(200, await FilterAsync(page, actor: "nobody"));
         Assert.Equal("No entries match the filter.", (await page.InnerTextAsync("#count")).Trim());
@@ -158,7 +164,7 @@ public sealed class AuditBrowserTests(BrowserTrialFixture fixture)
         Assert.Equal(200, answer.Status);
         Assert.Equal("oslo", await page.InputValueAsync("#f-chain"));
         Assert.All(await Column(page, 5), action => Assert.StartsWith("screening.", action, StringComparison.Ordinal));
-        Assert.All(await Column(page, 3), chain => Assert.Equal("oslo", chain));
+        Assert.All(await Column(page, 3), chain => Assert.Equal("Oslo", chain));
         Assert.Contains(oslo.ToString(), await page.InnerTextAsync("#audit-entries"), StringComparison.Ordinal);
         await page.CheckPageAsync("audit-keyboard-result-nb");
     }
@@ -186,7 +192,7 @@ public sealed class AuditBrowserTests(BrowserTrialFixture fixture)
         return answer.Status;
     }
 
-    /// <summary>The texts of one column of the log (1 is the entry number; 3 the chain, 4 the user, 5 the action).</summary>
+    /// <summary>The texts of one column of the log (1 is the entry number; 2 the time, 3 the chain, 4 the user, 5 the action).</summary>
     private static async Task<IReadOnlyList<string>> Column(IPage page, int column) =>
         (await page.Locator($"#audit-entries tbody tr > :nth-child({column})").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
 }

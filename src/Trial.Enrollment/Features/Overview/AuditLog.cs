@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Text;
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Persistence;
 using Trial.Followup.Access;
 
 namespace Trial.Enrollment.Features.Overview;
 
-/// <summary>One audit entry as the auditor reads it.</summary>
-public sealed record AuditLine(long Id, string At, string Chain, string Actor, string Action, string Subject, string Payload);
+/// <summary>One audit entry as the auditor reads it; <paramref name="At"/> is in the trial's time zone (the page writes it in its language).</summary>
+public sealed record AuditLine(long Id, LocalDateTime At, string Chain, string Actor, string Action, string Subject, string Payload);
 
 public sealed record AuditEntries(IReadOnlyList<AuditLine> Rows, int Total, int PageSize)
 {
@@ -49,8 +48,7 @@ internal sealed class AuditLog(TrialDbContext db, Protocol.TrialProtocol protoco
         }
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(e => e.Id).Skip((Math.Max(1, filter.Page) - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        var pattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm':'ss");
-        return new AuditEntries(rows.Select(e => new AuditLine(e.Id, pattern.Format(e.At.InZone(protocol.TimeZone).LocalDateTime), e.Chain, e.Actor, e.Action,
+        return new AuditEntries(rows.Select(e => new AuditLine(e.Id, e.At.InZone(protocol.TimeZone).LocalDateTime, e.Chain, e.Actor, e.Action,
             e.Subject, e.Payload.Length > 300 ? e.Payload[..300] + "…" : e.Payload)).ToList(), total, PageSize);
     }
 }

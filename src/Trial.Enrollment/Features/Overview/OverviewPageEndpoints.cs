@@ -37,7 +37,7 @@ internal static class OverviewPageEndpoints
             [nameof(ManagerPage.Menu)] = StaffMenus.Of(c),
         })));
         pages.MapGet("/audit", async (HttpContext c, string? chain, string? action, string? actor, string? from, string? to, int? page, AuditLog log,
-            TrialDbContext db, ProtocolLabels labels, CancellationToken ct) => await Guarded(c, [TrialRoles.Auditor, TrialRoles.TrialManager], async (user, language) =>
+            TrialDbContext db, TrialProtocol protocol, ProtocolLabels labels, CancellationToken ct) => await Guarded(c, [TrialRoles.Auditor, TrialRoles.TrialManager], async (user, language) =>
         {
             var texts = TextsIn.Of(c, language);
             var (filter, errors) = AuditFilter.Read(chain, action, actor, from, to, page, language, texts);
@@ -50,6 +50,7 @@ internal static class OverviewPageEndpoints
                 [nameof(AuditPage.Typed)] = new Dictionary<string, string?> { ["from"] = from, ["to"] = to },
                 [nameof(AuditPage.Errors)] = errors,
                 [nameof(AuditPage.Chains)] = user.Centres.Select(x => new ChoiceOption(x.Value, labels.Centre(x.Value))).Append(new ChoiceOption("trial", texts["audit.trial-chain"])).ToList(),
+                [nameof(AuditPage.Zone)] = protocol.TimeZone.Id,
                 [nameof(AuditPage.Language)] = language,
                 [nameof(AuditPage.Menu)] = StaffMenus.Of(c),
             }, errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
