@@ -7,7 +7,8 @@ namespace Trial.Analysis.Numerics;
 /// last block, so its Cholesky factor holds R_X, R_X β̂ and √(penalised RSS). Never builds a dense q×q matrix:
 /// the first term's off-diagonal blocks are kept per level (only the levels of other terms that co-occur
 /// with it) and folded into the Schur complements level by level, so they are never stored whole.
-/// Cost per θ: O(levels·(Width³ + (p+1)²·Width)) after an O(n·p²) set-up. Not thread-safe (reuses buffers).
+/// Cost per θ: O(levels·(Width³ + (p+1)²·Width)) after an O(n·p²) set-up; for a lone scalar term such as (1|id),
+/// O(distinct group sizes · (p+1)²) (see <see cref="InterceptWeightClasses"/>). Not thread-safe (reuses buffers).
 /// </summary>
 public sealed class ProfiledDeviance
 {
@@ -29,6 +30,7 @@ public sealed class ProfiledDeviance
     private readonly double[] _l00;
     private readonly double[] _scratch;
     private readonly double[] _compensation; // Kahan terms for the [X y] Schur complement (summed over many levels)
+    private readonly InterceptWeightClasses? _classes; // levels of a lone scalar term grouped by Σz², when few distinct
 
     /// <summary>Sets up the cross-products; <paramref name="terms"/> must be ordered by decreasing level count.</summary>
     /// <param name="x">Row-major n × p fixed-effects model matrix (full column rank).</param>
@@ -86,6 +88,7 @@ public sealed class ProfiledDeviance
         _scratch = new double[Math.Max(Math.Max(_size.Max(), maxWidth * maxWidth), p + 1)];
         _compensation = new double[(p + 1) * (p + 1)];
         Accumulate(x, y);
+        if (_w0 == 1 && _blocks == 1) { _classes = InterceptWeightClasses.TryBuild(_a00, _axy0, p + 1); }
         _b[_blocks] = new double[(p + 1) * _w0];
         for (var i = 1; i < _blocks; i++)
         {
@@ -326,6 +329,7 @@ public sealed class ProfiledDeviance
     private double FoldScalarIntercepts()
     {
         var theta = _factors[0][0];
+        if (_classes is not null) { return _classes.Subtract(theta, _l[1][1], _compensation, P + 1); }
         var theta2 = theta * theta;
         var p1 = P + 1;
         var dst = _l[1][1];
@@ -472,11 +476,7 @@ public sealed class ProfiledDeviance
             {
                 var sum = 0.0;
                 for (var k = 0; k < w; k++) { sum += b[r * w + k] * b[c * w + k]; }
-                var index = r * p1 + c;
-                var y = -sum - comp[index];
-                var t = dst[index] + y;
-                comp[index] = (t - dst[index]) - y;
-                dst[index] = t;
+                CompensatedSum.Add(dst, comp, r * p1 + c, -sum);
             }
         }
     }
@@ -492,11 +492,7 @@ public sealed class ProfiledDeviance
             var row = r * p1;
             for (var c = 0; c <= r; c++)
             {
-                var k = row + c;
-                var y = -(br * b[c]) - comp[k];
-                var t = dst[k] + y;
-                comp[k] = (t - dst[k]) - y;
-                dst[k] = t;
+                CompensatedSum.Add(dst, comp, row + c, -(br * b[c]));
             }
         }
     }
