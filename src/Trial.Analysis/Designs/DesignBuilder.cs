@@ -29,9 +29,11 @@ internal static class DesignBuilder
         var conditions = spec.Filter.Select(c => SampleFilterEvaluator.Compile(c, data[c.Column])).ToArray();
 
         var status = RowStatus(data.RowCount, conditions, modelColumns);
-        var rows = new List<int>(data.RowCount);
+        // Every row usable (the common case for a large in-memory panel): no list of 10⁷ row numbers to grow.
+        var everyRow = weights is null && status.AsSpan().IndexOfAnyExcept((byte)0) < 0;
+        var rows = new List<int>(everyRow ? 0 : data.RowCount);
         int filtered = 0, missing = 0, zeroWeight = 0;
-        for (var i = 0; i < data.RowCount; i++)
+        for (var i = 0; i < data.RowCount && !everyRow; i++)
         {
             if (status[i] == Filtered)
             {
@@ -54,13 +56,13 @@ internal static class DesignBuilder
                 rows.Add(i);
             }
         }
-        var used = rows.Count == data.RowCount ? AllRows(data.RowCount) : rows.ToArray();
+        var used = everyRow || rows.Count == data.RowCount ? AllRows(data.RowCount) : rows.ToArray();
         var fixedEffects = formula.AbsorbedFixedEffects.AsParallel().AsOrdered().Select(fe => FactorCoder.Code(data[fe], used)).ToArray();
         var singletons = 0;
         if (fixedEffects.Length > 0 && spec.Singletons == SingletonPolicy.Drop)
         {
             var keep = Numerics.Singletons.KeepMask(fixedEffects.Select(f => f.Codes).ToArray(), fixedEffects.Select(f => f.LevelCount).ToArray(), used.Length);
-            singletons = keep.Count(k => !k);
+            singletons = keep.AsSpan().Count(false);
             if (singletons > 0)
             {
                 used = used.Where((_, i) => keep[i]).ToArray();
@@ -124,6 +126,10 @@ internal static class DesignBuilder
             if (column is NumericColumn numeric)
             {
                 var values = numeric.Values;
+                if (!HasNaN(values))
+                {
+                    continue;
+                }
                 for (var i = 0; i < n; i++)
                 {
                     if (status[i] == 0 && double.IsNaN(values[i]))
@@ -144,6 +150,27 @@ internal static class DesignBuilder
             }
         }
         return status;
+    }
+
+    /// <summary>Whether any value is NaN (missing), by SIMD: a NaN is the only value not equal to itself.</summary>
+    private static bool HasNaN(double[] values)
+    {
+        var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(values);
+        foreach (var v in vectors)
+        {
+            if (!System.Numerics.Vector.EqualsAll(v, v))
+            {
+                return true;
+            }
+        }
+        for (var i = vectors.Length * System.Numerics.Vector<double>.Count; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] AllRows(int n)

@@ -23,7 +23,8 @@ public static class Singletons
                 c[code[i]]++;
             }
         }
-        var changed = true;
+        // No level with a single row in any dimension (a balanced panel): nothing to drop, no pass over the rows.
+        var changed = counts.Any(c => Array.IndexOf(c, 1) >= 0);
         while (changed)
         {
             changed = false;

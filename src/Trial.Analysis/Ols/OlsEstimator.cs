@@ -8,8 +8,10 @@ using Trial.Analysis.Spec;
 namespace Trial.Analysis.Ols;
 
 /// <summary>
-/// Ordinary / weighted least squares with absorbed fixed effects (within transformation), by Householder QR.
-/// Columns collinear with the fixed effects or with earlier columns are dropped by name and reported.
+/// Ordinary / weighted least squares with absorbed fixed effects (within transformation), by Householder QR, or by a
+/// Cholesky of the cross-products when the demeaning produced them and the design is well conditioned (same R factor;
+/// see <see cref="LeastSquares.TrySolveFromCrossProducts"/>). Columns collinear with the fixed effects or with earlier
+/// columns are dropped by name and reported.
 /// </summary>
 public static class OlsEstimator
 {
@@ -45,7 +47,7 @@ public static class OlsEstimator
         {
             throw new ModelInputException("formula: random-effects terms need the mixed-model engine, not OLS");
         }
-        var (y, x, absorption, squares, withinSquares) = Absorber.Absorb(design);
+        var (y, x, absorption, squares, withinSquares, crossProducts) = Absorber.Absorb(design);
         if (!absorption.Converged)
         {
             throw new EstimationException($"fixed effects: {absorption}");
@@ -64,7 +66,8 @@ public static class OlsEstimator
             }
         }
         var sqrtW = design.Weights?.Select(Math.Sqrt).ToArray();
-        var solution = LeastSquares.Solve(candidates.Select(j => x[j]).ToArray(), y, sqrtW);
+        var solution = (crossProducts is null ? null : LeastSquares.TrySolveFromCrossProducts(CandidateCrossProducts(crossProducts, candidates), candidates.Count))
+            ?? LeastSquares.Solve(candidates.Select(j => x[j]).ToArray(), y, sqrtW);
         var keptSet = solution.Kept.Select(i => candidates[i]).ToArray();
         foreach (var j in candidates.Except(keptSet))
         {
@@ -85,11 +88,28 @@ public static class OlsEstimator
             residuals, rss, tss, tssWithin, absorption, dropped);
     }
 
+    /// <summary>The cross-products of [candidate X columns, y] out of those of the absorber's [y, X] (row-major).</summary>
+    private static double[] CandidateCrossProducts(double[] all, List<int> candidates)
+    {
+        var order = candidates.Select(j => j + 1).Append(0).ToArray();
+        var q = order.Length;
+        var width = (int)Math.Round(Math.Sqrt(all.Length));
+        var result = new double[q * q];
+        for (var a = 0; a < q; a++)
+        {
+            for (var b = 0; b < q; b++)
+            {
+                result[a * q + b] = all[order[a] * width + order[b]];
+            }
+        }
+        return result;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Residuals(double[][] x, double[] y, double[] beta)
     {
         var n = y.Length;
-        var e = new double[n];
+        var e = LargeArrays.Uninitialized(n);
         Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
         {
             var from = part * (n / 2);
