@@ -12,12 +12,25 @@ namespace Trial.TestServers;
 /// Recipients whose address starts with "smtp550." or "smtp451." are refused at RCPT with that reply, so a test can
 /// have a permanent or a transient rejection from a real server. Started with <c>holdEachMessage</c>, the sink holds
 /// every message at DATA (the client waits, as on a slow relay) until the test calls <see cref="ReleaseOne"/>.
+/// <see cref="SmtpSinkOptions"/> make it a relay with STARTTLS or SMTPS (a certificate made in the test) and with AUTH
+/// that requires one user's password; each AUTH it receives is logged with whether it came over TLS.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
     private const string Script = """
-        import asyncio, email, email.header, json, sys, threading
+        import asyncio, email, email.header, json, ssl, sys, threading
         from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult
+
+        config = json.load(open(sys.argv[1], encoding='utf-8'))
+
+        def encrypted(server):
+            return server.transport is not None and server.transport.get_extra_info('ssl_object') is not None
+
+        def append(log, record):
+            # Written and flushed before the reply: whatever the client saw answered is in the log.
+            log.write(json.dumps(record, ensure_ascii=False) + "\n")
+            log.flush()
 
         class Recorder:
             def __init__(self, path, hold):
@@ -42,14 +55,40 @@ public sealed class SmtpSink : IAsyncDisposable
                 part = next((p for p in msg.walk() if p.get_content_type() == 'text/plain'), None)
                 body = part.get_payload(decode=True).decode(part.get_content_charset() or 'utf-8') if part else ""
                 subject = str(email.header.make_header(email.header.decode_header(msg.get('Subject', ''))))
-                record = {"message_id": msg.get('Message-ID', ''), "to": envelope.rcpt_tos, "subject": subject,
-                          "language": msg.get('Content-Language', ''), "date": msg.get('Date', ''), "body": body}
-                # Written and flushed before the 250 reply: whatever the client saw accepted is in the log.
-                self.log.write(json.dumps(record, ensure_ascii=False) + "\n")
-                self.log.flush()
+                user = session.login_data.decode() if isinstance(session.login_data, bytes) else session.login_data
+                append(self.log, {"message_id": msg.get('Message-ID', ''), "to": envelope.rcpt_tos, "subject": subject,
+                                  "language": msg.get('Content-Language', ''), "date": msg.get('Date', ''), "body": body,
+                                  "auth_user": user, "tls": encrypted(server)})
                 return '250 OK'
 
-        controller = Controller(Recorder(sys.argv[2], sys.argv[3] == 'hold'), hostname='127.0.0.1', port=int(sys.argv[1]))
+        class Credentials:
+            def __init__(self, user, password, path):
+                self.user, self.password = user, password
+                self.log = open(path, 'a', encoding='utf-8')
+
+            def __call__(self, server, session, envelope, mechanism, auth_data):
+                user, password = auth_data.login.decode(), auth_data.password.decode()
+                accepted = user == self.user and password == self.password
+                append(self.log, {"user": user, "mechanism": mechanism, "tls": encrypted(server), "password": password, "accepted": accepted})
+                # handled=False: aiosmtpd itself answers 535 to a refusal (its default leaves the client waiting).
+                return AuthResult(success=accepted, handled=False, auth_data=auth_data)
+
+        def context():
+            tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            tls.load_cert_chain(config['cert'], config['key'])
+            return tls
+
+        kwargs = {}
+        if config['tls'] == 'starttls':
+            kwargs['tls_context'] = context()
+        elif config['tls'] == 'implicit':
+            kwargs['ssl_context'] = context()
+        if config.get('user') is not None:
+            kwargs['authenticator'] = Credentials(config['user'], config['password'], config['auth_log'])
+            kwargs['auth_required'] = True
+        # aiosmtpd offers AUTH only after STARTTLS; on SMTPS the whole connection is TLS, so it may offer it at once.
+        kwargs['auth_require_tls'] = not (config['auth_without_tls'] or config['tls'] == 'implicit')
+        controller = Controller(Recorder(config['log'], config['hold']), hostname='127.0.0.1', port=config['port'], **kwargs)
         controller.start()
         print("READY", flush=True)
         threading.Event().wait()
@@ -71,10 +110,19 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private string LogFile => Path.Combine(_directory, "messages.jsonl");
 
-    public static async Task<SmtpSink> StartAsync(CancellationToken cancellationToken = default) => await StartAsync(holdEachMessage: false, cancellationToken);
+    private string AuthLogFile => Path.Combine(_directory, "auth.jsonl");
 
-    public static async Task<SmtpSink> StartAsync(bool holdEachMessage, CancellationToken cancellationToken = default)
+    public static async Task<SmtpSink> StartAsync(CancellationToken cancellationToken = default) => await StartAsync(new SmtpSinkOptions(), cancellationToken);
+
+    public static async Task<SmtpSink> StartAsync(bool holdEachMessage, CancellationToken cancellationToken = default) =>
+        await StartAsync(new SmtpSinkOptions { HoldEachMessage = holdEachMessage }, cancellationToken);
+
+    public static async Task<SmtpSink> StartAsync(SmtpSinkOptions options, CancellationToken cancellationToken = default)
     {
+        if (options.Tls != SmtpSinkTls.None && options.Certificate is null)
+        {
+            throw new ArgumentException("A TLS sink needs a certificate.", nameof(options));
+        }
         var python = "/usr/bin/python3";
         if (!File.Exists(python))
         {
@@ -85,7 +133,21 @@ public sealed class SmtpSink : IAsyncDisposable
         var script = Path.Combine(directory, "sink.py");
         await File.WriteAllTextAsync(script, Script, cancellationToken);
         var port = FreePort();
-        var info = new ProcessStartInfo(python, [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.Combine(directory, "messages.jsonl"), holdEachMessage ? "hold" : "pass"])
+        var config = Path.Combine(directory, "sink.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["port"] = port,
+            ["log"] = Path.Combine(directory, "messages.jsonl"),
+            ["auth_log"] = Path.Combine(directory, "auth.jsonl"),
+            ["hold"] = options.HoldEachMessage,
+            ["tls"] = options.Tls.ToString().ToLowerInvariant(),
+            ["cert"] = options.Certificate?.CertificateFile,
+            ["key"] = options.Certificate?.KeyFile,
+            ["user"] = options.Login?.UserName,
+            ["password"] = options.Login?.Password,
+            ["auth_without_tls"] = options.AuthWithoutTls,
+        }), cancellationToken);
+        var info = new ProcessStartInfo(python, [script, config])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -125,23 +187,29 @@ public sealed class SmtpSink : IAsyncDisposable
     }
 
     /// <summary>Every message accepted so far, in order of acceptance, duplicates included.</summary>
-    public IReadOnlyList<ReceivedMail> Messages()
+    public IReadOnlyList<ReceivedMail> Messages() => ReadLog<ReceivedMail>(LogFile);
+
+    /// <summary>Every AUTH the sink was sent so far (accepted or not), in order; with a password only when a Login is configured.</summary>
+    public IReadOnlyList<SmtpAuthAttempt> AuthAttempts() => ReadLog<SmtpAuthAttempt>(AuthLogFile);
+
+    private static List<T> ReadLog<T>(string file)
     {
-        if (!File.Exists(LogFile))
+        if (!File.Exists(file))
         {
             return [];
         }
-        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
-        var messages = new List<ReceivedMail>();
+        var entries = new List<T>();
         while (reader.ReadLine() is { } line)
         {
+            // A line still being written has no closing brace yet.
             if (line.EndsWith('}'))
             {
-                messages.Add(JsonSerializer.Deserialize<ReceivedMail>(line)!);
+                entries.Add(JsonSerializer.Deserialize<T>(line)!);
             }
         }
-        return messages;
+        return entries;
     }
 
     public async ValueTask DisposeAsync()

@@ -102,7 +102,7 @@ internal static class EnrollmentServices
             JobsOnDemand = options.FollowupScheduler == FollowupSchedulerPolicy.OnDemand,
             // Service state, not source: under the data folder (git-ignored), whatever the working directory.
             SmsOutboxDirectory = Path.Combine(options.DataDirectory, "sms-outbox"),
-            Smtp = options.Smtp.ToSettings(),
+            Smtp = options.Smtp.Validated("Trial:Smtp"),
         });
 
         services.AddTrialForwardedHeaders(options);

@@ -1,4 +1,5 @@
 using Trial.Enrollment.Persistence;
+using Trial.Followup.Hosting;
 
 namespace Trial.Enrollment.Hosting;
 
@@ -44,7 +45,7 @@ public sealed record TrialHostOptions
     public string? MasterKeyFile { get; init; }
 
     /// <summary>The SMTP relay for invitations and reminders; without a Host, e-mail is held unsent and shown to the coordinator.</summary>
-    public TrialSmtpOptions Smtp { get; init; } = new();
+    public SmtpSettings Smtp { get; init; } = new();
 
     /// <summary>Whether this process runs Follow-up's Quartz scheduler (tools such as export do not).</summary>
     public FollowupSchedulerPolicy FollowupScheduler { get; init; } = FollowupSchedulerPolicy.Run;

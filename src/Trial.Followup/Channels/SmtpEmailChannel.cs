@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -15,24 +16,48 @@ namespace Trial.Followup.Channels;
 /// </summary>
 internal sealed class SmtpEmailChannel(SmtpSettings settings) : IEmailChannel
 {
+    private readonly X509Certificate2? _anchor = SmtpCertificateTrust.LoadAnchor(settings.TrustedCertificateFile);
+
     public async Task<IEmailSession> OpenSessionAsync(CancellationToken cancellationToken)
     {
-        var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        var trust = new SmtpCertificateTrust(_anchor);
+        var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds, ServerCertificateValidationCallback = trust.Validate };
         try
         {
             // No Nagle: each SMTP command is small and waits for its reply, so delayed ACKs would stall every message.
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             await socket.ConnectAsync(settings.Host, settings.Port, cancellationToken);
-            await client.ConnectAsync(socket, settings.Host, settings.Port, Secure(settings.Tls), cancellationToken);
-            if (!string.IsNullOrEmpty(settings.UserName))
+            try
             {
+                await client.ConnectAsync(socket, settings.Host, settings.Port, Secure(settings.Tls), cancellationToken);
+            }
+            catch (NotSupportedException e) when (settings.Tls == SmtpTlsMode.StartTls)
+            {
+                throw new DeliveryFailedException("smtp-no-starttls", permanent: false,
+                    $"The relay {settings.Host}:{settings.Port} does not offer STARTTLS, which Tls=StartTls requires; nothing was sent.", e);
+            }
+            if (settings.HasCredentials)
+            {
+                // MailKit would send PLAIN or LOGIN over a connection without TLS (StartTlsWhenAvailable against a relay
+                // that does not offer STARTTLS, or whose offer was stripped on the way): the password would cross in clear.
+                if (!client.IsSecure && !settings.AllowPlainTextAuth)
+                {
+                    throw new DeliveryFailedException("smtp-auth-needs-tls", permanent: false,
+                        $"The relay {settings.Host}:{settings.Port} offered no TLS, so the password was not sent and e-mail waits. Have the relay offer STARTTLS "
+                        + "(or use Tls=SslOnConnect), or set Trial:Smtp:AllowPlainTextAuth=true only for a relay on this host or a trusted network.");
+                }
+                if (!client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+                {
+                    throw new DeliveryFailedException("smtp-no-auth", permanent: false,
+                        $"The relay {settings.Host}:{settings.Port} offers no sign-in (AUTH) on this connection, but Trial:Smtp:UserName is configured.");
+                }
                 await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             client.Dispose();
-            throw Classify(e);
+            throw Classify(e, settings, trust.Refusal);
         }
         return new Session(client, settings);
     }
@@ -47,14 +72,17 @@ internal sealed class SmtpEmailChannel(SmtpSettings settings) : IEmailChannel
     };
 
     /// <summary>5xx replies and unparsable addresses cannot succeed on a retry; everything else might.</summary>
-    private static DeliveryFailedException Classify(Exception e) => e switch
+    private static DeliveryFailedException Classify(Exception e, SmtpSettings settings, string? certificateRefusal = null) => e switch
     {
         DeliveryFailedException failed => failed,
         ParseException => new("address-invalid", permanent: true, "The recipient address cannot be parsed.", e),
         SmtpCommandException command => new($"smtp-{(int)command.StatusCode}", permanent: (int)command.StatusCode >= 500,
             $"The relay answered {(int)command.StatusCode} to {command.ErrorCode}.", e),
-        AuthenticationException => new("smtp-auth", permanent: false, "The relay refused the configured credentials.", e),
-        _ => new("transport", permanent: false, $"The relay could not be reached or dropped the connection ({e.GetType().Name}).", e),
+        AuthenticationException => new("smtp-auth", permanent: false, $"The relay {settings.Host}:{settings.Port} refused the configured user name and password.", e),
+        SslHandshakeException when certificateRefusal is not null => new("smtp-tls-untrusted", permanent: false,
+            $"TLS with the relay {settings.Host}:{settings.Port} was refused: {certificateRefusal}.", e),
+        SslHandshakeException => new("smtp-tls", permanent: false, $"TLS with the relay {settings.Host}:{settings.Port} could not be set up ({e.Message}).", e),
+        _ => new("transport", permanent: false, $"The relay {settings.Host}:{settings.Port} could not be reached or dropped the connection ({e.GetType().Name}).", e),
     };
 
     private sealed class Session(SmtpClient client, SmtpSettings settings) : IEmailSession
@@ -85,7 +113,7 @@ internal sealed class SmtpEmailChannel(SmtpSettings settings) : IEmailChannel
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The dispatcher drops this session after a failure and opens a fresh one for the next message.
-                throw Classify(e);
+                throw Classify(e, settings);
             }
         }
 

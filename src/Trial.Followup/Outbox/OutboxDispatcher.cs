@@ -84,7 +84,7 @@ internal sealed class OutboxDispatcher
     private async Task<DispatchReport> RunWorkerAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _store.OpenAsync(cancellationToken);
-        await using var mail = new MailConnection(_email);
+        await using var mail = new MailConnection(_email, _logger);
         var report = DispatchReport.Empty;
         var contended = new HashSet<Guid>();
         while (true)
@@ -387,7 +387,7 @@ internal sealed class OutboxDispatcher
     /// A worker's connection to the relay, opened at its first e-mail and dropped after a failure so the next message
     /// starts on a fresh one. Once opening has failed, the rest of the pass does not knock again.
     /// </summary>
-    private sealed class MailConnection(IEmailChannel channel) : IAsyncDisposable
+    private sealed class MailConnection(IEmailChannel channel, ILogger logger) : IAsyncDisposable
     {
         private IEmailSession? _session;
         private DeliveryFailedException? _unreachable;
@@ -404,6 +404,8 @@ internal sealed class OutboxDispatcher
             }
             catch (DeliveryFailedException e)
             {
+                // Once per pass: the operator must learn why e-mail waits (refused password, untrusted certificate, no TLS).
+                logger.LogWarning("E-mail relay not used ({Code}): {Reason} E-mail stays pending and is tried again later.", e.Code, e.Message);
                 _unreachable = e;
                 throw;
             }

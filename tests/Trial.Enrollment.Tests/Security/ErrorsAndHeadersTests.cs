@@ -9,6 +9,7 @@ using Trial.Enrollment.Identity;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Tests.Hosting;
 using Trial.Followup.Contact;
+using Trial.TestServers;
 
 namespace Trial.Enrollment.Tests.Security;
 

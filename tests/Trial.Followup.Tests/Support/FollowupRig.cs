@@ -41,16 +41,23 @@ internal sealed class FollowupRig : IAsyncDisposable
 
     public SmtpSettings Smtp => new(Sink.Host, Sink.Port, "followup@trial.test", "IPS-studien");
 
+    /// <summary>What the dispatcher logged (an operator's only clue why e-mail waits).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <param name="holdEachMessage">The SMTP sink holds each message at DATA until released (a slow relay).</param>
     public static async Task<FollowupRig> CreateAsync(FollowupDatabase database, string name, Instant start, bool holdEachMessage = false) =>
-        new(await TestDatabase.CreateAsync(database, name), await SmtpSink.StartAsync(holdEachMessage), new FakeClock(start));
+        await CreateAsync(database, name, start, new SmtpSinkOptions { HoldEachMessage = holdEachMessage });
+
+    /// <param name="relay">How the SMTP sink behaves: TLS, AUTH, holding messages.</param>
+    public static async Task<FollowupRig> CreateAsync(FollowupDatabase database, string name, Instant start, SmtpSinkOptions relay) =>
+        new(await TestDatabase.CreateAsync(database, name), await SmtpSink.StartAsync(relay), new FakeClock(start));
 
     public OutboxDispatcher Dispatcher(string nodeId = "node-a", IEmailChannel? email = null) => Dispatcher(nodeId, email, null, null, null);
 
     public OutboxDispatcher Dispatcher(string nodeId, IEmailChannel? email, IContactDirectory? directory, OutboxRetryPolicy? policy, IDispatchHooks? hooks) =>
         new(Db.Store, TestProtocol.IpsNorway, Clock, directory ?? new SyntheticContactDirectory(), new SyntheticQuestionnaireLinks(),
             email ?? new SmtpEmailChannel(Smtp), new FileSmsChannel(SmsDirectory), nodeId, policy ?? OutboxRetryPolicy.Default, hooks ?? IDispatchHooks.None,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxDispatcher>.Instance);
+            new Microsoft.Extensions.Logging.Logger<OutboxDispatcher>(new Microsoft.Extensions.Logging.LoggerFactory([Logs])));
 
     public async Task<ScheduleRequest> ScheduleAsync(LocalDate anchor, string language = "nb-NO")
     {

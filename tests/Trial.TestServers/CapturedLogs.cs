@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Trial.Enrollment.Tests.Hosting;
+namespace Trial.TestServers;
 
 /// <summary>A logger provider that keeps every entry at the host's configured level, so tests can read what was logged.</summary>
 public sealed class CapturedLogs : ILoggerProvider

@@ -1,0 +1,166 @@
+using NodaTime;
+using Trial.Followup.Channels;
+using Trial.Followup.Contact;
+using Trial.Followup.Hosting;
+using Trial.Followup.Outbox;
+using Trial.Followup.Tests.Support;
+using Trial.TestServers;
+
+namespace Trial.Followup.Tests.Outbox;
+
+/// <summary>
+/// TLS and AUTH towards a real relay process on loopback (aiosmtpd with a certificate made in the test): e-mail goes
+/// out encrypted and signed in; a refused password, an untrusted certificate or a relay without TLS leaves the message
+/// pending with its reason (never marked sent) and says why in the log; and the password never crosses in clear
+/// unless AllowPlainTextAuth says so.
+/// </summary>
+public abstract class SmtpRelaySecurityTests(FollowupDatabase database)
+{
+    private static readonly LocalDate Anchor = new(2013, 10, 15);
+    private static readonly Instant Opened = Oslo.At(2014, 4, 1, 10);
+    private static readonly SmtpSinkLogin Login = new("trial-relay", "s3cret-relay-password");
+
+    [Theory]
+    [InlineData(SmtpSinkTls.StartTls, SmtpTlsMode.StartTls)]
+    [InlineData(SmtpSinkTls.StartTls, SmtpTlsMode.StartTlsWhenAvailable)]
+    [InlineData(SmtpSinkTls.Implicit, SmtpTlsMode.SslOnConnect)]
+    public async Task Tls_PinnedCertificateAndLogin_DeliversOverTlsAsTheSignedInUser(SmtpSinkTls relay, SmtpTlsMode mode)
+    {
+        using var certificate = SmtpTestCertificate.Create();
+        await using var rig = await FollowupRig.CreateAsync(database, nameof(Tls_PinnedCertificateAndLogin_DeliversOverTlsAsTheSignedInUser) + mode, Opened,
+            new SmtpSinkOptions { Tls = relay, Certificate = certificate, Login = Login });
+        var participant = await ScheduleOneAsync(rig);
+
+        var report = await DispatchAsync(rig, rig.Smtp with
+        {
+            Tls = mode, TrustedCertificateFile = certificate.CertificateFile, UserName = Login.UserName, Password = Login.Password,
+        });
+
+        Assert.Equal((2, 0), (report.Sent, report.Failed));
+        var mail = Assert.Single(rig.MailTo(participant));
+        Assert.Equal((true, Login.UserName), (mail.OverTls, mail.AuthUser));
+        Assert.All(rig.Sink.AuthAttempts(), a => Assert.True(a.OverTls));
+        Assert.Equal(1L, await rig.CountAsync(rig.Db.Store.Dialect.Outbox, "channel = 'email' AND state = 'sent'"));
+    }
+
+    [Fact]
+    public async Task WrongPassword_MessageStaysPendingWithItsReason_NotMarkedSent_AndLogged()
+    {
+        using var certificate = SmtpTestCertificate.Create();
+        await using var rig = await FollowupRig.CreateAsync(database, nameof(WrongPassword_MessageStaysPendingWithItsReason_NotMarkedSent_AndLogged), Opened,
+            new SmtpSinkOptions { Tls = SmtpSinkTls.StartTls, Certificate = certificate, Login = Login });
+        await ScheduleOneAsync(rig);
+
+        var report = await DispatchAsync(rig, rig.Smtp with
+        {
+            Tls = SmtpTlsMode.StartTls, TrustedCertificateFile = certificate.CertificateFile, UserName = Login.UserName, Password = "wrong",
+        });
+
+        Assert.Equal((1, 1), (report.Sent, report.Failed)); // the SMS went
+        Assert.All(rig.Sink.AuthAttempts(), a => Assert.Equal((true, false), (a.OverTls, a.Accepted))); // MailKit tries PLAIN, then LOGIN
+        Assert.NotEmpty(rig.Sink.AuthAttempts());
+        Assert.Empty(rig.Sink.Messages());
+        await AssertWaitingAsync(rig, "smtp-auth");
+        Assert.Contains(rig.Logs.Entries, e => e.Message.Contains("refused the configured user name and password", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UntrustedCertificate_NoPasswordSentNothingMarkedSent_LogNamesTheCertificate(bool pinAnotherCertificate)
+    {
+        using var certificate = SmtpTestCertificate.Create();
+        using var other = SmtpTestCertificate.Create("CN=some-other-relay");
+        await using var rig = await FollowupRig.CreateAsync(database, nameof(UntrustedCertificate_NoPasswordSentNothingMarkedSent_LogNamesTheCertificate) + pinAnotherCertificate, Opened,
+            new SmtpSinkOptions { Tls = SmtpSinkTls.StartTls, Certificate = certificate, Login = Login });
+        await ScheduleOneAsync(rig);
+
+        var report = await DispatchAsync(rig, rig.Smtp with
+        {
+            Tls = SmtpTlsMode.StartTls, TrustedCertificateFile = pinAnotherCertificate ? other.CertificateFile : null, UserName = Login.UserName, Password = Login.Password,
+        });
+
+        Assert.Equal((1, 1), (report.Sent, report.Failed));
+        Assert.Empty(rig.Sink.AuthAttempts());
+        Assert.Empty(rig.Sink.Messages());
+        await AssertWaitingAsync(rig, "smtp-tls-untrusted");
+        var log = Assert.Single(rig.Logs.Entries, e => e.Message.Contains("smtp-tls-untrusted", StringComparison.Ordinal)).Message;
+        Assert.Contains("CN=trial-test-relay", log, StringComparison.Ordinal);
+        Assert.Contains(pinAnotherCertificate ? "does not chain to TrustedCertificateFile" : "not trusted by this machine's authorities", log, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The default mode, credentials configured, and a relay that offers AUTH but no STARTTLS (as when a machine in the
+    /// middle strips the offer): before the fix MailKit signed in over plain TCP and the relay logged the password.
+    /// </summary>
+    [Fact]
+    public async Task DefaultTlsMode_RelayWithoutStartTls_NeverReceivesThePassword_AndEmailWaits()
+    {
+        await using var rig = await FollowupRig.CreateAsync(database, nameof(DefaultTlsMode_RelayWithoutStartTls_NeverReceivesThePassword_AndEmailWaits), Opened,
+            new SmtpSinkOptions { Login = Login, AuthWithoutTls = true });
+        await ScheduleOneAsync(rig);
+        var settings = rig.Smtp with { UserName = Login.UserName, Password = Login.Password };
+        Assert.Equal(SmtpTlsMode.StartTlsWhenAvailable, settings.Tls);
+
+        var report = await DispatchAsync(rig, settings);
+
+        Assert.Empty(rig.Sink.AuthAttempts());
+        Assert.Equal((1, 1), (report.Sent, report.Failed));
+        Assert.Empty(rig.Sink.Messages());
+        await AssertWaitingAsync(rig, "smtp-auth-needs-tls");
+        Assert.Contains(rig.Logs.Entries, e => e.Message.Contains("offered no TLS, so the password was not sent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AllowPlainTextAuth_RelayWithoutStartTls_SignsInInClearAndDelivers()
+    {
+        await using var rig = await FollowupRig.CreateAsync(database, nameof(AllowPlainTextAuth_RelayWithoutStartTls_SignsInInClearAndDelivers), Opened,
+            new SmtpSinkOptions { Login = Login, AuthWithoutTls = true });
+        var participant = await ScheduleOneAsync(rig);
+
+        var report = await DispatchAsync(rig, rig.Smtp with { UserName = Login.UserName, Password = Login.Password, AllowPlainTextAuth = true });
+
+        Assert.Equal((2, 0), (report.Sent, report.Failed));
+        var attempt = Assert.Single(rig.Sink.AuthAttempts());
+        Assert.Equal((false, true), (attempt.OverTls, attempt.Accepted));
+        Assert.Equal((false, Login.UserName), (Assert.Single(rig.MailTo(participant)).OverTls, Assert.Single(rig.MailTo(participant)).AuthUser));
+    }
+
+    [Fact]
+    public async Task StartTlsRequired_RelayWithoutStartTls_NothingSentAndEmailWaits()
+    {
+        await using var rig = await FollowupRig.CreateAsync(database, nameof(StartTlsRequired_RelayWithoutStartTls_NothingSentAndEmailWaits), Opened, new SmtpSinkOptions());
+        await ScheduleOneAsync(rig);
+
+        var report = await DispatchAsync(rig, rig.Smtp with { Tls = SmtpTlsMode.StartTls });
+
+        Assert.Equal((1, 1), (report.Sent, report.Failed));
+        Assert.Empty(rig.Sink.Messages());
+        await AssertWaitingAsync(rig, "smtp-no-starttls");
+    }
+
+    private static async Task<ParticipantRef> ScheduleOneAsync(FollowupRig rig)
+    {
+        var participant = (await rig.ScheduleAsync(Anchor)).Participant;
+        await rig.SweepAsync();
+        return participant;
+    }
+
+    private static Task<DispatchReport> DispatchAsync(FollowupRig rig, SmtpSettings settings) =>
+        rig.Dispatcher("node-a", new SmtpEmailChannel(settings)).DispatchDueAsync(1, CancellationToken.None);
+
+    /// <summary>The e-mail is pending for a later try with the reason stored, its try given back, and nothing says sent.</summary>
+    private static async Task AssertWaitingAsync(FollowupRig rig, string error)
+    {
+        var outbox = rig.Db.Store.Dialect.Outbox;
+        Assert.Equal($"pending {error} 0", await rig.Db.ScalarAsync<string>($"SELECT state || ' ' || last_error || ' ' || tries FROM {outbox} WHERE channel = 'email'"));
+        Assert.Equal(1L, await rig.CountAsync(rig.Db.Store.Dialect.Outbox, $"channel = 'email' AND state = 'pending' AND last_error = '{error}' AND tries = 0"));
+        Assert.Equal(0L, await rig.CountAsync(rig.Db.Store.Dialect.Outbox, "channel = 'email' AND (state = 'sent' OR sent_at IS NOT NULL)"));
+    }
+}
+
+[Trait(TestTraits.Database, TestTraits.Postgres)]
+public sealed class SmtpRelaySecurityPostgresTests() : SmtpRelaySecurityTests(FollowupDatabase.Postgres);
+
+[Trait(TestTraits.Database, TestTraits.Sqlite)]
+public sealed class SmtpRelaySecuritySqliteTests() : SmtpRelaySecurityTests(FollowupDatabase.Sqlite);
