@@ -85,7 +85,6 @@ internal sealed partial class TrialTimeline(DemoService service, VirtualClock cl
             At(day, 12);
             _summary.Jobs.Start();
             await service.RunFollowupJobsAsync(cancellationToken);
-            _summary.QuartzJobs = service.QuartzRuns.Executed;
             ReadMessages(day);
             _summary.Jobs.Stop();
 
@@ -120,8 +119,12 @@ internal sealed partial class TrialTimeline(DemoService service, VirtualClock cl
         {
             session.Dispose();
         }
+        _summary.QuartzJobs = service.QuartzRuns.Executed;
         return _summary;
     }
+
+    /// <summary>The research id of an enrolled participant, or empty, as a stable sort key for this run.</summary>
+    private string ResearchIdOf(Guid participant) => _enrolled.TryGetValue(participant, out var e) ? e.ResearchId : "";
 
     private void At(LocalDate day, int hour) => clock.MoveTo(day.At(new LocalTime(hour, 0)).InZoneLeniently(Oslo).ToInstant());
 
@@ -239,7 +242,7 @@ internal sealed partial class TrialTimeline(DemoService service, VirtualClock cl
         }
         // Two senders deliver to the sink at once and SMS files are named by random tokens, so arrival order differs
         // between runs. Reading in the participants' research-id order lets the seed alone decide who answers.
-        foreach (var (to, text) in messages.OrderBy(m => _byAddress.TryGetValue(m.To, out var id) && _enrolled.TryGetValue(id, out var e) ? e.ResearchId : "", StringComparer.Ordinal)
+        foreach (var (to, text) in messages.OrderBy(m => _byAddress.TryGetValue(m.To, out var id) ? ResearchIdOf(id) : "", StringComparer.Ordinal)
                      .ThenBy(m => m.To, StringComparer.Ordinal))
         {
             if (!_byAddress.TryGetValue(to, out var id) || Link().Match(text) is not { Success: true } match)
@@ -299,7 +302,7 @@ internal sealed partial class TrialTimeline(DemoService service, VirtualClock cl
             var tasks = await coordinator.GetAsync<List<PhoneTaskView>>($"/api/followup/centres/{centre}/phone-tasks", cancellationToken);
             // The same fixed order as the messages: the service lists tasks by due time, and ties between them would
             // otherwise hand the seeded answers to different people from run to run.
-            foreach (var task in tasks.OrderBy(t => _enrolled.TryGetValue(t.Participant, out var e) ? e.ResearchId : "", StringComparer.Ordinal)
+            foreach (var task in tasks.OrderBy(t => ResearchIdOf(t.Participant), StringComparer.Ordinal)
                          .ThenBy(t => OccasionMonths(t.Occasion)))
             {
                 if (!_enrolled.TryGetValue(task.Participant, out var person) || _phoned.Contains(task.OccasionId))

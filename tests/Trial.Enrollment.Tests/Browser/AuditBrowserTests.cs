@@ -11,7 +11,7 @@ namespace Trial.Enrollment.Tests.Browser;
 /// page reached is screenshotted and checked with axe-core.
 /// </summary>
 [Trait("db", "postgres")]
-[Collection(BrowserCollection.Name)]
+[Collection(OversightBrowserCollection.Name)]
 public sealed class AuditBrowserTests(BrowserTrialFixture fixture)
 {
     /// <summary>10:00 in Oslo on 7 November 2014: no other browser test's clock stands on this day, so a day filter finds only this test's entries.</summary>

@@ -14,7 +14,7 @@ namespace Trial.Enrollment.Tests.Browser;
 /// Chromium; every page reached is screenshotted and checked with axe-core.
 /// </summary>
 [Trait("db", "postgres")]
-[Collection(BrowserCollection.Name)]
+[Collection(OversightBrowserCollection.Name)]
 public sealed class CorrectionBrowserTests(BrowserTrialFixture fixture)
 {
     private static readonly Instant Enrolment = Instant.FromUtc(2014, 11, 1, 12, 0);

@@ -9,7 +9,7 @@ namespace Trial.Enrollment.Tests.Browser;
 /// and organisation, linked to the re-consent form, gone from the list once recorded; refused to a role that does not enrol.
 /// </summary>
 [Trait("db", "postgres")]
-[Collection(BrowserCollection.Name)]
+[Collection(OversightBrowserCollection.Name)]
 public sealed class ReconsentDueBrowserTests(BrowserTrialFixture fixture)
 {
     [ChromiumFact]

@@ -23,9 +23,10 @@ public abstract class FreeTextUpgradeTests(DatabaseProvider provider)
     [Fact]
     public async Task OldFreeText_MovesToSealedNotes_AndResearchKeepsACode()
     {
-        var data = provider == DatabaseProvider.Sqlite ? UpgradeFromPreviousReleaseTests.SqliteCopy() : await UpgradeFromPreviousReleaseTests.PostgresRestoreAsync();
+        var restored = provider == DatabaseProvider.Postgres ? await UpgradeFromPreviousReleaseTests.PostgresRestoreAsync() : null;
         await using var app = await TrialTestApp.StartAsync(provider, "upgrade_freetext", registerFollowup: false,
-            joinDatabase: provider == DatabaseProvider.Postgres ? data : null, existingDataDirectory: provider == DatabaseProvider.Sqlite ? data : null);
+            joinDatabase: restored?.ConnectionString, existingDataDirectory: restored is null ? UpgradeFromPreviousReleaseTests.SqliteCopy() : null,
+            settings: restored?.Settings);
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrialDbContext>();

@@ -76,10 +76,16 @@ public class UpgradeFromPreviousReleaseTests
     /// The previous release's allocation-seed key: its SQLite folder's key file, which also seals the seed in the
     /// PostgreSQL dump. Never the test run's own key file, which is new on every machine.
     /// </summary>
-    internal static string[] PreviousReleaseSeedKey => [$"--Trial:SeedKeyFile={Path.Combine(Fixture, "sqlite", "allocation-seed.key")}"];
+    private static string[] PreviousReleaseSeedKey => [$"--Trial:SeedKeyFile={Path.Combine(Fixture, "sqlite", "allocation-seed.key")}"];
 
-    /// <summary>A new PostgreSQL database holding the previous release's dump.</summary>
-    internal static async Task<string> PostgresRestoreAsync()
+    /// <summary>A restored previous-release database and the settings a service needs to open it.</summary>
+    internal sealed record RestoredDatabase(string ConnectionString, string[] Settings);
+
+    /// <summary>
+    /// A new PostgreSQL database holding the previous release's dump, with its seed key setting: returned together so
+    /// that no caller can start a service on the dump with the test run's own key and meet 'seed-key-mismatch'.
+    /// </summary>
+    internal static async Task<RestoredDatabase> PostgresRestoreAsync()
     {
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("upgrade");
         // The dump sets search_path to '' for its session: restore on a connection of its own, never pooled.
@@ -87,7 +93,7 @@ public class UpgradeFromPreviousReleaseTests
         await restore.OpenAsync();
         await using var command = new NpgsqlCommand(await File.ReadAllTextAsync(Path.Combine(Fixture, "research.postgres.sql")), restore);
         await command.ExecuteNonQueryAsync();
-        return connectionString;
+        return new RestoredDatabase(connectionString, PreviousReleaseSeedKey);
     }
 
     [Fact]
@@ -118,9 +124,9 @@ public class UpgradeFromPreviousReleaseTests
     [Trait("db", "postgres")]
     public async Task Postgres_DatabaseMadeByEfMigrations_IsRecordedAtItsVersions_AndKeepsEveryParticipant()
     {
-        var connectionString = await PostgresRestoreAsync();
+        var (connectionString, settings) = await PostgresRestoreAsync();
         await using (var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "upgrade", registerFollowup: false, joinDatabase: connectionString,
-                             settings: PreviousReleaseSeedKey))
+                             settings: settings))
         {
             await AssertIntactAndWorkingAsync(app);
         }
