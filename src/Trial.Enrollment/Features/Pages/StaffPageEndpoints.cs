@@ -18,6 +18,7 @@ using Trial.Followup.Access;
 using Trial.Web.Forms;
 using Trial.Web.Layout;
 using Trial.Web.Localisation;
+using static Trial.Enrollment.Features.Pages.StaffPageGuard;
 
 namespace Trial.Enrollment.Features.Pages;
 
@@ -73,26 +74,6 @@ internal static class StaffPageEndpoints
             Guarded(c, async l => Confirm(c, l, await q.DetailAsync(ParticipantId.FromRoute(id), StaffUser.From(c.User), ct), Guid.NewGuid().ToString("D"),
                 FieldErrors.None, StatusCodes.Status200OK)));
         pages.MapPost("/participants/{id:guid}/randomise", RandomiseAsync);
-    }
-
-    /// <summary>Runs a page; a refusal that is not about a form field becomes a message page with the right status.</summary>
-    internal static async Task<IResult> Guarded(HttpContext c, Func<TextLanguage, Task<IResult>> page)
-    {
-        var language = StaffLanguage.Of(c);
-        try
-        {
-            return await page(language);
-        }
-        catch (RejectedException e) when (e.Kind != RejectionKind.Invalid)
-        {
-            return e.Kind switch
-            {
-                RejectionKind.NotFound => StaffRefusal.Show(c, language, "refusal.not-found", StatusCodes.Status404NotFound),
-                RejectionKind.Forbidden => StaffRefusal.Show(c, language, e.Message.Contains("centre", StringComparison.Ordinal)
-                    ? "refusal.not-your-centre" : "refusal.not-your-role", StatusCodes.Status403Forbidden),
-                _ => StaffRefusal.Show(c, language, "refusal.conflict", StatusCodes.Status409Conflict),
-            };
-        }
     }
 
     private static Task<IResult> ListAsync(HttpContext c, string? q, string? state, string? centre, int? page, ParticipantQueries queries,
