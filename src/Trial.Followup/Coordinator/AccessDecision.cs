@@ -5,5 +5,8 @@ internal enum AccessDecision
 {
     Allowed,
     Unauthenticated,
-    Forbidden,
+    /// <summary>The role is not one that follows up participants (a statistician, an auditor).</summary>
+    NotYourRole,
+    /// <summary>A coordinator or trial manager of other centres.</summary>
+    NotYourCentre,
 }

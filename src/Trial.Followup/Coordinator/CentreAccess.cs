@@ -17,7 +17,7 @@ internal static class CentreAccess
         }
         var role = user.IsInRole(TrialRoles.Coordinator) || user.IsInRole(TrialRoles.TrialManager);
         var scoped = user.FindAll(TrialClaimTypes.Centre).Any(c => string.Equals(c.Value, centre, StringComparison.Ordinal));
-        return role && scoped ? AccessDecision.Allowed : AccessDecision.Forbidden;
+        return !role ? AccessDecision.NotYourRole : scoped ? AccessDecision.Allowed : AccessDecision.NotYourCentre;
     }
 
     /// <summary>The user ID recorded as "entered by" on manual entries.</summary>

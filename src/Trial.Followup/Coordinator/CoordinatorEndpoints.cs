@@ -83,6 +83,7 @@ internal static class CoordinatorEndpoints
     {
         AccessDecision.Allowed => null,
         AccessDecision.Unauthenticated => Problem(StatusCodes.Status401Unauthorized, "Sign in required", "Sign in as a coordinator to see follow-up."),
+        AccessDecision.NotYourRole => Problem(StatusCodes.Status403Forbidden, "Not your role", "Only a coordinator or a trial manager follows up participants."),
         _ => Problem(StatusCodes.Status403Forbidden, "Not your centre", $"You have no access to centre '{centre}'."),
     };
 

@@ -159,6 +159,7 @@ internal static class FollowupPageEndpoints
     {
         AccessDecision.Allowed => null,
         AccessDecision.Unauthenticated => Results.Redirect("/login?returnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)),
+        AccessDecision.NotYourRole => StaffRefusal.Show(http, language, "refusal.not-your-role", StatusCodes.Status403Forbidden),
         _ => StaffRefusal.Show(http, language, "refusal.not-your-centre", StatusCodes.Status403Forbidden),
     };
 }

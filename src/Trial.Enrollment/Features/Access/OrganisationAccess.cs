@@ -29,7 +29,7 @@ internal sealed class OrganisationAccess(TrialProtocol protocol)
         if (!protocol.FieldAccess.MayRecord(kind, field))
         {
             var rule = protocol.FieldAccess.ClassOf(field)!;
-            throw RejectedException.ForbiddenField(requestField, "organisation-may-record",
+            throw RejectedException.ForbiddenField(AccessRefusal.Organisation, requestField, "organisation-may-record",
                 $"Staff of {user.Organisation} ({(kind is { } k ? OrganisationKinds.Code(k) : "unknown kind")}) may not record '{field}' " +
                 $"({rule.Label.English}); the protocol's fieldAccess gives it to {string.Join(", ", rule.Record.Select(OrganisationKinds.Code))}.");
         }

@@ -96,7 +96,7 @@ internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol, 
     public async Task ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
         var user = await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
-                   ?? throw RejectedException.Forbidden("Sign in first.");
+                   ?? throw RejectedException.Forbidden(AccessRefusal.Role, "Sign in first.");
         if (Verify(user, currentPassword) == PasswordVerificationResult.Failed)
         {
             throw RejectedException.Invalid("currentPassword", "wrong-password", "The current password is wrong.");

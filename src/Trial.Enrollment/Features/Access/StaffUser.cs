@@ -10,7 +10,7 @@ public sealed record StaffUser(string UserId, string Role, OrganisationCode Orga
 {
     public static StaffUser From(ClaimsPrincipal principal)
     {
-        var id = principal.FindFirstValue(TrialClaimTypes.UserId) ?? throw RejectedException.Forbidden("Sign in first.");
+        var id = principal.FindFirstValue(TrialClaimTypes.UserId) ?? throw RejectedException.Forbidden(AccessRefusal.Role, "Sign in first.");
         return new StaffUser(
             id,
             principal.FindFirstValue(ClaimTypes.Role) ?? "",
@@ -33,7 +33,7 @@ public sealed record StaffUser(string UserId, string Role, OrganisationCode Orga
     {
         if (!HasRole(roles))
         {
-            throw RejectedException.Forbidden($"The {Role} role may not do this; it needs {string.Join(" or ", roles)}.");
+            throw RejectedException.Forbidden(AccessRefusal.Role, $"The {Role} role may not do this; it needs {string.Join(" or ", roles)}.");
         }
     }
 
@@ -41,7 +41,7 @@ public sealed record StaffUser(string UserId, string Role, OrganisationCode Orga
     {
         if (!SeesCentre(centre))
         {
-            throw RejectedException.Forbidden($"You are not scoped to centre '{centre}'.");
+            throw RejectedException.Forbidden(AccessRefusal.Centre, $"You are not scoped to centre '{centre}'.");
         }
     }
 }

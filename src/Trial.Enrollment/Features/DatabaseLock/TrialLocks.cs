@@ -51,7 +51,7 @@ internal sealed class TrialLocks(TrialDbContext db, AuditTrail audit, IClock clo
         // Closing the trial is a decision for the whole trial, not for a manager of some centres.
         if (!user.ManagesWholeTrial(protocol))
         {
-            throw RejectedException.Forbidden("Only a trial manager of every centre can close recruitment or lock follow-up.");
+            throw RejectedException.Forbidden(AccessRefusal.WholeTrial, "Only a trial manager of every centre can close recruitment or lock follow-up.");
         }
         var reason = Participants.RequestFields.Text(reasonText, "reason", 500);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -13,6 +13,7 @@ using Trial.Followup.Access;
 using Trial.Web.Forms;
 using Trial.Web.Layout;
 using Trial.Web.Localisation;
+using static Trial.Enrollment.Features.Pages.StaffPageGuard;
 
 namespace Trial.Enrollment.Features.Overview;
 
@@ -83,15 +84,4 @@ internal static class OverviewPageEndpoints
             [nameof(StatisticianPage.Folder)] = folder,
             [nameof(StatisticianPage.Error)] = error,
         }, error is null ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
-
-    private static async Task<IResult> Guarded(HttpContext c, string[] roles, Func<StaffUser, TextLanguage, Task<IResult>> page)
-    {
-        var language = StaffLanguage.Of(c);
-        var user = StaffUser.From(c.User);
-        if (!user.HasRole(roles))
-        {
-            return StaffRefusal.Show(c, language, "refusal.not-your-role", StatusCodes.Status403Forbidden);
-        }
-        return await page(user, language);
-    }
 }

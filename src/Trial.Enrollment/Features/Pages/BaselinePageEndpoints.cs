@@ -24,7 +24,7 @@ internal static class BaselinePageEndpoints
     {
         var pages = app.MapStaffPageGroup();
         pages.MapGet("/participants/{id:guid}/baseline", (Guid id, HttpContext c, ParticipantBaseline baseline, TrialCalendar calendar, CancellationToken ct) =>
-            StaffPageEndpoints.Guarded(c, async language =>
+            StaffPageGuard.Guarded(c, async language =>
             {
                 var current = await baseline.ReadAsync(ParticipantId.FromRoute(id), StaffUser.From(c.User), ct);
                 var values = current.Values.ToDictionary(v => "values." + v.Key, v => v.Value, StringComparer.Ordinal);
@@ -32,7 +32,7 @@ internal static class BaselinePageEndpoints
                 return await FormAsync(c, language, id, current.RecordedOn, values, FieldErrors.None, StatusCodes.Status200OK, ct);
             }));
         pages.MapPost("/participants/{id:guid}/baseline", (Guid id, HttpContext c, IFormCollection form, ParticipantBaseline baseline, TrialProtocol protocol,
-            CancellationToken ct) => StaffPageEndpoints.Guarded(c, async language =>
+            CancellationToken ct) => StaffPageGuard.Guarded(c, async language =>
         {
             var values = StaffPageEndpoints.Values(form);
             try

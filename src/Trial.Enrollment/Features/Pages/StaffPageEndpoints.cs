@@ -18,6 +18,7 @@ using Trial.Followup.Access;
 using Trial.Web.Forms;
 using Trial.Web.Layout;
 using Trial.Web.Localisation;
+using static Trial.Enrollment.Features.Pages.StaffPageGuard;
 
 namespace Trial.Enrollment.Features.Pages;
 
@@ -73,26 +74,6 @@ internal static class StaffPageEndpoints
             Guarded(c, async l => Confirm(c, l, await q.DetailAsync(ParticipantId.FromRoute(id), StaffUser.From(c.User), ct), Guid.NewGuid().ToString("D"),
                 FieldErrors.None, StatusCodes.Status200OK)));
         pages.MapPost("/participants/{id:guid}/randomise", RandomiseAsync);
-    }
-
-    /// <summary>Runs a page; a refusal that is not about a form field becomes a message page with the right status.</summary>
-    internal static async Task<IResult> Guarded(HttpContext c, Func<TextLanguage, Task<IResult>> page)
-    {
-        var language = StaffLanguage.Of(c);
-        try
-        {
-            return await page(language);
-        }
-        catch (RejectedException e) when (e.Kind != RejectionKind.Invalid)
-        {
-            return e.Kind switch
-            {
-                RejectionKind.NotFound => StaffRefusal.Show(c, language, "refusal.not-found", StatusCodes.Status404NotFound),
-                RejectionKind.Forbidden => StaffRefusal.Show(c, language, e.Message.Contains("centre", StringComparison.Ordinal)
-                    ? "refusal.not-your-centre" : "refusal.not-your-role", StatusCodes.Status403Forbidden),
-                _ => StaffRefusal.Show(c, language, "refusal.conflict", StatusCodes.Status409Conflict),
-            };
-        }
     }
 
     private static Task<IResult> ListAsync(HttpContext c, string? q, string? state, string? centre, int? page, ParticipantQueries queries,
@@ -303,13 +284,14 @@ internal static class StaffPageEndpoints
         var user = StaffUser.From(c.User);
         user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
         var labels = c.RequestServices.GetRequiredService<ProtocolLabels>();
+        var (severity, education) = ClassificationOptions(c, user, labels, language);
         return Page.Show<ScreeningPage>(language, new()
         {
             [nameof(ScreeningPage.Language)] = language,
             [nameof(ScreeningPage.Criteria)] = protocol.Eligibility.Where(e => e.Rule == CriterionRule.YesNo).ToList(),
             [nameof(ScreeningPage.Centres)] = Centres(user, labels),
-            [nameof(ScreeningPage.SeverityOptions)] = ClassificationOptions(c, user, "severity", ScreeningClassification.SeverityCodes, labels, language),
-            [nameof(ScreeningPage.EducationOptions)] = ClassificationOptions(c, user, "education", ScreeningClassification.EducationCodes, labels, language),
+            [nameof(ScreeningPage.SeverityOptions)] = severity,
+            [nameof(ScreeningPage.EducationOptions)] = education,
             [nameof(ScreeningPage.Menu)] = StaffMenus.Of(c),
             [nameof(ScreeningPage.Values)] = values,
             [nameof(ScreeningPage.Errors)] = errors,
@@ -326,6 +308,7 @@ internal static class StaffPageEndpoints
         var inForce = protocol.ConsentFormOn(c.RequestServices.GetRequiredService<TrialCalendar>().Today);
         var reconsentDue = ReconsentDue.IsDue(protocol, inForce, Enum.Parse<ParticipantState>(participant.State), participant.DiedOn is not null,
             participant.ConsentFormVersion, participant.Withdrawals.Select(WithdrawalEffects.Parse).OfType<WithdrawalScope>());
+        var (severity, education) = ClassificationOptions(c, user, labels, language);
         return Page.Show<ParticipantDetailPage>(language, new()
         {
             [nameof(ParticipantDetailPage.P)] = participant,
@@ -335,9 +318,8 @@ internal static class StaffPageEndpoints
                 user.HasRole(TrialRoles.TrialManager), await TrialLocks.StageAsync(c.RequestServices.GetRequiredService<TrialDbContext>(), ct), reconsentDue),
             [nameof(ParticipantDetailPage.FormInForce)] = inForce?.Version,
             [nameof(ParticipantDetailPage.Criteria)] = protocol.Eligibility.Where(e => e.Rule == CriterionRule.YesNo).ToList(),
-            // Offered only to a user whose organisation may record the field (a NAV user is not offered the severity).
-            [nameof(ParticipantDetailPage.SeverityOptions)] = ClassificationOptions(c, user, "severity", ScreeningClassification.SeverityCodes, labels, language),
-            [nameof(ParticipantDetailPage.EducationOptions)] = ClassificationOptions(c, user, "education", ScreeningClassification.EducationCodes, labels, language),
+            [nameof(ParticipantDetailPage.SeverityOptions)] = severity,
+            [nameof(ParticipantDetailPage.EducationOptions)] = education,
             [nameof(ParticipantDetailPage.ConsentVersions)] = protocol.ConsentForms.Select(f => new ChoiceOption(f.Version, f.Version)).ToList(),
             [nameof(ParticipantDetailPage.Arms)] = protocol.Arms.Select(a => new ChoiceOption(a.Code.Value, labels.Arm(a.Code.Value, language))).ToList(),
             [nameof(ParticipantDetailPage.PaperKey)] = values.GetValueOrDefault("paper.key") ?? Guid.NewGuid().ToString("D"),
@@ -352,11 +334,19 @@ internal static class StaffPageEndpoints
         }, status);
     }
 
-    private static List<ChoiceOption> ClassificationOptions(HttpContext c, StaffUser user, string field, IEnumerable<string> codes, ProtocolLabels labels,
-        TextLanguage language) =>
-        c.RequestServices.GetRequiredService<OrganisationAccess>().MayRecord(user, "screening." + field)
+    /// <summary>
+    /// The MINI severity and education choices of the screening and correction forms, in words. Each is offered only to
+    /// a user whose organisation may record it (a NAV user is not offered the severity): empty otherwise.
+    /// </summary>
+    private static (List<ChoiceOption> Severity, List<ChoiceOption> Education) ClassificationOptions(HttpContext c, StaffUser user, ProtocolLabels labels,
+        TextLanguage language)
+    {
+        var access = c.RequestServices.GetRequiredService<OrganisationAccess>();
+        List<ChoiceOption> Options(string field, IEnumerable<string> codes) => access.MayRecord(user, "screening." + field)
             ? codes.Select(code => new ChoiceOption(code, labels.BaselineCode(field, code, language))).ToList()
             : [];
+        return (Options("severity", ScreeningClassification.SeverityCodes), Options("education", ScreeningClassification.EducationCodes));
+    }
 
     private static IResult Confirm(HttpContext c, TextLanguage language, ParticipantView participant, string key, FieldErrors errors, int status) =>
         Page.Show<RandomiseConfirmPage>(language, new()

@@ -16,7 +16,7 @@ internal static class ReconsentPageEndpoints
     public static void MapReconsentPages(this WebApplication app)
     {
         app.MapStaffPageGroup().MapGet("/reconsents", (HttpContext c, ParticipantReconsent reconsent, TrialProtocol protocol, TrialCalendar calendar,
-            ProtocolLabels labels, CancellationToken ct) => StaffPageEndpoints.Guarded(c, async language => Page.Show<ReconsentDuePage>(language, new()
+            ProtocolLabels labels, CancellationToken ct) => StaffPageGuard.Guarded(c, async language => Page.Show<ReconsentDuePage>(language, new()
         {
             [nameof(ReconsentDuePage.Due)] = await reconsent.DueAsync(StaffUser.From(c.User), ct),
             [nameof(ReconsentDuePage.FormInForce)] = protocol.ConsentFormOn(calendar.Today)?.Version,

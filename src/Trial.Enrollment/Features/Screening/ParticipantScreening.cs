@@ -111,7 +111,7 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
         var organisation = protocol.FindOrganisation(user.Organisation);
         if (organisation is null || !organisation.Centres.Contains(centre))
         {
-            throw RejectedException.ForbiddenField("centre", "organisation-of-centre", $"Your organisation '{user.Organisation}' does not serve centre '{centre}'.");
+            throw RejectedException.ForbiddenField(AccessRefusal.Organisation, "centre", "organisation-of-centre", $"Your organisation '{user.Organisation}' does not serve centre '{centre}'.");
         }
         return organisation.Code;
     }

@@ -103,12 +103,12 @@ internal static class AdministrationPageEndpoints
     }
 
     /// <summary>Runs a page for a trial manager of every centre; anyone else gets the 403 page.</summary>
-    private static Task<IResult> Managed(HttpContext c, Func<StaffUser, TextLanguage, Task<IResult>> page) => StaffPageEndpoints.Guarded(c, language =>
+    private static Task<IResult> Managed(HttpContext c, Func<StaffUser, TextLanguage, Task<IResult>> page) => StaffPageGuard.Guarded(c, language =>
     {
         var user = StaffUser.From(c.User);
         if (!user.ManagesWholeTrial(c.RequestServices.GetRequiredService<TrialProtocol>()))
         {
-            throw RejectedException.Forbidden("Only a trial manager of the whole trial may administer it.");
+            throw RejectedException.Forbidden(AccessRefusal.WholeTrial, "Only a trial manager of the whole trial may administer it.");
         }
         return page(user, language);
     });
