@@ -28,11 +28,11 @@ internal static class RandomisationLoad
 
     /// <summary>
     /// Timed randomisations (after a short untimed warm-up), wall seconds, CPU seconds of this process (the service's
-    /// side) and of the whole machine (adds PostgreSQL, and anything else running), per-randomisation latencies, and
-    /// Npgsql commands (round trips, COMMIT not counted) per randomisation.
+    /// side), of the PostgreSQL backends serving the run's database, and of the whole machine (adds anything else running),
+    /// per-randomisation latencies, and Npgsql commands (round trips, COMMIT not counted) per randomisation.
     /// </summary>
-    public sealed record Result(int Clients, int Randomisations, double Seconds, double ProcessCpuSeconds, double MachineCpuSeconds,
-        double MedianMs, double P95Ms, double CommandsPerRandomisation, int Duplicates, int Gaps)
+    public sealed record Result(int Clients, int Randomisations, double Seconds, double ProcessCpuSeconds, double PostgresCpuSeconds,
+        double MachineCpuSeconds, double MedianMs, double P95Ms, double CommandsPerRandomisation, int Duplicates, int Gaps)
     {
         public double PerSecond => Randomisations / Seconds;
 
@@ -99,6 +99,7 @@ internal static class RandomisationLoad
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var machineBefore = MachineCpu.BusySeconds();
+        var postgresBefore = await PostgresCpu.BackendSecondsAsync(connectionString);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
@@ -113,6 +114,7 @@ internal static class RandomisationLoad
         process.Refresh();
         var processCpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var machineCpu = MachineCpu.BusySeconds() - machineBefore;
+        var postgresCpu = await PostgresCpu.BackendSecondsAsync(connectionString) - postgresBefore;
         listener.ActivityStopped = null;
         var sorted = latencies.Order().ToArray();
 
@@ -123,7 +125,7 @@ internal static class RandomisationLoad
                          + rows.Count - rows.Select(r => r.ParticipantId).Distinct().Count();
         var gaps = rows.GroupBy(r => (r.Stratum, r.Period)).Sum(g => (g.Max(r => r.Slot) ?? -1) + 1 - g.Count()) + (participants - rows.Count);
         await app.StopAsync();
-        return new Result(clients, timed, seconds, processCpu, machineCpu, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)],
+        return new Result(clients, timed, seconds, processCpu, postgresCpu, machineCpu, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)],
             (double)Interlocked.Read(ref commands) / timed, duplicates, gaps);
     }
 }
