@@ -29,7 +29,7 @@ var results = new List<RandomisationLoad.Result>();
 foreach (var clients in clientCounts)
 {
     var connection = await server.CreateDatabaseAsync($"bench_enrol_{clients}");
-    var result = await RandomisationLoad.RunAsync(connection, clients, clients == 1 && clientCounts.Length > 1 ? Math.Min(participants, 300) : participants, Console.Error);
+    var result = await RandomisationLoad.RunAsync(connection, clients, clients == 1 && clientCounts.Length > 1 ? Math.Min(participants, 400) : participants, Console.Error);
     Console.Error.WriteLine($"  {clients} clients: {result.PerSecond:F0} randomisations/s, mean {result.MeanMs:F2} ms, " +
                             $"{result.CommandsPerRandomisation:F1} commands each, CPU {result.ProcessCpuSeconds * 1000 / result.Randomisations:F2} ms here + {result.PostgresCpuSeconds * 1000 / result.Randomisations:F2} ms PostgreSQL + {(result.MachineCpuSeconds - result.ProcessCpuSeconds - result.PostgresCpuSeconds) * 1000 / result.Randomisations:F2} ms elsewhere each, {result.Duplicates} duplicates, {result.Gaps} gaps");
     results.Add(result);

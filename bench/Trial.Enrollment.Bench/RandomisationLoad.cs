@@ -75,11 +75,28 @@ internal static class RandomisationLoad
             await scope.ServiceProvider.GetRequiredService<ParticipantRandomisation>().RandomiseAsync(ParticipantId.From(id),
                 new RandomiseRequest(), $"bench-{id}", Manager, CancellationToken.None);
         }
-        // Warm-up (JIT, connection pool, sequence expansion), not timed.
-        for (var i = 0; i < Math.Min(30, participants / 10) && queue.TryDequeue(out var warm); i++)
+        // `clients` concurrent clients randomise until the queue is empty, each one at a time.
+        Task ClientsAsync(ConcurrentQueue<Guid> work, ConcurrentBag<double> times) =>
+            Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+            {
+                while (work.TryDequeue(out var id))
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await RandomiseOneAsync(id);
+                    times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            })));
+        // Warm-up, not timed, by as many clients as the timed run, so that it is in the steady state of a service that has
+        // been running: methods JIT-compiled at their final tier, sequences expanded, and every pooled connection opened,
+        // its PostgreSQL backend's catalogue caches filled and its statements prepared (Npgsql prepares one on its fifth use
+        // on a connection). A single-client warm-up left 31 of 32 connections to be opened and warmed inside the timing.
+        var warmUp = Math.Min(Math.Max(100, 6 * clients), participants / 4);
+        var warm = new ConcurrentQueue<Guid>();
+        while (warm.Count < warmUp && queue.TryDequeue(out var id))
         {
-            await RandomiseOneAsync(warm);
+            warm.Enqueue(id);
         }
+        await ClientsAsync(warm, []);
         var timed = queue.Count;
         var latencies = new ConcurrentBag<double>();
         long commands = 0;
@@ -101,15 +118,7 @@ internal static class RandomisationLoad
         var machineBefore = MachineCpu.BusySeconds();
         var postgresBefore = await PostgresCpu.BackendSecondsAsync(connectionString);
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            while (queue.TryDequeue(out var id))
-            {
-                var started = Stopwatch.GetTimestamp();
-                await RandomiseOneAsync(id);
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        })));
+        await ClientsAsync(queue, latencies);
         var seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         var processCpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
