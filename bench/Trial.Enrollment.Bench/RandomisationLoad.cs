@@ -28,11 +28,11 @@ internal static class RandomisationLoad
 
     /// <summary>
     /// Timed randomisations (after a short untimed warm-up), wall seconds, CPU seconds of this process (the service's
-    /// side) and of the whole machine (adds PostgreSQL, and anything else running), per-randomisation latencies, and
-    /// Npgsql commands (round trips, COMMIT not counted) per randomisation.
+    /// side), of the PostgreSQL backends serving the run's database, and of the whole machine (adds anything else running),
+    /// per-randomisation latencies, and Npgsql commands (round trips, COMMIT not counted) per randomisation.
     /// </summary>
-    public sealed record Result(int Clients, int Randomisations, double Seconds, double ProcessCpuSeconds, double MachineCpuSeconds,
-        double MedianMs, double P95Ms, double CommandsPerRandomisation, int Duplicates, int Gaps)
+    public sealed record Result(int Clients, int Randomisations, double Seconds, double ProcessCpuSeconds, double PostgresCpuSeconds,
+        double MachineCpuSeconds, double MedianMs, double P95Ms, double CommandsPerRandomisation, int Duplicates, int Gaps)
     {
         public double PerSecond => Randomisations / Seconds;
 
@@ -75,11 +75,28 @@ internal static class RandomisationLoad
             await scope.ServiceProvider.GetRequiredService<ParticipantRandomisation>().RandomiseAsync(ParticipantId.From(id),
                 new RandomiseRequest(), $"bench-{id}", Manager, CancellationToken.None);
         }
-        // Warm-up (JIT, connection pool, sequence expansion), not timed.
-        for (var i = 0; i < Math.Min(30, participants / 10) && queue.TryDequeue(out var warm); i++)
+        // `clients` concurrent clients randomise until the queue is empty, each one at a time.
+        Task ClientsAsync(ConcurrentQueue<Guid> work, ConcurrentBag<double> times) =>
+            Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+            {
+                while (work.TryDequeue(out var id))
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await RandomiseOneAsync(id);
+                    times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            })));
+        // Warm-up, not timed, by as many clients as the timed run, so that it is in the steady state of a service that has
+        // been running: methods JIT-compiled at their final tier, sequences expanded, and every pooled connection opened,
+        // its PostgreSQL backend's catalogue caches filled and its statements prepared (Npgsql prepares one on its fifth use
+        // on a connection). A single-client warm-up left 31 of 32 connections to be opened and warmed inside the timing.
+        var warmUp = Math.Min(Math.Max(100, 6 * clients), participants / 4);
+        var warm = new ConcurrentQueue<Guid>();
+        while (warm.Count < warmUp && queue.TryDequeue(out var id))
         {
-            await RandomiseOneAsync(warm);
+            warm.Enqueue(id);
         }
+        await ClientsAsync(warm, []);
         var timed = queue.Count;
         var latencies = new ConcurrentBag<double>();
         long commands = 0;
@@ -99,20 +116,14 @@ internal static class RandomisationLoad
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var machineBefore = MachineCpu.BusySeconds();
+        var postgresBefore = await PostgresCpu.BackendSecondsAsync(connectionString);
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            while (queue.TryDequeue(out var id))
-            {
-                var started = Stopwatch.GetTimestamp();
-                await RandomiseOneAsync(id);
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-        })));
+        await ClientsAsync(queue, latencies);
         var seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         var processCpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var machineCpu = MachineCpu.BusySeconds() - machineBefore;
+        var postgresCpu = await PostgresCpu.BackendSecondsAsync(connectionString) - postgresBefore;
         listener.ActivityStopped = null;
         var sorted = latencies.Order().ToArray();
 
@@ -123,7 +134,7 @@ internal static class RandomisationLoad
                          + rows.Count - rows.Select(r => r.ParticipantId).Distinct().Count();
         var gaps = rows.GroupBy(r => (r.Stratum, r.Period)).Sum(g => (g.Max(r => r.Slot) ?? -1) + 1 - g.Count()) + (participants - rows.Count);
         await app.StopAsync();
-        return new Result(clients, timed, seconds, processCpu, machineCpu, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)],
+        return new Result(clients, timed, seconds, processCpu, postgresCpu, machineCpu, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)],
             (double)Interlocked.Read(ref commands) / timed, duplicates, gaps);
     }
 }
