@@ -75,7 +75,7 @@ internal sealed class CentreStatusQuery(FollowupStore store, IClock clock) : IUn
     public Task<IReadOnlyList<UndeliveredMessage>> UndeliveredAsync(string centre, CancellationToken cancellationToken) =>
         UndeliveredWhereAsync("o.centre_code = @key", centre, cancellationToken);
 
-    /// <summary>One participant's parked and held messages, oldest occasion first.</summary>
+    /// <summary>One participant's retrying, parked and held messages, oldest occasion first.</summary>
     public Task<IReadOnlyList<UndeliveredMessage>> UndeliveredOfAsync(Guid participant, CancellationToken cancellationToken) =>
         UndeliveredWhereAsync("o.participant = @key", store.Dialect.Bind(participant), cancellationToken);
 
@@ -85,9 +85,9 @@ internal sealed class CentreStatusQuery(FollowupStore store, IClock clock) : IUn
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var command = SqlStatement.Create(connection,
             $"""
-            SELECT x.occasion_id, o.participant, o.occasion_code, x.channel, x.attempt, x.state, x.tries, x.last_error, x.parked_at
+            SELECT x.occasion_id, o.participant, o.occasion_code, x.channel, x.attempt, x.state, x.tries, x.last_error, x.parked_at, x.not_before, o.time_zone
             FROM {d.Outbox} x JOIN {d.Occasion} o ON o.id = x.occasion_id
-            WHERE {filter} AND x.state IN ('parked','held')
+            WHERE {filter} AND (x.state IN ('parked','held') OR (x.state = 'pending' AND x.last_error IS NOT NULL))
             ORDER BY o.due_on, x.occasion_id, x.attempt, x.channel
             """,
             ("key", key));
@@ -95,13 +95,23 @@ internal sealed class CentreStatusQuery(FollowupStore store, IClock clock) : IUn
         var messages = new List<UndeliveredMessage>();
         while (await reader.ReadAsync(cancellationToken))
         {
+            var state = reader.GetString(5) switch
+            {
+                "parked" => UndeliveredState.Parked,
+                "held" => UndeliveredState.Held,
+                _ => UndeliveredState.Retrying,
+            };
+            // A pending row with an error failed before and waits for not_before (or is being tried right now).
+            Instant? next = state == UndeliveredState.Retrying ? d.ReadInstant(reader, 9) : null;
             messages.Add(new UndeliveredMessage(d.ReadGuid(reader, 0), d.ReadGuid(reader, 1), reader.GetString(2),
                 Channels.ChannelCodes.Parse(reader.GetString(3)),
                 Convert.ToInt32(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture) == 0 ? Outbox.MessageKind.Invitation : Outbox.MessageKind.Reminder,
-                reader.GetString(5) == "parked" ? UndeliveredState.Parked : UndeliveredState.Held,
+                state,
                 Convert.ToInt32(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
                 reader.IsDBNull(7) ? null : reader.GetString(7),
-                d.ReadNullableInstant(reader, 8)));
+                d.ReadNullableInstant(reader, 8),
+                next,
+                next?.InZone(Scheduling.LocalCalendar.Zone(reader.GetString(10))).LocalDateTime));
         }
         return messages;
     }

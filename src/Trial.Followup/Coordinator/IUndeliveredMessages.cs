@@ -3,6 +3,6 @@ namespace Trial.Followup.Coordinator;
 /// <summary>What the host's participant page asks Follow-up: the messages that did not reach one person.</summary>
 public interface IUndeliveredMessages
 {
-    /// <summary>The participant's parked and held messages, oldest occasion first.</summary>
+    /// <summary>The participant's retrying, parked and held messages, oldest occasion first.</summary>
     Task<IReadOnlyList<UndeliveredMessage>> UndeliveredOfAsync(Guid participant, CancellationToken cancellationToken);
 }

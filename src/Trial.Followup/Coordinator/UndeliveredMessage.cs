@@ -6,11 +6,15 @@ using Trial.Followup.Outbox;
 namespace Trial.Followup.Coordinator;
 
 /// <summary>
-/// A message that did not go out and will not without someone acting: parked after failing (a phone task is open for
-/// it), or e-mail held because the service has no SMTP relay configured.
+/// A message that has not gone out: failed and waiting for its next try (the coordinator sees it before the tries run
+/// out, e.g. while the relay refuses the service's password), parked after failing (a phone task is open for it), or
+/// e-mail held because the service has no SMTP relay configured.
 /// </summary>
-/// <param name="Error">A code such as smtp-550, address-invalid, transport or no-relay; never the relay's text.</param>
-/// <param name="ParkedAt">When it was parked; null for held e-mail.</param>
+/// <param name="Tries">Tries counted so far; a try the relay itself failed (unreachable, refused the sign-in) is not counted.</param>
+/// <param name="Error">A code such as smtp-550, smtp-auth, address-invalid, transport or no-relay; never the relay's text.</param>
+/// <param name="ParkedAt">When it was parked; null otherwise.</param>
+/// <param name="NextAttemptAt">When a retrying message is tried again; null otherwise.</param>
+/// <param name="NextAttemptLocal">The same in the occasion's time zone, for pages.</param>
 public sealed record UndeliveredMessage(
     Guid OccasionId,
     Guid Participant,
@@ -20,7 +24,9 @@ public sealed record UndeliveredMessage(
     [property: JsonConverter(typeof(JsonStringEnumConverter<UndeliveredState>))] UndeliveredState State,
     int Tries,
     string? Error,
-    Instant? ParkedAt);
+    Instant? ParkedAt,
+    Instant? NextAttemptAt = null,
+    [property: JsonIgnore] LocalDateTime? NextAttemptLocal = null);
 
-/// <summary>Parked: failed permanently or too often. Held: e-mail with no relay configured.</summary>
-public enum UndeliveredState { Parked, Held }
+/// <summary>Parked: failed permanently or too often. Held: e-mail with no relay configured. Retrying: failed, tried again later.</summary>
+public enum UndeliveredState { Parked, Held, Retrying }

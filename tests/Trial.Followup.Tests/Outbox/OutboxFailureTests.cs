@@ -34,6 +34,11 @@ public abstract class OutboxFailureTests(FollowupDatabase database)
         var first = await Dispatch();
         Assert.All(good, p => Assert.Single(rig.MailTo(p)));
         Assert.Equal((5, 1, 0), (first.Sent, first.Failed, first.Parked)); // every SMS and the good e-mails went in the same pass
+        // Visible to the coordinator while it waits for its next try, not only once parked.
+        var retrying = Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock).UndeliveredAsync("oslo", CancellationToken.None));
+        Assert.Equal((bad.Value, UndeliveredState.Retrying, 1, "smtp-451", Opened + Duration.FromMinutes(1)),
+            (retrying.Participant, retrying.State, retrying.Tries, retrying.Error, retrying.NextAttemptAt));
+        Assert.Equal(new LocalDateTime(2014, 4, 1, 10, 1), retrying.NextAttemptLocal); // in the occasion's zone, Oslo
 
         // Backoff from the injected clock: 1 minute after try 1, then 2 minutes after try 2.
         Assert.Equal(0, (await Dispatch()).Failed);

@@ -1,6 +1,7 @@
 using NodaTime;
 using Trial.Followup.Channels;
 using Trial.Followup.Contact;
+using Trial.Followup.Coordinator;
 using Trial.Followup.Hosting;
 using Trial.Followup.Outbox;
 using Trial.Followup.Tests.Support;
@@ -62,6 +63,8 @@ public abstract class SmtpRelaySecurityTests(FollowupDatabase database)
         Assert.Empty(rig.Sink.Messages());
         await AssertWaitingAsync(rig, "smtp-auth");
         Assert.Contains(rig.Logs.Entries, e => e.Message.Contains("refused the configured user name and password", StringComparison.Ordinal));
+        var shown = Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock).UndeliveredAsync("oslo", CancellationToken.None));
+        Assert.Equal((UndeliveredState.Retrying, "smtp-auth", 0, Opened + OutboxRetryPolicy.Default.FirstRetry), (shown.State, shown.Error, shown.Tries, shown.NextAttemptAt));
     }
 
     [Theory]
