@@ -238,6 +238,8 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
 
         var page = await fixture.SignedInAsync("coord.oslo");
         await page.GotoAsync("/followup/centres/oslo");
+        // The centre in words, as everywhere else, not its code.
+        Assert.Equal("Oppfølging – Oslo", (await page.InnerTextAsync("h1")).Trim());
         await page.CheckPageAsync("coordinator-followup-worklist-nb");
         await page.ClickAsync($"tr:has(a[href='/participants/{id}']) >> text=Registrer svar");
         await page.CheckPageAsync("coordinator-phone-answers-nb");

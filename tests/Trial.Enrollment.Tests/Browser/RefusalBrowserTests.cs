@@ -32,6 +32,10 @@ public sealed class RefusalBrowserTests(BrowserTrialFixture fixture)
 
         // A trial manager of Hadeland only may not manage the trial's staff.
         var partial = await fixture.SignedInAsync("manager.hadeland");
+        // Its menu does not offer the pages that would be refused.
+        await partial.GotoAsync("/manager");
+        Assert.Equal(0, await partial.Locator("nav.site-menu a[href='/manager/users'], nav.site-menu a[href='/manager/trial']").CountAsync());
+        Assert.Equal(1, await partial.Locator("nav.site-menu a[href='/audit']").CountAsync());
         await RefusedAsync(partial, "/manager/users", "Bare en studieleder for alle sentrene kan gjøre dette.", "refusal-whole-trial-nb");
         await RefusedAsync(partial, "/manager/users?lang=en", "Only a trial manager of every centre may do this.", "refusal-whole-trial-en");
     }

@@ -25,7 +25,9 @@ internal sealed class StaffMenuSource : IStaffMenuSource
             TrialRoles.TrialManager =>
             [
                 new("/participants", "menu.participants"), new("/screen", "menu.screen"), new("/reconsents", "menu.reconsents"), new("/manager", "menu.manager"),
-                new("/manager/trial", "menu.trial-lock"), new("/manager/users", "menu.users"), new("/audit", "menu.audit"),
+                // Closing the trial and managing staff are for a manager of every centre: not offered to one who would be refused.
+                .. ManagesWholeTrial(context) ? new MenuLink[] { new("/manager/trial", "menu.trial-lock"), new("/manager/users", "menu.users") } : [],
+                new("/audit", "menu.audit"),
             ],
             TrialRoles.Statistician => [new("/statistician", "menu.statistician")],
             TrialRoles.Auditor => [new("/audit", "menu.audit")],
@@ -33,6 +35,9 @@ internal sealed class StaffMenuSource : IStaffMenuSource
         };
         return new StaffMenu(user.Identity.Name ?? "", "role." + role, links);
     }
+
+    private static bool ManagesWholeTrial(HttpContext context) =>
+        Access.StaffUser.From(context.User).ManagesWholeTrial(context.RequestServices.GetRequiredService<Protocol.TrialProtocol>());
 
     /// <summary>Where a role starts after signing in.</summary>
     public static string Home(string? role) => role switch
