@@ -41,7 +41,13 @@ internal static class EnrollmentServices
         services.TryAddSingleton<IClock>(NodaTime.SystemClock.Instance);
         services.AddDbContextPool<TrialDbContext>(o => DatabaseSetup.Configure(o, options.Database, options.ResearchConnection));
         services.AddDbContext<IdentityStoreContext>(o =>
-            DatabaseSetup.Configure(o, options.Database, options.IdentityConnection));
+        {
+            DatabaseSetup.Configure(o, options.Database, options.IdentityConnection);
+            if (options.Database == DatabaseProvider.Sqlite)
+            {
+                o.AddInterceptors(new SqliteSecureDelete());
+            }
+        });
         services.AddSingleton<TrialCalendar>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SeedProtection>();

@@ -46,6 +46,8 @@ internal sealed class StoresTransaction : IAsyncDisposable
         {
             // ATTACH is refused inside a transaction, so it comes first; DisposeAsync detaches it again.
             await ExecuteAsync(connection, $"ATTACH DATABASE @file AS {SqliteAlias}", new SqliteConnectionStringBuilder(options.IdentityConnection).DataSource, cancellationToken);
+            // As on the identity store's own connections (SqliteSecureDelete): what is deleted here is overwritten.
+            await ExecuteAsync(connection, $"PRAGMA {SqliteAlias}.secure_delete = ON", null, cancellationToken);
         }
         identities.Database.SetDbConnection(connection, contextOwnsConnection: false);
         var transaction = await research.Database.BeginTransactionAsync(cancellationToken);

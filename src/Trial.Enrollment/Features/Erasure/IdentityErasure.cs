@@ -27,5 +27,12 @@ internal sealed class IdentityErasure(TrialDbContext db, IdentityStoreContext id
         await hooks.BetweenErasureAndAuditAsync(id, cancellationToken);
         await audit.AppendAsync(db, participant.Centre, user.UserId, "identity.erased", id.ToString(), new { keyRemoved = keys > 0 }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (options.Database == DatabaseProvider.Sqlite)
+        {
+            // secure_delete zeroed the key in the page; the WAL still holds the frame that once wrote it. A truncating
+            // checkpoint copies the zeroed page into identity.db and empties the WAL (best effort: a long reader can keep
+            // the WAL until the next checkpoint).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA identity.wal_checkpoint(TRUNCATE)", cancellationToken);
+        }
     }
 }
