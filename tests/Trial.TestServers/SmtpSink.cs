@@ -55,7 +55,9 @@ public sealed class SmtpSink : IAsyncDisposable
                 part = next((p for p in msg.walk() if p.get_content_type() == 'text/plain'), None)
                 body = part.get_payload(decode=True).decode(part.get_content_charset() or 'utf-8') if part else ""
                 subject = str(email.header.make_header(email.header.decode_header(msg.get('Subject', ''))))
-                user = session.login_data.decode() if isinstance(session.login_data, bytes) else session.login_data
+                # auth_data, not login_data: reading login_data logs a deprecation line to stderr per message, which
+                # nobody reads, so after ~1000 messages the full pipe blocked the sink.
+                user = session.auth_data.login.decode() if session.auth_data is not None else None
                 append(self.log, {"message_id": msg.get('Message-ID', ''), "to": envelope.rcpt_tos, "subject": subject,
                                   "language": msg.get('Content-Language', ''), "date": msg.get('Date', ''), "body": body,
                                   "auth_user": user, "tls": encrypted(server)})
