@@ -103,6 +103,7 @@ internal static class EnrollmentServices
             ConnectionString = options.ResearchConnection,
             Database = options.Database == DatabaseProvider.Postgres ? FollowupDatabase.Postgres : FollowupDatabase.Sqlite,
             ProtocolDirectory = protocol.Directory,
+            TimeZone = protocol.TimeZone,
             PublicBaseUrl = options.PublicBaseUrl ?? new Uri("http://localhost:5080/"),
             RunScheduler = options.FollowupScheduler != FollowupSchedulerPolicy.Off,
             JobsOnDemand = options.FollowupScheduler == FollowupSchedulerPolicy.OnDemand,

@@ -5,9 +5,9 @@ using Trial.Followup.Storage;
 namespace Trial.Followup.Coordinator;
 
 /// <summary>Reads a centre's occasion counts by occasion and arm, its open phone tasks and its undelivered messages.</summary>
-internal sealed class CentreStatusQuery(FollowupStore store, IClock clock) : IUndeliveredMessages
+/// <param name="trialZone">The trial's zone from the protocol: 'overdue' compares due dates with today there.</param>
+internal sealed class CentreStatusQuery(FollowupStore store, IClock clock, DateTimeZone trialZone) : IUndeliveredMessages
 {
-    private static readonly DateTimeZone TrialZone = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
 
     public async Task<CentreStatus> StatusAsync(string centre, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ internal sealed class CentreStatusQuery(FollowupStore store, IClock clock) : IUn
             WHERE centre_code = @centre
             GROUP BY occasion_code, arm_code
             """,
-            ("centre", centre), ("now", d.Bind(now)), ("today", d.Bind(now.InZone(TrialZone).Date)));
+            ("centre", centre), ("now", d.Bind(now)), ("today", d.Bind(now.InZone(trialZone).Date)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<(LocalDate FirstDue, OccasionArmStatus Status)>();
         while (await reader.ReadAsync(cancellationToken))

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using NodaTime;
 using NodaTime.Text;
 using Trial.Followup.Contact;
+using Trial.Followup.Hosting;
 using Trial.Followup.Instruments;
 using Trial.Followup.Occasions;
 using Trial.Web.Forms;
@@ -29,7 +30,7 @@ internal static class FollowupPageEndpoints
     }
 
     private static async Task<IResult> WorklistAsync(string centre, HttpContext http, CentreStatusQuery query, IServiceProvider services,
-        CancellationToken cancellationToken)
+        FollowupHostOptions options, CancellationToken cancellationToken)
     {
         var language = StaffLanguage.Of(http);
         if (Refused(http, centre, language) is { } refused)
@@ -49,6 +50,7 @@ internal static class FollowupPageEndpoints
             [nameof(FollowupWorklistPage.Tasks)] = rows,
             [nameof(FollowupWorklistPage.Undelivered)] = await query.UndeliveredAsync(centre, cancellationToken),
             [nameof(FollowupWorklistPage.Language)] = language,
+            [nameof(FollowupWorklistPage.Zone)] = options.TimeZone,
             [nameof(FollowupWorklistPage.Menu)] = StaffMenus.Of(http),
             [nameof(FollowupWorklistPage.Labels)] = http.RequestServices.GetService(typeof(ITrialLabels)) as ITrialLabels,
         });
@@ -66,7 +68,7 @@ internal static class FollowupPageEndpoints
     }
 
     private static async Task<IResult> StoreAsync(Guid occasionId, HttpContext http, IFormCollection form, ManualResponses manual, IClock clock,
-        CancellationToken cancellationToken)
+        FollowupHostOptions options, CancellationToken cancellationToken)
     {
         var language = StaffLanguage.Of(http);
         var occasion = await manual.FindAsync(OccasionId.From(occasionId), cancellationToken);
@@ -101,9 +103,9 @@ internal static class FollowupPageEndpoints
         }
         else if (LocalDatePattern.Iso.Parse(DateEntry.ToIso(answeredOn, language)!) is { Success: true } date)
         {
-            // Noon in Oslo: a date typed from a paper form, never in the future when it is today.
-            var at = date.Value.At(new LocalTime(12, 0)).InZoneLeniently(DateTimeZoneProviders.Tzdb["Europe/Oslo"]).ToInstant();
-            answeredAt = at > clock.GetCurrentInstant() && date.Value == clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Oslo"]).Date
+            // Noon in the trial's zone: a date typed from a paper form, never in the future when it is today.
+            var at = date.Value.At(new LocalTime(12, 0)).InZoneLeniently(options.TimeZone).ToInstant();
+            answeredAt = at > clock.GetCurrentInstant() && date.Value == clock.GetCurrentInstant().InZone(options.TimeZone).Date
                 ? clock.GetCurrentInstant() : at;
         }
         else

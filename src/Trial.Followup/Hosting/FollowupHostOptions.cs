@@ -11,6 +11,12 @@ public sealed record FollowupHostOptions
     /// <summary>The protocol folder, e.g. protocol/ips-norway, holding followup.yaml and instruments/.</summary>
     public required string ProtocolDirectory { get; init; }
 
+    /// <summary>
+    /// The trial's time zone (protocol.yaml's timeZone), in which the coordinator's pages show times and read typed dates.
+    /// Sends are timed in each participant's own zone, which their occasions carry.
+    /// </summary>
+    public required NodaTime.DateTimeZone TimeZone { get; init; }
+
     /// <summary>Public base URL that participant links start with.</summary>
     public required Uri PublicBaseUrl { get; init; }
 

@@ -40,7 +40,7 @@ public static class QuestionnaireRegistration
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
             .Configure<QuestionnaireOptions>((limiter, questionnaire) => TokenRateLimit.AddPolicy(limiter, questionnaire));
         services.AddSingleton<ManualResponses>();
-        services.AddSingleton<CentreStatusQuery>();
+        services.AddSingleton(sp => new CentreStatusQuery(sp.GetRequiredService<Trial.Followup.Storage.FollowupStore>(), sp.GetRequiredService<IClock>(), options.TimeZone));
         services.AddSingleton<IUndeliveredMessages>(sp => sp.GetRequiredService<CentreStatusQuery>());
         services.AddSingleton<ParticipantOccasionsQuery>();
         services.AddSingleton<IFollowupExport, FollowupExport>();

@@ -30,9 +30,12 @@ public static class DateEntry
     public static string ShowTime(DateTime local, TextLanguage language) =>
         local.ToString(Format(language) + " HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>A date as people read it in the page's language, e.g. 07.11.2014 and 07/11/2014.</summary>
+    public static string ShowDate(DateOnly date, TextLanguage language) => date.ToString(Format(language), CultureInfo.InvariantCulture);
+
     /// <summary>A value for a date field or a page: an ISO date in the language's format, anything else as it was typed.</summary>
     public static string? Show(string? value, TextLanguage language) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date.ToString(Format(language), CultureInfo.InvariantCulture)
+            ? ShowDate(date, language)
             : value;
 }

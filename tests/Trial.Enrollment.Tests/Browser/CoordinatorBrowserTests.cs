@@ -240,6 +240,11 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
         await page.GotoAsync("/followup/centres/oslo");
         // The centre in words, as everywhere else, not its code.
         Assert.Equal("Oppfølging – Oslo", (await page.InnerTextAsync("h1")).Trim());
+        // When the figures were read: in the protocol's zone, and written as the date fields write dates (with seconds),
+        // not in the server culture's short form.
+        var asOf = fixture.App.Clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Oslo"]).LocalDateTime;
+        Assert.Contains(asOf.ToString("dd.MM.yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), await page.InnerTextAsync("main"),
+            StringComparison.Ordinal);
         await page.CheckPageAsync("coordinator-followup-worklist-nb");
         await page.ClickAsync($"tr:has(a[href='/participants/{id}']) >> text=Registrer svar");
         await page.CheckPageAsync("coordinator-phone-answers-nb");

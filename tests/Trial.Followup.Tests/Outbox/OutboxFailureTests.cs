@@ -35,7 +35,7 @@ public abstract class OutboxFailureTests(FollowupDatabase database)
         Assert.All(good, p => Assert.Single(rig.MailTo(p)));
         Assert.Equal((5, 1, 0), (first.Sent, first.Failed, first.Parked)); // every SMS and the good e-mails went in the same pass
         // Visible to the coordinator while it waits for its next try, not only once parked.
-        var retrying = Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock).UndeliveredAsync("oslo", CancellationToken.None));
+        var retrying = Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock, NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]).UndeliveredAsync("oslo", CancellationToken.None));
         Assert.Equal((bad.Value, UndeliveredState.Retrying, 1, "smtp-451", Opened + Duration.FromMinutes(1)),
             (retrying.Participant, retrying.State, retrying.Tries, retrying.Error, retrying.NextAttemptAt));
         Assert.Equal(new LocalDateTime(2014, 4, 1, 10, 1), retrying.NextAttemptLocal); // in the occasion's zone, Oslo
@@ -53,7 +53,7 @@ public abstract class OutboxFailureTests(FollowupDatabase database)
         rig.Clock.Reset(Opened + Duration.FromDays(1));
         Assert.Equal(DispatchReport.Empty, await Dispatch());
 
-        var query = new CentreStatusQuery(rig.Db.Store, rig.Clock);
+        var query = new CentreStatusQuery(rig.Db.Store, rig.Clock, NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]);
         var task = Assert.Single(await query.PhoneTasksAsync("oslo", CancellationToken.None));
         Assert.Equal((bad.Value, PhoneTaskReason.Undeliverable), (task.Participant, task.Reason));
         var parked = Assert.Single(await query.UndeliveredAsync("oslo", CancellationToken.None));
@@ -74,7 +74,7 @@ public abstract class OutboxFailureTests(FollowupDatabase database)
 
         Assert.Equal((3, 0, 1), (report.Sent, report.Failed, report.Parked));
         Assert.Single(rig.MailTo(good));
-        var parked = Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock).UndeliveredAsync("oslo", CancellationToken.None));
+        var parked = Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock, NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]).UndeliveredAsync("oslo", CancellationToken.None));
         Assert.Equal((1, "smtp-550"), (parked.Tries, parked.Error));
     }
 
@@ -90,7 +90,7 @@ public abstract class OutboxFailureTests(FollowupDatabase database)
 
         Assert.Equal((3, 1), (report.Sent, report.Parked));
         Assert.Single(rig.MailTo(good));
-        Assert.Equal("address-invalid", Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock).UndeliveredAsync("oslo", CancellationToken.None)).Error);
+        Assert.Equal("address-invalid", Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock, NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]).UndeliveredAsync("oslo", CancellationToken.None)).Error);
     }
 
     [Fact]
@@ -104,13 +104,13 @@ public abstract class OutboxFailureTests(FollowupDatabase database)
 
         Assert.Equal((1, 1), (report.Sent, report.Held)); // the SMS went; the e-mail is held
         Assert.Equal(0L, await rig.CountAsync(rig.Db.Store.Dialect.Outbox, "channel = 'email' AND (state = 'sent' OR sent_at IS NOT NULL)"));
-        var held = Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock).UndeliveredAsync("oslo", CancellationToken.None));
+        var held = Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock, NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]).UndeliveredAsync("oslo", CancellationToken.None));
         Assert.Equal((UndeliveredState.Held, "no-relay", 0), (held.State, held.Error, held.Tries));
         Assert.Equal(DispatchReport.Empty, await rig.Dispatcher("node-a", new NoRelayEmailChannel()).DispatchDueAsync(1, CancellationToken.None));
 
         Assert.Equal(1, (await rig.DispatchAsync()).Sent);
         Assert.Single(rig.MailTo(participant));
-        Assert.Empty(await new CentreStatusQuery(rig.Db.Store, rig.Clock).UndeliveredAsync("oslo", CancellationToken.None));
+        Assert.Empty(await new CentreStatusQuery(rig.Db.Store, rig.Clock, NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]).UndeliveredAsync("oslo", CancellationToken.None));
     }
 
     [Fact]

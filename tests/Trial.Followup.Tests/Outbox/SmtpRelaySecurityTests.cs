@@ -63,7 +63,7 @@ public abstract class SmtpRelaySecurityTests(FollowupDatabase database)
         Assert.Empty(rig.Sink.Messages());
         await AssertWaitingAsync(rig, "smtp-auth");
         Assert.Contains(rig.Logs.Entries, e => e.Message.Contains("refused the configured user name and password", StringComparison.Ordinal));
-        var shown = Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock).UndeliveredAsync("oslo", CancellationToken.None));
+        var shown = Assert.Single(await new CentreStatusQuery(rig.Db.Store, rig.Clock, NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]).UndeliveredAsync("oslo", CancellationToken.None));
         Assert.Equal((UndeliveredState.Retrying, "smtp-auth", 0, Opened + OutboxRetryPolicy.Default.FirstRetry), (shown.State, shown.Error, shown.Tries, shown.NextAttemptAt));
     }
 

@@ -118,6 +118,7 @@ public sealed class SchedulerHostTests
             ConnectionString = rig.Db.ConnectionString,
             Database = rig.Db.Database,
             ProtocolDirectory = TestProtocol.Directory,
+            TimeZone = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"],
             PublicBaseUrl = SyntheticQuestionnaireLinks.BaseUrl,
             Smtp = rig.Smtp,
             SmsOutboxDirectory = rig.SmsDirectory,

@@ -62,6 +62,7 @@ public sealed class SchedulingRegistrationTests
             ConnectionString = connectionString,
             Database = database,
             ProtocolDirectory = protocolDirectory,
+            TimeZone = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"],
             PublicBaseUrl = new Uri("https://followup.test/"),
             RunScheduler = false,
         });

@@ -72,6 +72,7 @@ internal sealed class QuestionnaireHost : IAsyncDisposable
             ConnectionString = db.ConnectionString,
             Database = database,
             ProtocolDirectory = protocolDirectory ?? RepositoryPaths.IpsNorwayProtocol,
+            TimeZone = NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"],
             PublicBaseUrl = baseUrl,
             RunScheduler = false,
             SmsOutboxDirectory = smsDirectory,
