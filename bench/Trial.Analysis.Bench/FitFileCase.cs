@@ -48,7 +48,7 @@ internal static class FitFileCase
                 if (rscript is not null)
                 {
                     progress.WriteLine($"case F: run {i + 1}/{repeats}: Rscript case_f.R");
-                    theirs.Add(Measured.Run(rscript, [rFile, csv]));
+                    theirs.Add(Measured.Run(rscript, [rFile, csv], environment: Measured.RHeap));
                 }
             }
             var best = ours.MinBy(m => m.WallSeconds)!;
@@ -59,7 +59,7 @@ internal static class FitFileCase
             report.AppendLine(Invariant($"- Data: {Rows:N0} rows, {size / 1e6:F1} MB CSV written with seed {Seed} (firm: {Firms:N0} levels, month: {Months} levels, x1–x3, y)."));
             report.AppendLine("- Model: `y ~ x1 + x2 + x3 | firm + month`, CR1S clustered by firm (K counts every FE level, t(G−1)).");
             report.AppendLine($"- Command: `trial-analysis {string.Join(' ', fitArgs.Select(a => a.Contains(' ') ? $"\"{a}\"" : a))}`");
-            report.AppendLine($"- R: `Rscript bench/r/case_f.R FILE` ({(rscript is null ? "Rscript not on PATH" : RVersion(rscript, "data.table", "collapse"))}); data.table threads: all.");
+            report.AppendLine($"- R: `Rscript bench/r/case_f.R FILE` ({(rscript is null ? "Rscript not on PATH" : RVersion(rscript, "data.table", "collapse"))}); data.table threads: all; glibc keeps freed memory (`Measured.RHeap`: MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_, MALLOC_TOP_PAD_), as for every R run.");
             report.AppendLine(Invariant($"- Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; 1-minute load average {Load()} at the end. Each side ran {repeats}× alternately; the best wall clock is reported with that run's CPU and peak RSS."));
             report.AppendLine();
             report.AppendLine("| | wall s | CPU s (user+sys) | peak RSS MB | all wall times |");

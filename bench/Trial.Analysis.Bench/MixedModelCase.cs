@@ -165,6 +165,10 @@ internal static class MixedModelCase
             var script = Path.Combine(Measured.RepositoryRoot(), "bench", "r", "case_b.R");
             var output = Path.Combine(dir.FullName, "caseb.out");
             var psi = new ProcessStartInfo(rscript, [script, csv, output]) { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var (name, value) in Measured.RHeap)
+            {
+                psi.Environment[name] = value;
+            }
             using var process = Process.Start(psi)!;
             var stderr = process.StandardError.ReadToEndAsync();
             _ = process.StandardOutput.ReadToEnd();
