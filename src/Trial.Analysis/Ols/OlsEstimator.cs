@@ -66,7 +66,7 @@ public static class OlsEstimator
             }
         }
         var sqrtW = design.Weights?.Select(Math.Sqrt).ToArray();
-        var solution = (crossProducts is null ? null : LeastSquares.TrySolveFromCrossProducts(CandidateCrossProducts(crossProducts, candidates), candidates.Count))
+        var solution = (crossProducts is null ? null : LeastSquares.TrySolveFromCrossProducts(CandidateCrossProducts(crossProducts, x.Length + 1, candidates), candidates.Count))
             ?? LeastSquares.Solve(candidates.Select(j => x[j]).ToArray(), y, sqrtW);
         var keptSet = solution.Kept.Select(i => candidates[i]).ToArray();
         foreach (var j in candidates.Except(keptSet))
@@ -88,12 +88,11 @@ public static class OlsEstimator
             residuals, rss, tss, tssWithin, absorption, dropped);
     }
 
-    /// <summary>The cross-products of [candidate X columns, y] out of those of the absorber's [y, X] (row-major).</summary>
-    private static double[] CandidateCrossProducts(double[] all, List<int> candidates)
+    /// <summary>The cross-products of [candidate X columns, y] out of those of the absorber's [y, X] (row-major, <paramref name="width"/> wide).</summary>
+    private static double[] CandidateCrossProducts(double[] all, int width, List<int> candidates)
     {
         var order = candidates.Select(j => j + 1).Append(0).ToArray();
         var q = order.Length;
-        var width = (int)Math.Round(Math.Sqrt(all.Length));
         var result = new double[q * q];
         for (var a = 0; a < q; a++)
         {

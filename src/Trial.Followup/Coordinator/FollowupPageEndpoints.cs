@@ -101,12 +101,13 @@ internal static class FollowupPageEndpoints
         {
             errors["answeredOn"] = TextsIn.Of(http, language)["form.required"];
         }
-        else if (LocalDatePattern.Iso.Parse(DateEntry.ToIso(answeredOn, language)!) is { Success: true } date)
+        else if (DateEntry.Read(answeredOn, language) is { } typed)
         {
             // Noon in the trial's zone: a date typed from a paper form, never in the future when it is today.
-            var at = date.Value.At(new LocalTime(12, 0)).InZoneLeniently(options.TimeZone).ToInstant();
-            answeredAt = at > clock.GetCurrentInstant() && date.Value == clock.GetCurrentInstant().InZone(options.TimeZone).Date
-                ? clock.GetCurrentInstant() : at;
+            var date = LocalDate.FromDateOnly(typed);
+            var now = clock.GetCurrentInstant();
+            var at = date.At(new LocalTime(12, 0)).InZoneLeniently(options.TimeZone).ToInstant();
+            answeredAt = at > now && date == now.InZone(options.TimeZone).Date ? now : at;
         }
         else
         {

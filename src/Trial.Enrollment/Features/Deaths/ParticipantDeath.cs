@@ -18,9 +18,7 @@ internal sealed class ParticipantDeath(TrialDbContext db, TrialCalendar calendar
     {
         user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
-        await TrialLocks.RequireAsync(db, LockedChange.DataEntry, cancellationToken);
-        ParticipantTransitions.Require(participant, ParticipantVerb.RecordDeath);
+        var (participant, _) = await ParticipantLocks.LockForVerbAsync(db, access, id, user, ParticipantVerb.RecordDeath, LockedChange.DataEntry, cancellationToken);
         // Consent was given in life, so a death cannot be dated before it; nor before a withdrawal already recorded.
         var diedOn = RequestFields.DateBetween(request.DiedOn, "diedOn", participant.ConsentOn!.Value, calendar.Today, "the consent date");
         var lastWithdrawal = await db.Withdrawals.Where(w => w.ParticipantId == id.Value).Select(w => (LocalDate?)w.EffectiveOn)

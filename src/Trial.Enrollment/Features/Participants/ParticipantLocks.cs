@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trial.Enrollment.Features.Access;
+using Trial.Enrollment.Features.DatabaseLock;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Problems;
 using Trial.Enrollment.Protocol;
@@ -26,5 +27,21 @@ internal static class ParticipantLocks
         user.RequireCentre(CentreCode.Parse(participant.Centre));
         access.RequireSeesPerson(user, participant);
         return participant;
+    }
+
+    /// <summary>
+    /// The opening that the participant verbs share, in the order whose refusals the tests pin: the person, locked and
+    /// within the caller's reach; the trial's lock stage still open for <paramref name="change"/> (none for a change
+    /// that a lock never stops); and <paramref name="verb"/> allowed from the person's state by the one transition table.
+    /// </summary>
+    public static async Task<(ParticipantRecord Participant, Transition Transition)> LockForVerbAsync(TrialDbContext db, OrganisationAccess access,
+        ParticipantId id, StaffUser user, ParticipantVerb verb, LockedChange? change, CancellationToken cancellationToken)
+    {
+        var participant = await LockForChangeAsync(db, access, id, user, cancellationToken);
+        if (change is { } stage)
+        {
+            await TrialLocks.RequireAsync(db, stage, cancellationToken);
+        }
+        return (participant, ParticipantTransitions.RequireTransition(participant, verb));
     }
 }

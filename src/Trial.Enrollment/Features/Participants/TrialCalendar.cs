@@ -3,7 +3,7 @@ using Trial.Enrollment.Protocol;
 
 namespace Trial.Enrollment.Features.Participants;
 
-/// <summary>Today's date in the trial's zone (Europe/Oslo), from the injected clock.</summary>
+/// <summary>Today's date in the trial's zone (the protocol's timeZone), from the injected clock.</summary>
 internal sealed class TrialCalendar(IClock clock, TrialProtocol protocol)
 {
     public Instant Now => clock.GetCurrentInstant();

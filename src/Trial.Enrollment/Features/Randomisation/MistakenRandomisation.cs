@@ -22,9 +22,7 @@ internal sealed class MistakenRandomisation(TrialDbContext db, AuditTrail audit,
         var code = RequestFields.OneOf(request.Code, "code", MistakeReasons.Codes) ?? MistakeReasons.Other;
         var reason = RequestFields.Text(request.Reason, "reason", 500);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
-        await TrialLocks.RequireAsync(db, LockedChange.DataEntry, cancellationToken);
-        ParticipantTransitions.Require(participant, ParticipantVerb.MarkRandomisationMistaken);
+        var (participant, _) = await ParticipantLocks.LockForVerbAsync(db, access, id, user, ParticipantVerb.MarkRandomisationMistaken, LockedChange.DataEntry, cancellationToken);
         var randomisation = await db.Randomisations.SingleOrDefaultAsync(r => r.ParticipantId == id.Value, cancellationToken)
                             ?? throw RejectedException.Conflict("not-randomised", "The participant has not been randomised.");
         if (randomisation.Mistaken)

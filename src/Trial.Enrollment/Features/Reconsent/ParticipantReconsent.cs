@@ -28,9 +28,7 @@ internal sealed class ParticipantReconsent(TrialDbContext db, TrialProtocol prot
                 $"Re-consent is given on the consent form in force today ({inForce?.Version ?? "none"}), not on '{version}'.");
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
-        await TrialLocks.RequireAsync(db, LockedChange.DataEntry, cancellationToken);
-        ParticipantTransitions.Require(participant, ParticipantVerb.Reconsent);
+        var (participant, _) = await ParticipantLocks.LockForVerbAsync(db, access, id, user, ParticipantVerb.Reconsent, LockedChange.DataEntry, cancellationToken);
         var withdrawals = await db.Withdrawals.Where(w => w.ParticipantId == id.Value).Select(w => w.Scope).ToListAsync(cancellationToken);
         if (withdrawals.Any(ReconsentDue.Excludes))
         {

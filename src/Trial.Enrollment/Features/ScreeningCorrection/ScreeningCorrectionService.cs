@@ -30,9 +30,8 @@ internal sealed class ScreeningCorrectionService(TrialDbContext db, TrialProtoco
         var (severity, education) = ScreeningClassification.Of(request.Severity, request.Education, user, access);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
-        await TrialLocks.RequireAsync(db, LockedChange.Recruitment, cancellationToken);
-        var transition = ParticipantTransitions.RequireTransition(participant, ParticipantVerb.CorrectScreening);
+        var (participant, transition) = await ParticipantLocks.LockForVerbAsync(db, access, id, user, ParticipantVerb.CorrectScreening,
+            LockedChange.Recruitment, cancellationToken);
         // The stored age, not the fødselsnummer: the age criterion is judged on the screening date as before.
         var eligibility = EligibilityEvaluation.Evaluate(protocol, participant.AgeAtScreening, answers);
         var before = ScreeningValues.Of(participant);

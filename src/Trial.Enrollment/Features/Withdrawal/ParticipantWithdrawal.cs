@@ -25,12 +25,9 @@ internal sealed class ParticipantWithdrawal(TrialDbContext db, TrialCalendar cal
                         $"'{request.Scope}' is not a scope; use {string.Join(", ", Enum.GetValues<WithdrawalScope>().Select(WithdrawalEffects.Code))}.");
         var reason = RequestFields.Text(request.Reason, "reason", 500);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
-        if (!LockRules.AllowedAfterLock(scope))
-        {
-            await TrialLocks.RequireAsync(db, LockedChange.Withdrawal, cancellationToken);
-        }
-        ParticipantTransitions.Require(participant, ParticipantVerb.Withdraw);
+        // A withdrawal from data use still counts after the database lock; the others are stopped by it.
+        var (participant, _) = await ParticipantLocks.LockForVerbAsync(db, access, id, user, ParticipantVerb.Withdraw,
+            LockRules.AllowedAfterLock(scope) ? null : LockedChange.Withdrawal, cancellationToken);
         // A withdrawal is made in life: it may be recorded after a death but not dated after it.
         var effective = RequestFields.DateBetween(request.EffectiveOn, "effectiveOn", participant.ConsentOn!.Value, calendar.Today, "the consent date");
         if (participant.DiedOn is { } diedOn && effective > diedOn)
