@@ -169,6 +169,10 @@ internal static class TrialCli
         {
             Console.WriteLine($"  head {chain,-12} {hash}");
         }
+        foreach (var note in result.Notes)
+        {
+            Console.WriteLine("NOTE: " + note);
+        }
         foreach (var problem in result.Problems)
         {
             Console.Error.WriteLine("BROKEN: " + problem);

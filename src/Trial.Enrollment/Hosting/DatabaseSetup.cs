@@ -51,10 +51,19 @@ internal static class DatabaseSetup
         await UpgradeAsync(identity, dialect, SchemaComponents.Identity, SchemaComponents.LegacyIdentityVersionAsync, cancellationToken);
         await Identity.LegacyIdentitySealing.SealAsync(identity, scope.ServiceProvider.GetRequiredService<Identity.PersonVault>(), cancellationToken);
         await Identity.ResearchFreeTextMove.MoveAsync(research, identity, scope.ServiceProvider.GetRequiredService<Identity.PersonNotes>(), cancellationToken);
+        var audit = scope.ServiceProvider.GetRequiredService<Features.Audit.AuditTrail>();
+        var clock = scope.ServiceProvider.GetRequiredService<NodaTime.IClock>();
+        // Before anything appends: the re-chain of version-1 entries must find no version-2 entry behind them.
+        await Features.Audit.AuditHashUpgrade.RunAsync(research, audit,
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Features.Audit.AuditHashUpgrade)), cancellationToken);
         await Features.ProtocolVersions.ProtocolVersionCheck.RunAsync(research, scope.ServiceProvider.GetRequiredService<Protocol.TrialProtocol>(),
-            scope.ServiceProvider.GetRequiredService<Features.Audit.AuditTrail>(), scope.ServiceProvider.GetRequiredService<NodaTime.IClock>(), cancellationToken);
+            audit, clock, cancellationToken);
         if (dialect == SchemaDialect.Sqlite)
         {
+            foreach (var context in new DbContext[] { research, identity })
+            {
+                await SqliteFileRewrite.RunPendingAsync(context, clock, cancellationToken);
+            }
             foreach (var context in new DbContext[] { research, identity })
             {
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

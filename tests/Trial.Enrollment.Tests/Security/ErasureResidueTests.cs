@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trial.Enrollment.Persistence;
@@ -39,16 +40,41 @@ public sealed class ErasureResidueTests
         Assert.True(await check.ServiceProvider.GetRequiredService<IdentityStoreContext>().PersonKeys.AnyAsync(k => k.ParticipantId == other));
     }
 
+    /// <summary>
+    /// An identity file from before secure_delete (version 4, no file_rewrites) holds the bytes of a deletion made
+    /// without it; starting this release rewrites the file once, and records that, so the next start does not.
+    /// </summary>
+    [Fact]
+    public async Task IdentityFileFromBeforeSecureDelete_IsRewrittenOnceAtUpgrade_AndLosesOldResidue()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "trial-sqlite-" + Guid.NewGuid().ToString("N")[..10]);
+        await (await TrialTestApp.StartAsync(DatabaseProvider.Sqlite, "rewrite_once", registerFollowup: false, existingDataDirectory: folder)).DisposeAsync();
+        var residue = Encoding.UTF8.GetBytes("deleted-before-secure-delete-" + Guid.NewGuid().ToString("N"));
+        await using (var old = new SqliteConnection($"Data Source={Path.Combine(folder, "identity.db")};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var command = old.CreateCommand();
+            command.CommandText = """
+                PRAGMA secure_delete = OFF;
+                CREATE TABLE residue (words TEXT); INSERT INTO residue VALUES (@words); DROP TABLE residue;
+                DROP TABLE file_rewrites; DELETE FROM schema_versions WHERE component = 'identity' AND version = 5;
+                PRAGMA wal_checkpoint(TRUNCATE);
+                """;
+            command.Parameters.AddWithValue("@words", Encoding.UTF8.GetString(residue));
+            await command.ExecuteNonQueryAsync();
+        }
+        Assert.True(FileBytes.AnyContains(folder, residue, "identity.db", "identity.db-wal"), "the deleted words are in the old file's bytes");
+
+        await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Sqlite, "rewrite_once", registerFollowup: false, existingDataDirectory: folder);
+        Assert.False(FileBytes.AnyContains(folder, residue, "identity.db", "identity.db-wal", "identity.db-journal"), "old residue left in identity.db");
+        await using var scope = app.Services.CreateAsyncScope();
+        var identities = scope.ServiceProvider.GetRequiredService<IdentityStoreContext>();
+        Assert.Equal(["before-secure-delete"],
+            await identities.Database.SqlQueryRaw<string>("SELECT reason AS \"Value\" FROM file_rewrites WHERE done_at IS NOT NULL").ToListAsync());
+        Assert.Empty(await SqliteFileRewrite.RunPendingAsync(identities, app.Clock, CancellationToken.None));
+    }
+
     /// <summary>Whether the bytes occur anywhere in identity.db, identity.db-wal or identity.db-journal as they lie on disk.</summary>
     private static bool InIdentityFiles(TrialTestApp app, byte[] secret) =>
-        new[] { "identity.db", "identity.db-wal", "identity.db-journal" }
-            .Select(name => Path.Combine(app.ConnectionString, name))
-            .Where(File.Exists)
-            .Any(file =>
-            {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                return copy.GetBuffer().AsSpan(0, (int)copy.Length).IndexOf(secret) >= 0;
-            });
+        FileBytes.AnyContains(app.ConnectionString, secret, "identity.db", "identity.db-wal", "identity.db-journal");
 }

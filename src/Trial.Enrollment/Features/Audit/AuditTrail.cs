@@ -54,6 +54,7 @@ internal sealed class AuditTrail(IClock clock)
     /// <summary>The entry that follows <paramref name="head"/> (locked by this transaction), hashed.</summary>
     public AuditEntryRecord Next(AuditChainRecord head, string actor, string action, string subject, object payload)
     {
+        var json = JsonSerializer.Serialize(payload);
         var entry = new AuditEntryRecord
         {
             Chain = head.Chain,
@@ -62,7 +63,8 @@ internal sealed class AuditTrail(IClock clock)
             Actor = actor,
             Action = action,
             Subject = subject,
-            Payload = JsonSerializer.Serialize(payload),
+            Payload = json,
+            PayloadDigest = AuditHash.Digest(json),
             PreviousHash = head.LastHash,
             Hash = "",
         };
@@ -76,13 +78,13 @@ internal sealed class AuditTrail(IClock clock)
     /// </summary>
     public static void Add(SqlBatch batch, AuditEntryRecord entry) =>
         batch.Add("""
-            INSERT INTO audit_entries (chain, chain_seq, at, actor, action, subject, payload, previous_hash, hash)
-            VALUES (@a_chain, @a_seq, @a_at, @a_actor, @a_action, @a_subject, @a_payload, @a_previous, @a_hash);
+            INSERT INTO audit_entries (chain, chain_seq, at, actor, action, subject, payload, previous_hash, hash, hash_version, payload_digest)
+            VALUES (@a_chain, @a_seq, @a_at, @a_actor, @a_action, @a_subject, @a_payload, @a_previous, @a_hash, @a_version, @a_digest);
             UPDATE audit_chains SET last_seq = @a_seq, last_hash = @a_hash WHERE chain = @a_chain
             """,
             ("a_chain", entry.Chain), ("a_seq", entry.ChainSeq), ("a_at", entry.At.ToDateTimeOffset()), ("a_actor", entry.Actor),
             ("a_action", entry.Action), ("a_subject", entry.Subject), ("a_payload", entry.Payload), ("a_previous", entry.PreviousHash),
-            ("a_hash", entry.Hash));
+            ("a_hash", entry.Hash), ("a_version", entry.HashVersion), ("a_digest", entry.PayloadDigest));
 
     private static void RequireTransaction(TrialDbContext db)
     {

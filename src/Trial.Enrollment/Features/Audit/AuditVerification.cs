@@ -9,4 +9,7 @@ public sealed record AuditVerification(int Chains, long Entries, IReadOnlyList<s
     string TrailHead)
 {
     public bool Intact => Problems.Count == 0;
+
+    /// <summary>What was checked in another way than by recomputing hashes: the hash upgrade, redactions, a kept head matched from before the upgrade.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -1,58 +1,52 @@
-using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 using Trial.Enrollment.Persistence;
 
 namespace Trial.Enrollment.Features.Audit;
 
 /// <summary>
-/// Recomputes every chain, then replays the trail against the tables (<see cref="StateReplay"/>) and, given a head kept
-/// elsewhere, checks the trail still reaches it (<see cref="TrailHead"/>). A changed column breaks that entry's hash, a deleted entry leaves a gap in the numbers or
-/// a broken link, and a deleted last entry no longer matches the chain head. Streams, so large trails fit in memory.
+/// Recomputes every chain (<see cref="ChainCheck"/>), then replays the trail against the tables (<see cref="StateReplay"/>)
+/// and, given a head kept elsewhere, checks the trail still reaches it (<see cref="TrailHead"/>), or reached it before
+/// the re-chain to hash version 2, whose entry recorded the head of then.
 /// </summary>
 internal static class AuditVerifier
 {
     public static async Task<AuditVerification> VerifyAsync(TrialDbContext db, CancellationToken cancellationToken, string? expectedHead = null)
     {
-        var problems = new List<string>();
-        var heads = await db.AuditChains.AsNoTracking().ToDictionaryAsync(c => c.Chain, cancellationToken);
-        var seen = new Dictionary<string, (long Seq, string Hash)>();
-        long count = 0;
-        await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(e => e.Chain).ThenBy(e => e.ChainSeq).AsAsyncEnumerable()
-                           .WithCancellation(cancellationToken))
-        {
-            count++;
-            var (lastSeq, lastHash) = seen.GetValueOrDefault(e.Chain, (0, AuditHash.Genesis));
-            if (e.ChainSeq != lastSeq + 1)
-            {
-                problems.Add($"chain '{e.Chain}': entries {lastSeq + 1}..{e.ChainSeq - 1} are missing (deleted).");
-            }
-            else if (e.PreviousHash != lastHash)
-            {
-                problems.Add($"chain '{e.Chain}' entry {e.ChainSeq}: previous-hash does not match entry {lastSeq}.");
-            }
-            if (AuditHash.Compute(e) != e.Hash)
-            {
-                problems.Add($"chain '{e.Chain}' entry {e.ChainSeq} (id {e.Id}): content does not match its hash (edited).");
-            }
-            seen[e.Chain] = (e.ChainSeq, e.Hash);
-        }
-        foreach (var head in heads.Values)
-        {
-            var (lastSeq, lastHash) = seen.GetValueOrDefault(head.Chain, (0, AuditHash.Genesis));
-            if (lastSeq != head.LastSeq || lastHash != head.LastHash)
-            {
-                problems.Add($"chain '{head.Chain}': head records entry {head.LastSeq} but the trail ends at {lastSeq} (entries deleted or head edited).");
-            }
-        }
-        foreach (var chain in seen.Keys.Where(c => !heads.ContainsKey(c)))
-        {
-            problems.Add($"chain '{chain}': has entries but no head row.");
-        }
+        var chains = await ChainCheck.RunAsync(db, cancellationToken);
+        var problems = chains.Problems.ToList();
+        var notes = new List<string>();
         problems.AddRange(await StateReplay.CompareAsync(db, cancellationToken));
-        var (trailHead, _, reached) = await TrailHead.WalkAsync(db, expectedHead, cancellationToken);
-        if (!reached)
+        var upgrade = await HashUpgradeRecord.ReadAsync(db, cancellationToken);
+        var walk = await TrailHead.WalkAsync(db, expectedHead, cancellationToken, upgrade);
+        if (upgrade is not null)
+        {
+            var at = upgrade.At.ToString("uuuu'-'MM'-'dd HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
+            if (!string.Equals(walk.FormerHead, upgrade.FormerHead, StringComparison.Ordinal))
+            {
+                problems.Add($"the former hashes of the entries re-chained at {at} fold to {walk.FormerHead}, not to the head the upgrade recorded ({upgrade.FormerHead}): former_hash was changed.");
+            }
+            else
+            {
+                notes.Add($"hash version 2 since {at} (entry id {upgrade.EntryId}): {upgrade.FormerEntries} earlier entries were re-chained; their former hashes still fold to the head recorded then.");
+            }
+        }
+        if (chains.Redacted > 0)
+        {
+            notes.Add($"{chains.Redacted} payload(s) redacted, each as listed by an {AuditRedactions.Action} entry.");
+        }
+        if (!walk.Reached && walk.ReachedBeforeUpgrade)
+        {
+            notes.Add(string.Equals(expectedHead, upgrade!.FormerHead, StringComparison.OrdinalIgnoreCase)
+                ? $"the kept head {expectedHead} is the trail head before the hash-v2 upgrade, as its entry (id {upgrade.EntryId}) recorded; the trail has reached it."
+                : $"the kept head {expectedHead} was a trail head before the hash-v2 upgrade (entry id {upgrade.EntryId}); the trail has reached it.");
+        }
+        else if (!walk.Reached)
         {
             problems.Add($"the kept head {expectedHead} is not a head this trail ever had: entries were changed, removed or recomputed after it was taken.");
         }
-        return new AuditVerification(heads.Count, count, problems, heads.ToDictionary(h => h.Key, h => h.Value.LastHash), trailHead);
+        return new AuditVerification(chains.Heads.Count, chains.Entries, problems, chains.Heads.ToDictionary(h => h.Key, h => h.Value.LastHash), walk.Head)
+        {
+            Notes = notes,
+        };
     }
 }

@@ -82,7 +82,7 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
         }
 
         // The trail head goes outside the database with the package; `audit verify --expect` checks the trail still reaches it.
-        var (auditHead, _, _) = await Audit.TrailHead.WalkAsync(db, null, cancellationToken);
+        var auditHead = (await Audit.TrailHead.WalkAsync(db, null, cancellationToken)).Head;
         var manifest = PackageManifest.Create(protocol.Trial, InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()), lockedBy,
             new ManifestProtocol(protocol.Version, protocol.Sha256), files) with { AuditHead = auditHead };
         await manifest.WriteAsync(directory, cancellationToken);

@@ -127,7 +127,7 @@ public class AuditReconciliationTests
         await TrialApi.ConsentedAsync(await app.ClientAsync("coord.oslo"), "oslo", 289_999);
         Assert.True((await VerifyAsync(app.ConnectionString, head)).Intact);
 
-        // The attacker swaps an arm and recomputes the audit payload, every later hash and the chain head: the chains and the
+        // The attacker swaps an arm and recomputes the audit payload, its digest, every later hash and the chain head: the chains and the
         // replay agree again, but the trail no longer passes through the head kept with the export.
         var entries = await ReadChainAsync(app.ConnectionString, "oslo");
         var target = entries.First(e => e.Action == "randomisation.allocated" && e.Subject == ids[1].ToString());
@@ -141,10 +141,11 @@ public class AuditReconciliationTests
             {
                 e.Payload = e.Payload.Replace($"\"arm\":\"{arm}\"", $"\"arm\":\"{swapped}\"", StringComparison.Ordinal);
             }
+            e.PayloadDigest = AuditHash.Digest(e.Payload);
             e.PreviousHash = previous;
             e.Hash = AuditHash.Compute(e);
             previous = e.Hash;
-            sql.Append($"UPDATE audit_entries SET payload = '{e.Payload.Replace("'", "''", StringComparison.Ordinal)}', previous_hash = '{e.PreviousHash}', hash = '{e.Hash}' WHERE id = {e.Id};");
+            sql.Append($"UPDATE audit_entries SET payload = '{e.Payload.Replace("'", "''", StringComparison.Ordinal)}', payload_digest = '{e.PayloadDigest}', previous_hash = '{e.PreviousHash}', hash = '{e.Hash}' WHERE id = {e.Id};");
         }
         sql.Append($"UPDATE audit_chains SET last_hash = '{previous}' WHERE chain = 'oslo';");
         sql.Append($"UPDATE randomisations SET arm = '{swapped}' WHERE participant_id = '{ids[1]}';");

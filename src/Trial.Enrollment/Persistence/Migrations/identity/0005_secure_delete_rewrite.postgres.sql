@@ -1,0 +1,1 @@
+-- Not needed on PostgreSQL: the one-time rewrite is for SQLite identity files made before PRAGMA secure_delete.
