@@ -14,7 +14,7 @@ public static class LeastSquares
     public static LeastSquaresSolution Solve(double[][] x, double[] y, double[]? sqrtWeights, double tolerance = DefaultTolerance)
     {
         var augmented = x.Append(y).ToArray();
-        return FromFactor(TallSkinnyQr.Factor(augmented, sqrtWeights), x.Length, tolerance);
+        return FromFactor(TallSkinnyQr.Factor(augmented, sqrtWeights), x.Length, tolerance, LeastSquaresMethod.HouseholderQr);
     }
 
     /// <summary>
@@ -51,10 +51,10 @@ public static class LeastSquares
                 inverseNorm += scaled * scaled;
             }
         }
-        return Math.Sqrt(p * inverseNorm) <= CrossProductConditionLimit ? FromFactor(r, p, tolerance) : null;
+        return Math.Sqrt(p * inverseNorm) <= CrossProductConditionLimit ? FromFactor(r, p, tolerance, LeastSquaresMethod.CholeskyOfCrossProducts) : null;
     }
 
-    private static LeastSquaresSolution FromFactor(double[] r, int p, double tolerance)
+    private static LeastSquaresSolution FromFactor(double[] r, int p, double tolerance, LeastSquaresMethod method)
     {
         var (kept, rq) = Householder.RankRevealing(r, p + 1, 1, tolerance);
         var k = kept.Length;
@@ -76,7 +76,7 @@ public static class LeastSquares
             }
             beta[i] = s;
         }
-        return new LeastSquaresSolution(kept, beta, rInverse, rss);
+        return new LeastSquaresSolution(kept, beta, rInverse, rss, method);
     }
 
     /// <summary>Inverse of the leading k×k block of column-major upper-triangular <paramref name="r"/> (leading dimension ld).</summary>

@@ -4,7 +4,8 @@ namespace Trial.Analysis.Numerics;
 /// Result of <see cref="LeastSquares.Solve"/>: kept column indices, coefficients of the kept columns, the inverse of
 /// their R factor (k×k upper triangular, column-major; (X'WX)⁻¹ = R⁻¹R⁻ᵀ) and the weighted residual sum of squares.
 /// </summary>
-public sealed record LeastSquaresSolution(int[] Kept, double[] Beta, double[] RInverse, double Rss)
+/// <param name="Method">How the R factor was obtained, which every fit summary names.</param>
+public sealed record LeastSquaresSolution(int[] Kept, double[] Beta, double[] RInverse, double Rss, LeastSquaresMethod Method)
 {
     /// <summary>(X'WX)⁻¹ of the kept columns, k×k row-major as [i, j].</summary>
     public double[,] Bread()

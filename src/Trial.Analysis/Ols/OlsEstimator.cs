@@ -85,7 +85,7 @@ public static class OlsEstimator
         var rss = working.Sum(r => r * r);
         var (tss, tssWithin) = TotalSums(design, y);
         return new OlsFit(design, keptSet.Select(j => design.ColumnNames[j]).ToArray(), beta, solution.Bread(), workingX, working,
-            residuals, rss, tss, tssWithin, absorption, dropped);
+            residuals, rss, tss, tssWithin, absorption, dropped, solution.Method);
     }
 
     /// <summary>The cross-products of [candidate X columns, y] out of those of the absorber's [y, X] (row-major, <paramref name="width"/> wide).</summary>

@@ -1,3 +1,4 @@
+using Trial.Analysis.Numerics;
 using Trial.Analysis.Designs;
 using Trial.Analysis.FixedEffects;
 using Trial.Analysis.Variance;
@@ -12,7 +13,7 @@ public sealed class OlsFit
 {
     internal OlsFit(Design design, IReadOnlyList<string> names, double[] coefficients, double[,] bread, double[][] workingX,
         double[] workingResiduals, double[] residuals, double rss, double tss, double tssWithin, AbsorptionReport absorption,
-        IReadOnlyList<DroppedColumn> droppedTerms)
+        IReadOnlyList<DroppedColumn> droppedTerms, LeastSquaresMethod method)
     {
         Design = design;
         Names = names;
@@ -26,13 +27,17 @@ public sealed class OlsFit
         TssWithin = tssWithin;
         Absorption = absorption;
         DroppedTerms = droppedTerms;
+        Method = method;
     }
 
     public Design Design { get; }
 
+    /// <summary>How the coefficients were solved: QR, or Cholesky of X'X when the design is well conditioned.</summary>
+    public LeastSquaresMethod Method { get; }
+
     /// <summary>This fit over <paramref name="design"/>, which must hold the same rows, X and y (only the clusters differ).</summary>
     internal OlsFit WithDesign(Design design) =>
-        new(design, Names, Coefficients, Bread, WorkingX, WorkingResiduals, Residuals, Rss, Tss, TssWithin, Absorption, DroppedTerms);
+        new(design, Names, Coefficients, Bread, WorkingX, WorkingResiduals, Residuals, Rss, Tss, TssWithin, Absorption, DroppedTerms, Method);
 
     /// <summary>Names of the estimated coefficients (collinear columns removed).</summary>
     public IReadOnlyList<string> Names { get; }

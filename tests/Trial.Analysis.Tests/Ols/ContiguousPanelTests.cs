@@ -78,6 +78,18 @@ public class ContiguousPanelTests
     }
 
     [Fact]
+    public void Summary_NamesTheSolverThatWasUsed()
+    {
+        var spec = ModelSpec.FromFormula("y ~ x1 + x2 | person + month").WithCluster("person");
+        var panel = SyntheticPanel.Create(60, 8, seed: 12, unbalanced: false);
+        var sorted = OlsEstimator.Fit(spec, panel);
+        var shuffled = OlsEstimator.Fit(spec, SyntheticPanel.Permute(panel, 2));
+        Assert.Equal((LeastSquaresMethod.CholeskyOfCrossProducts, LeastSquaresMethod.HouseholderQr), (sorted.Method, shuffled.Method));
+        Assert.Contains(sorted.Infer(VcovSpec.Stata()).Summarise().Conventions, c => c.StartsWith("solver: Cholesky of X'X", StringComparison.Ordinal));
+        Assert.Contains(shuffled.Infer(VcovSpec.Stata()).Summarise().Conventions, c => c.StartsWith("solver: Householder QR", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RunStarts_RequireEachLevelInOneRun()
     {
         Assert.Equal([0, 2, 5, 6], ContiguousTwoWayDemeaning.RunStarts([1, 1, 0, 0, 0, 2], 3)!);
