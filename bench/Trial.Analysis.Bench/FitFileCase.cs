@@ -60,6 +60,7 @@ internal static class FitFileCase
             report.AppendLine("- Model: `y ~ x1 + x2 + x3 | firm + month`, CR1S clustered by firm (K counts every FE level, t(G−1)).");
             report.AppendLine($"- Command: `trial-analysis {string.Join(' ', fitArgs.Select(a => a.Contains(' ') ? $"\"{a}\"" : a))}`");
             report.AppendLine($"- R: `Rscript bench/r/case_f.R FILE` ({(rscript is null ? "Rscript not on PATH" : RVersion(rscript, "data.table", "collapse"))}); data.table threads: all; glibc keeps freed memory (`Measured.RHeap`: MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_, MALLOC_TOP_PAD_), as for every R run.");
+            report.AppendLine($"- CLI: {CliBuild}.");
             report.AppendLine(Invariant($"- Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; 1-minute load average {Load()} at the end. Each side ran {repeats}× alternately; the best wall clock is reported with that run's CPU and peak RSS."));
             report.AppendLine();
             report.AppendLine("| | wall s | CPU s (user+sys) | peak RSS MB | all wall times |");

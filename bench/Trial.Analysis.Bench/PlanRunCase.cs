@@ -47,6 +47,7 @@ internal static class PlanRunCase
             report.AppendLine();
             report.AppendLine("- Data: `trial-analysis simulate --seed 1 --effect 0.095 --out PKG` (429 screened, 410 randomised).");
             report.AppendLine("- Command: `trial-analysis run --plan protocol/ips-norway/analysis-plan.yaml --data PKG --register PKG/register.csv --out OUT --blinded` (blinded, as a run before unblinding would be; every analysis, table, figure and the PDF are computed as in an unblinded run; only the arm labels are masked)");
+            report.AppendLine($"- CLI: {CliBuild}.");
             report.AppendLine(Invariant($"- Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; 1-minute load average {Load()} at the end; {repeats} runs, best wall clock reported with that run's CPU and peak RSS."));
             report.AppendLine();
             report.AppendLine("| | wall s | CPU s (user+sys) | peak RSS MB | all wall times |");

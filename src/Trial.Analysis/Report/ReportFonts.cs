@@ -18,8 +18,14 @@ public static class ReportFonts
         return (path is null ? null : SKTypeface.FromFile(path)) ?? SKTypeface.FromFamilyName("DejaVu Sans", style) ?? SKTypeface.Default;
     }
 
-    /// <summary>Registers the fonts with ScottPlot so plot text renders with the same typeface.</summary>
-    public static void RegisterWithScottPlot()
+    /// <summary>
+    /// Registers the fonts with ScottPlot so plot text renders with the same typeface. Once per process, and callers
+    /// wait for it to finish: `run` renders the figure files and the PDF's figures on two threads at once, and neither
+    /// may render before the fonts are in, nor while ScottPlot's font table is being changed.
+    /// </summary>
+    public static void RegisterWithScottPlot() => _ = Registered.Value;
+
+    private static readonly Lazy<bool> Registered = new(() =>
     {
         foreach (var (file, bold, italic) in new[] { ("DejaVuSans.ttf", false, false), ("DejaVuSans-Bold.ttf", true, false) })
         {
@@ -28,7 +34,8 @@ public static class ReportFonts
                 ScottPlot.Fonts.AddFontFile("DejaVu Sans", path, bold, italic);
             }
         }
-    }
+        return true;
+    });
 
     private static string? Find(string file) =>
         Folders.Select(f => Path.Combine(f, file)).FirstOrDefault(File.Exists);

@@ -19,6 +19,16 @@ public static class ResultsWriter
 
     public static void Write(string folder, RunResults r, RunContext c, ReportLocale l, int pages)
     {
+        WriteTablesAndPngs(folder, r, l);
+        WriteSvgsAndSummary(folder, r, c, l, pages);
+    }
+
+    /// <summary>
+    /// The tidy CSVs and the figures as PNG. They do not depend on the PDF, so `run` writes them on the other core while
+    /// it composes the PDF (rasterising the figures at twice their size is most of this method's time).
+    /// </summary>
+    public static void WriteTablesAndPngs(string folder, RunResults r, ReportLocale l)
+    {
         var tables = AllTables(r, l);
         var tableFolder = Path.Combine(folder, "tables");
         Directory.CreateDirectory(tableFolder);
@@ -28,17 +38,31 @@ public static class ResultsWriter
         }
         File.WriteAllBytes(Path.Combine(tableFolder, LeftOutFile), new Package.CsvTable(LeftOutFile,
             ["table", "reason", "arm", "participants", "records", "record_unit"], r.LeftOut).ToBytes());
+        ReportFonts.RegisterWithScottPlot();
+        var figureFolder = Directory.CreateDirectory(Path.Combine(folder, "figures")).FullName;
+        foreach (var f in AllFigures(r, l))
+        {
+            // Same size as in the PDF (points as pixels), at twice the resolution for slides and journals.
+            var plot = f.Build();
+            plot.ScaleFactor = 2;
+            plot.SavePng(Path.Combine(figureFolder, f.Id + ".png"), 2 * FigureWidth, 2 * (int)f.Height);
+        }
+    }
+
+    /// <summary>
+    /// The figures as SVG, then results.json (every estimate, and the PDF's page count). Both come after the PDF: the
+    /// page count is known only then, and the SVG writer numbers its clip paths from a counter that the PDF's figures
+    /// advance too, so SVGs written while the PDF is composed would differ from run to run.
+    /// </summary>
+    public static void WriteSvgsAndSummary(string folder, RunResults r, RunContext c, ReportLocale l, int pages)
+    {
+        var tables = AllTables(r, l);
         var figures = AllFigures(r, l);
-        var figureFolder = Path.Combine(folder, "figures");
-        Directory.CreateDirectory(figureFolder);
+        ReportFonts.RegisterWithScottPlot();
+        var figureFolder = Directory.CreateDirectory(Path.Combine(folder, "figures")).FullName;
         foreach (var f in figures)
         {
-            // Same size as in the PDF (points as pixels); the PNG at twice the resolution for slides and journals.
-            var (width, height) = ((int)PdfReportBuilder.ContentWidth, (int)f.Height);
-            var plot = f.Build();
-            plot.SaveSvg(Path.Combine(figureFolder, f.Id + ".svg"), width, height);
-            plot.ScaleFactor = 2;
-            plot.SavePng(Path.Combine(figureFolder, f.Id + ".png"), 2 * width, 2 * height);
+            f.Build().SaveSvg(Path.Combine(figureFolder, f.Id + ".svg"), FigureWidth, (int)f.Height);
         }
         var json = new JsonObject
         {
@@ -91,6 +115,9 @@ public static class ResultsWriter
         };
         File.WriteAllText(Path.Combine(folder, "results.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", new UTF8Encoding(false));
     }
+
+    /// <summary>Figure files are as wide as the PDF's text (points as pixels).</summary>
+    private static int FigureWidth => (int)PdfReportBuilder.ContentWidth;
 
     /// <summary>Every figure of the report, in report order.</summary>
     public static IReadOnlyList<ReportFigure> AllFigures(RunResults r, ReportLocale l) =>
