@@ -37,7 +37,13 @@ public sealed class ProfiledDeviance
     /// <param name="y">Response, length n.</param>
     /// <param name="p">Number of fixed-effects columns.</param>
     /// <param name="terms">Random-effects terms, largest grouping factor first.</param>
-    public ProfiledDeviance(double[] x, double[] y, int p, IReadOnlyList<RandomEffectsTerm> terms)
+    public ProfiledDeviance(double[] x, double[] y, int p, IReadOnlyList<RandomEffectsTerm> terms) : this(x, y, p, terms, groupLevels: true)
+    {
+    }
+
+    /// <param name="groupLevels">False folds a lone scalar term level by level even where grouping by Σz² applies, so
+    /// that tests can compare the two routes at the same θ.</param>
+    internal ProfiledDeviance(double[] x, double[] y, int p, IReadOnlyList<RandomEffectsTerm> terms, bool groupLevels)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -88,7 +94,7 @@ public sealed class ProfiledDeviance
         _scratch = new double[Math.Max(Math.Max(_size.Max(), maxWidth * maxWidth), p + 1)];
         _compensation = new double[(p + 1) * (p + 1)];
         Accumulate(x, y);
-        if (_w0 == 1 && _blocks == 1) { _classes = InterceptWeightClasses.TryBuild(_a00, _axy0, p + 1); }
+        if (groupLevels && _w0 == 1 && _blocks == 1) { _classes = InterceptWeightClasses.TryBuild(_a00, _axy0, p + 1); }
         _b[_blocks] = new double[(p + 1) * _w0];
         for (var i = 1; i < _blocks; i++)
         {
@@ -96,6 +102,9 @@ public sealed class ProfiledDeviance
             _b[i] = new double[longest * _terms[i].Width * _w0];
         }
     }
+
+    /// <summary>Whether each evaluation works on classes of levels with equal Σz² rather than level by level.</summary>
+    internal bool GroupsLevels => _classes is not null;
 
     public int N { get; }
     public int P { get; }

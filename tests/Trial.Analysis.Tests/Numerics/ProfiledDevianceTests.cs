@@ -24,6 +24,42 @@ public class ProfiledDevianceTests
     }
 
     [Fact]
+    public void RandomIntercept_GroupedBySizeAndLevelByLevel_AgreeAtTheSameTheta()
+    {
+        // 2,000 participants with 1 to 4 rows each (4 distinct sizes), two covariates: the shape of case B.
+        var random = new Random(21);
+        var level = new List<int>();
+        for (var g = 0; g < 2000; g++) { level.AddRange(Enumerable.Repeat(g, 1 + random.Next(4))); }
+        var n = level.Count;
+        var x = new double[n * 3];
+        var y = new double[n];
+        var effect = Enumerable.Range(0, 2000).Select(_ => random.NextDouble() - 0.5).ToArray();
+        for (var i = 0; i < n; i++)
+        {
+            x[i * 3] = 1;
+            x[i * 3 + 1] = random.NextDouble();
+            x[i * 3 + 2] = random.Next(2);
+            y[i] = 1 + 0.5 * x[i * 3 + 1] - 0.3 * x[i * 3 + 2] + effect[level[i]] + 0.4 * (random.NextDouble() - 0.5);
+        }
+        var term = new RandomEffectsTerm([.. level], 2000, [.. Enumerable.Repeat(1.0, n)], 1, RandomEffectsTerm.Unstructured(1));
+        var grouped = new ProfiledDeviance(x, y, 3, [term]);
+        var perLevel = new ProfiledDeviance(x, y, 3, [term], groupLevels: false);
+        Assert.True(grouped.GroupsLevels);
+        Assert.False(perLevel.GroupsLevels);
+        foreach (var theta in new[] { 0.0, 0.05, 0.6, 1.0, 3.0, 40.0 })
+        {
+            var a = grouped.Solve([theta]);
+            var b = perLevel.Solve([theta]);
+            foreach (var criterion in new[] { LmmCriterion.Reml, LmmCriterion.MaximumLikelihood })
+            {
+                Golden.AssertRelative(b.Criterion(criterion), a.Criterion(criterion), 1e-12, $"{criterion} at θ = {theta}");
+            }
+            var (betaA, betaB) = (a.Beta(), b.Beta());
+            for (var j = 0; j < 3; j++) { Golden.AssertRelative(betaB[j], betaA[j], 1e-10, $"β{j} at θ = {theta}"); }
+        }
+    }
+
+    [Fact]
     public void Evaluate_NegatedTheta_GivesTheSameCriterion()
     {
         var deviance = Dyestuff();
