@@ -1,9 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Trial.Enrollment.Features.Audit;
 using Trial.Enrollment.Features.Overview;
 using Trial.Web.Forms;
@@ -48,30 +43,19 @@ public sealed partial class AuditProblemWordsTests
     /// <summary>Renders the audit page (static SSR, as the endpoint does) with one problem of every kind; returns the listed problems.</summary>
     private static async Task<IReadOnlyList<string>> ProblemItemsAsync(TextLanguage language, string heading)
     {
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = language.Culture();
-        try
+        var html = await StaticRender.HtmlAsync<AuditPage>(language.Culture(), new()
         {
-            await using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
-            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-            var html = await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<AuditPage>(ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(AuditPage.Verification)] = new AuditVerification(1, 10, EveryKind, new Dictionary<string, string>(), "head"),
-                [nameof(AuditPage.Filter)] = new AuditFilter(null, null, null, null, null, 1),
-                [nameof(AuditPage.Typed)] = new Dictionary<string, string?>(),
-                [nameof(AuditPage.Chains)] = new List<ChoiceOption>(),
-                [nameof(AuditPage.Zone)] = "Europe/Oslo",
-                [nameof(AuditPage.Language)] = language,
-            }))).ToHtmlString());
-            Assert.Contains(heading, html, StringComparison.Ordinal);
-            var verification = html[html.IndexOf("id=\"verification\"", StringComparison.Ordinal)..];
-            verification = verification[..verification.IndexOf("</div>", StringComparison.Ordinal)];
-            return Item().Matches(verification).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
+            [nameof(AuditPage.Verification)] = new AuditVerification(1, 10, EveryKind, new Dictionary<string, string>(), "head"),
+            [nameof(AuditPage.Filter)] = new AuditFilter(null, null, null, null, null, 1),
+            [nameof(AuditPage.Typed)] = new Dictionary<string, string?>(),
+            [nameof(AuditPage.Chains)] = new List<ChoiceOption>(),
+            [nameof(AuditPage.Zone)] = "Europe/Oslo",
+            [nameof(AuditPage.Language)] = language,
+        });
+        Assert.Contains(heading, html, StringComparison.Ordinal);
+        var verification = html[html.IndexOf("id=\"verification\"", StringComparison.Ordinal)..];
+        verification = verification[..verification.IndexOf("</div>", StringComparison.Ordinal)];
+        return Item().Matches(verification).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
     }
 
     [GeneratedRegex("<li>(.*?)</li>", RegexOptions.Singleline)]

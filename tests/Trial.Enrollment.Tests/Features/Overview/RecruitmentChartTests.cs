@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 using Trial.Enrollment.Features.Overview;
 
@@ -32,28 +28,14 @@ public sealed partial class RecruitmentChartTests
         Assert.Contains("<rect x=\"252.5\" ", html, StringComparison.Ordinal);
     }
 
-    private static async Task<string> RenderAsync(LocalDate first, LocalDate last, List<(LocalDate, int)> points, RecruitmentChart.PeriodBand band)
-    {
-        var before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nb-NO");
-        try
+    private static Task<string> RenderAsync(LocalDate first, LocalDate last, List<(LocalDate, int)> points, RecruitmentChart.PeriodBand band) =>
+        StaticRender.HtmlAsync<RecruitmentChart>(CultureInfo.GetCultureInfo("nb-NO"), new()
         {
-            await using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
-            await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-            return await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<RecruitmentChart>(ParameterView.FromDictionary(
-                new Dictionary<string, object?>
-                {
-                    [nameof(RecruitmentChart.Lines)] = new List<RecruitmentChart.CentreLine> { new("Oslo", points) },
-                    [nameof(RecruitmentChart.Bands)] = new List<RecruitmentChart.PeriodBand> { band },
-                    [nameof(RecruitmentChart.First)] = first,
-                    [nameof(RecruitmentChart.Last)] = last,
-                }))).ToHtmlString());
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = before;
-        }
-    }
+            [nameof(RecruitmentChart.Lines)] = new List<RecruitmentChart.CentreLine> { new("Oslo", points) },
+            [nameof(RecruitmentChart.Bands)] = new List<RecruitmentChart.PeriodBand> { band },
+            [nameof(RecruitmentChart.First)] = first,
+            [nameof(RecruitmentChart.Last)] = last,
+        });
 
     private static List<(string X, string Text)> Texts(string html, string css) =>
         Regex.Matches(html, $"<text class=\"{css}\" x=\"([^\"]*)\"[^>]*>([^<]*)</text>").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
