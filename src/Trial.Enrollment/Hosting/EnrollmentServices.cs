@@ -89,6 +89,7 @@ internal static class EnrollmentServices
         services.AddScoped<FidelityReviews>();
         services.AddScoped<FidelityReviewReader>();
         services.AddSingleton<IContactDirectory, IdentityContactDirectory>();
+        services.AddScoped<IResearchIds, ParticipantResearchIds>();
         services.AddSingleton<Trial.Followup.Questionnaires.Storage.IEntryLock, TrialEntryLock>();
         services.AddSingleton<Trial.Followup.Access.IInstrumentAccess, OrganisationInstrumentAccess>();
         services.AddTrialPages();

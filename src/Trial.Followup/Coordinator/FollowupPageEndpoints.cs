@@ -38,17 +38,23 @@ internal static class FollowupPageEndpoints
             return refused;
         }
         var contacts = services.GetService(typeof(IContactDirectory)) as IContactDirectory;
+        var tasks = await query.PhoneTasksAsync(centre, cancellationToken);
+        var undelivered = await query.UndeliveredAsync(centre, cancellationToken);
+        var researchIds = http.RequestServices.GetService(typeof(IResearchIds)) is IResearchIds directory
+            ? await directory.OfAsync(tasks.Select(t => t.Participant).Concat(undelivered.Select(m => m.Participant)).ToList(), cancellationToken)
+            : new Dictionary<Guid, string>();
         var rows = new List<PhoneTaskRow>();
-        foreach (var task in await query.PhoneTasksAsync(centre, cancellationToken))
+        foreach (var task in tasks)
         {
             var address = contacts is null ? null : await contacts.FindAsync(ParticipantRef.From(task.Participant), cancellationToken);
-            rows.Add(new PhoneTaskRow(task, address?.MobilePhone));
+            rows.Add(new PhoneTaskRow(task, address?.MobilePhone, researchIds.GetValueOrDefault(task.Participant)));
         }
         return Page.Show<FollowupWorklistPage>(language, new()
         {
             [nameof(FollowupWorklistPage.Status)] = await query.StatusAsync(centre, cancellationToken),
             [nameof(FollowupWorklistPage.Tasks)] = rows,
-            [nameof(FollowupWorklistPage.Undelivered)] = await query.UndeliveredAsync(centre, cancellationToken),
+            [nameof(FollowupWorklistPage.Undelivered)] = undelivered,
+            [nameof(FollowupWorklistPage.ResearchIds)] = researchIds,
             [nameof(FollowupWorklistPage.Language)] = language,
             [nameof(FollowupWorklistPage.Zone)] = options.TimeZone,
             [nameof(FollowupWorklistPage.Menu)] = StaffMenus.Of(http),

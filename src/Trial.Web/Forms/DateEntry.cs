@@ -13,7 +13,12 @@ public static class DateEntry
     /// <summary>How a date is written in the language (a .NET custom format).</summary>
     public static string Format(TextLanguage language) => language == TextLanguage.NbNo ? "dd.MM.yyyy" : "dd/MM/yyyy";
 
-    private static string[] Accepted(TextLanguage language) => language == TextLanguage.NbNo ? ["d.M.yyyy", "yyyy-MM-dd"] : ["d/M/yyyy", "yyyy-MM-dd"];
+    /// <summary>
+    /// The language's own form first, then the other language's (both put the day first, so neither can be misread as
+    /// the other) and ISO: a link to the other language keeps the dates typed in this one (the audit log's filters).
+    /// </summary>
+    private static string[] Accepted(TextLanguage language) =>
+        language == TextLanguage.NbNo ? ["d.M.yyyy", "d/M/yyyy", "yyyy-MM-dd"] : ["d/M/yyyy", "d.M.yyyy", "yyyy-MM-dd"];
 
     /// <summary>The typed date as ISO; text that is no date is returned unchanged, so the verb refuses it naming the field.</summary>
     public static string? ToIso(string? typed, TextLanguage language) =>

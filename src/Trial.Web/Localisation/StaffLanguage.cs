@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Trial.Web.Localisation;
 
@@ -24,5 +25,18 @@ public static class StaffLanguage
             return chosen;
         }
         return TextLanguages.TryParse(context.Request.Cookies[Cookie]) ?? TextLanguage.NbNo;
+    }
+
+    /// <summary>
+    /// The link to the same page in the other language: the query of a page read with GET is kept (the audit log's
+    /// filters, the list's search and page), only lang replaced, so switching language does not lose what was chosen.
+    /// </summary>
+    public static string SwitchHref(HttpContext? context, TextLanguage to)
+    {
+        var kept = context is { Request.Method: "GET" }
+            ? QueryHelpers.ParseQuery(context.Request.QueryString.Value).Where(q => q.Key != "lang")
+                .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
+            : [];
+        return QueryString.Create(kept.Append(KeyValuePair.Create("lang", (string?)to.Tag()))).ToUriComponent();
     }
 }

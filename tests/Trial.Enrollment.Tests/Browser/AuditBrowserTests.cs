@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Microsoft.Playwright;
 using NodaTime;
 using Trial.Enrollment.Tests.Hosting;
@@ -71,6 +73,34 @@ public sealed class AuditBrowserTests(BrowserTrialFixture fixture)
         Assert.Equal(400, await FilterAsync(page, from: "08.11.2014", to: "07.11.2014"));
         Assert.Contains("Til dato: Til-datoen er før fra-datoen.", await page.InnerTextAsync("#errors"), StringComparison.Ordinal);
 
+        // A page number that is no number (or a chain that is no chain) is the page itself with the error naming the
+        // field, status 400, not the framework's JSON; the page field is shown to mend it, and nothing is listed.
+        var badPage = (await page.GotoAsync("/audit?page=abc"))!;
+        Assert.Equal(400, badPage.Status);
+        Assert.StartsWith("text/html", badPage.Headers["content-type"], StringComparison.Ordinal);
+        Assert.Contains("Side: Skriv et sidetall: et helt tall fra 1 og oppover.", await page.InnerTextAsync("#errors"), StringComparison.Ordinal);
+        Assert.Equal("true", await page.GetAttributeAsync("#f-page", "aria-invalid"));
+        Assert.Equal("abc", await page.InputValueAsync("#f-page"));
+        Assert.Equal(0, await page.Locator("#audit-entries").CountAsync());
+        Assert.DoesNotContain(" at Trial.", await page.ContentAsync(), StringComparison.Ordinal);
+        await page.CheckPageAsync("audit-6b-bad-page-nb");
+        Assert.Equal(400, (await page.GotoAsync("/audit?page=0&chain=nowhere"))!.Status);
+        var errors = await page.InnerTextAsync("#errors");
+        Assert.Contains("Kjede: Velg ett av alternativene.", errors, StringComparison.Ordinal);
+        Assert.Contains("Side: Skriv et sidetall", errors, StringComparison.Ordinal);
+
+        // The language link keeps the filters and the page: the same entries, in English, dates in the English form.
+        await page.GotoAsync("/audit?chain=oslo&action=screening.&from=07.11.2014&to=07.11.2014&page=1");
+        Assert.Equal("?chain=oslo&action=screening.&from=07.11.2014&to=07.11.2014&page=1&lang=en", await page.GetAttributeAsync("nav.language a", "href"));
+        var switched = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("nav.language a"), r => new Uri(r.Url).AbsolutePath == "/audit");
+        Assert.Equal(200, switched.Status);
+        Assert.Equal("Audit log", (await page.InnerTextAsync("h1")).Trim());
+        Assert.Equal(("oslo", "screening.", "07/11/2014", "07/11/2014"), (await page.InputValueAsync("#f-chain"), await page.InputValueAsync("#f-action"),
+            await page.InputValueAsync("#f-from"), await page.InputValueAsync("#f-to")));
+        Assert.All(await Column(page, 3), chain => Assert.Equal("Oslo", chain));
+        Assert.Contains(oslo.ToString(), await page.InnerTextAsync("#audit-entries"), StringComparison.Ordinal);
+        await page.CheckPageAsync("audit-6c-switched-en");
+
         await page.GotoAsync("/audit?lang=en");
         Assert.Contains("The audit trail is intact", await page.InnerTextAsync("#verification"), StringComparison.Ordinal);
         await page.CheckPageAsync("audit-7-log-en");
@@ -98,8 +128,37 @@ public sealed class AuditBrowserTests(BrowserTrialFixture fixture)
         Assert.Contains(hadeland.ToString(), await local.InnerTextAsync("#audit-entries"), StringComparison.Ordinal);
         Assert.DoesNotContain(oslo.ToString(), await local.InnerTextAsync("#audit-entries"), StringComparison.Ordinal);
         Assert.Equal(0, await local.Locator("#f-chain option[value=oslo]").CountAsync());
-        await local.GotoAsync("/audit?chain=oslo");
-        Assert.Equal("Ingen hendelser passer til filteret.", (await local.InnerTextAsync("#count")).Trim());
+        // Another centre's chain is refused, saying why, not answered with an empty list that reads as "nothing happened".
+        Assert.Equal(403, (await local.GotoAsync("/audit?chain=oslo"))!.Status);
+        Assert.Equal("Du har ikke tilgang til dette senteret.", (await local.InnerTextAsync("#message")).Trim());
+        Assert.Equal(0, await local.Locator("#audit-entries, #verification").CountAsync());
+        await local.CheckPageAsync("audit-other-centre-refused-nb");
+
+        // The API the same: ProblemDetails 403 for the other centre, 400 naming each field that cannot be read, and the
+        // entries of the auditor's own centre.
+        var api = await fixture.App.ClientAsync("auditor.hadeland");
+        var refused = await api.GetAsync("/api/audit/entries?chain=oslo");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using (var refusal = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("forbidden", refusal.RootElement.GetProperty("code").GetString());
+            Assert.Contains("'oslo'", refusal.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        var malformed = await api.GetAsync("/api/audit/entries?page=abc&from=2014-13-01");
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        using (var invalid = JsonDocument.Parse(await malformed.Content.ReadAsStringAsync()))
+        {
+            var fields = invalid.RootElement.GetProperty("errors");
+            Assert.Equal("Write a page number: a whole number from 1 up.", fields.GetProperty("page")[0].GetString());
+            Assert.Equal("Write the date as dd/mm/yyyy.", fields.GetProperty("from")[0].GetString());
+        }
+        using (var own = JsonDocument.Parse(await api.GetStringAsync("/api/audit/entries?chain=hadeland&from=2014-11-07&to=2014-11-07")))
+        {
+            var subjects = own.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("subject").GetString()).ToList();
+            Assert.Contains(hadeland.ToString(), subjects);
+            Assert.DoesNotContain(oslo.ToString(), subjects);
+        }
 
         // The trial manager may read the log, and the menu leads there.
         var manager = await fixture.SignedInAsync("manager", english: true);

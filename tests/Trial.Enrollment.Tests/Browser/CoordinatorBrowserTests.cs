@@ -245,7 +245,15 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
         var asOf = fixture.App.Clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Oslo"]).LocalDateTime;
         Assert.Contains(asOf.ToString("dd.MM.yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), await page.InnerTextAsync("main"),
             StringComparison.Ordinal);
+        // The person to phone is named by research ID, which leads to their page (in either language).
+        var researchId = (await oslo.GetFromJsonAsync<JsonElement>($"/api/participants/{id}")).GetProperty("researchId").GetString()!;
+        Assert.Equal(researchId, (await page.InnerTextAsync($"#phone-tasks a[href='/participants/{id}']")).Trim());
+        Assert.Equal("Deltaker", (await page.InnerTextAsync("#phone-tasks thead th:first-child")).Trim());
         await page.CheckPageAsync("coordinator-followup-worklist-nb");
+        var english = await fixture.SignedInAsync("coord.oslo", english: true);
+        await english.GotoAsync("/followup/centres/oslo");
+        Assert.Equal(researchId, (await english.InnerTextAsync($"#phone-tasks a[href='/participants/{id}']")).Trim());
+        Assert.Equal("Participant", (await english.InnerTextAsync("#phone-tasks thead th:first-child")).Trim());
         await page.ClickAsync($"tr:has(a[href='/participants/{id}']) >> text=Registrer svar");
         await page.CheckPageAsync("coordinator-phone-answers-nb");
         await page.EvaluateAsync<int>(QuestionnaireFormScript.AnswerThisPage);

@@ -40,6 +40,15 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
         Assert.Contains("Ekskludert", consort, StringComparison.Ordinal);
         Assert.Contains("Individuell jobbstøtte (IPS)", consort, StringComparison.Ordinal);
         Assert.True(int.Parse(await page.InnerTextAsync("#recruitment-table tr:has(th:text-is('Hadeland')) td:last-child")) >= 1);
+        // The month ticks under the chart, whole (a decimal comma in their positions once showed "11.14" as a stray "1"),
+        // in time order, and each drawn where it stands.
+        var ticks = await page.Locator("#recruitment-chart text.x-tick").AllTextContentsAsync();
+        Assert.True(ticks.Count >= 2);
+        Assert.All(ticks, tick => Assert.Matches("^(0[1-9]|1[0-2])\\.[0-9]{2}$", tick));
+        var months = ticks.Select(t => new LocalDate(2000 + int.Parse(t[3..]), int.Parse(t[..2]), 1)).ToList();
+        Assert.All(months.Zip(months.Skip(1)), pair => Assert.True(pair.First < pair.Second));
+        var widths = await page.Locator("#recruitment-chart text.x-tick").EvaluateAllAsync<double[]>("ts => ts.map(t => t.getBBox().width)");
+        Assert.All(widths, width => Assert.InRange(width, 20, 60));
         await page.CheckPageAsync("manager-1-overview-nb");
 
         await page.GotoAsync("/manager?lang=en");

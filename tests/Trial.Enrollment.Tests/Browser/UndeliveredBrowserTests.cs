@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Trial.Enrollment.Persistence;
@@ -97,7 +98,14 @@ public sealed class UndeliveredBrowserTests(BrowserTrialFixture fixture)
         Assert.Contains("Failed – will be tried again", listed, StringComparison.Ordinal);
         Assert.Contains("The e-mail server refused the service's user name or password", listed, StringComparison.Ordinal);
         Assert.Equal("20/04/2015 12:05:00", (await english.InnerTextAsync("#undelivered tbody tr .next-try")).Trim());
+        // The person is named by research ID, linked to their page, on the centre's list in both languages.
+        var researchId = (await oslo.GetFromJsonAsync<JsonElement>($"/api/participants/{id}")).GetProperty("researchId").GetString()!;
+        Assert.Equal(researchId, (await english.InnerTextAsync($"#undelivered tbody tr a[href='/participants/{id}']")).Trim());
+        Assert.Equal("Participant", (await english.InnerTextAsync("#undelivered thead th:first-child")).Trim());
         await english.CheckPageAsync("coordinator-followup-retrying-en");
+        await page.GotoAsync("/followup/centres/oslo");
+        Assert.Equal(researchId, (await page.InnerTextAsync($"#undelivered tbody tr a[href='/participants/{id}']")).Trim());
+        Assert.Equal("Deltaker", (await page.InnerTextAsync("#undelivered thead th:first-child")).Trim());
 
         using var api = JsonDocument.Parse(await oslo.GetStringAsync("/api/followup/centres/oslo/undelivered-messages"));
         var message = Assert.Single(api.RootElement.EnumerateArray(), m => m.GetProperty("channel").GetString() == "Email");

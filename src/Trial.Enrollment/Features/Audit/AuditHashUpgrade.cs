@@ -38,7 +38,7 @@ internal static class AuditHashUpgrade
         if (check.Problems.Count > 0)
         {
             logger.LogError("The audit trail does not verify ({Count} problem(s), first: {First}); it is not re-chained to hash version 2 and its old free text is not redacted. Run 'audit verify'.",
-                check.Problems.Count, check.Problems[0]);
+                check.Problems.Count, check.Problems[0].Message);
             return (0, 0);
         }
         var rechained = await RechainAsync(db, audit, cancellationToken);

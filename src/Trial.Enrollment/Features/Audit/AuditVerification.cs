@@ -5,7 +5,7 @@ namespace Trial.Enrollment.Features.Audit;
 /// (empty when intact), including a kept head that the trail no longer reaches.
 /// </summary>
 /// <param name="TrailHead">The whole trail's head (SHA-256 folded over every entry); keep it elsewhere and check it with --expect.</param>
-public sealed record AuditVerification(int Chains, long Entries, IReadOnlyList<string> Problems, IReadOnlyDictionary<string, string> Heads,
+public sealed record AuditVerification(int Chains, long Entries, IReadOnlyList<AuditProblem> Problems, IReadOnlyDictionary<string, string> Heads,
     string TrailHead)
 {
     public bool Intact => Problems.Count == 0;

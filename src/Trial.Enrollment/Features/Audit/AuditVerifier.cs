@@ -23,7 +23,7 @@ internal static class AuditVerifier
             var at = upgrade.At.ToString("uuuu'-'MM'-'dd HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
             if (!string.Equals(walk.FormerHead, upgrade.FormerHead, StringComparison.Ordinal))
             {
-                problems.Add($"the former hashes of the entries re-chained at {at} fold to {walk.FormerHead}, not to the head the upgrade recorded ({upgrade.FormerHead}): former_hash was changed.");
+                problems.Add(AuditProblem.Of(AuditProblemKind.FormerHashesChanged, at, walk.FormerHead, upgrade.FormerHead));
             }
             else
             {
@@ -42,7 +42,7 @@ internal static class AuditVerifier
         }
         else if (!walk.Reached)
         {
-            problems.Add($"the kept head {expectedHead} is not a head this trail ever had: entries were changed, removed or recomputed after it was taken.");
+            problems.Add(AuditProblem.Of(AuditProblemKind.KeptHeadNotReached, expectedHead));
         }
         return new AuditVerification(chains.Heads.Count, chains.Entries, problems, chains.Heads.ToDictionary(h => h.Key, h => h.Value.LastHash), walk.Head)
         {

@@ -9,11 +9,11 @@ namespace Trial.Enrollment.Features.Audit;
 /// last entry no longer matches the chain head. Streams, so large trails fit in memory. Used by verify and, before it
 /// re-chains anything, by the hash upgrade, so a broken trail is never re-hashed into an intact-looking one.
 /// </summary>
-internal sealed record ChainCheck(IReadOnlyDictionary<string, AuditChainRecord> Heads, long Entries, int Redacted, IReadOnlyList<string> Problems)
+internal sealed record ChainCheck(IReadOnlyDictionary<string, AuditChainRecord> Heads, long Entries, int Redacted, IReadOnlyList<AuditProblem> Problems)
 {
     public static async Task<ChainCheck> RunAsync(TrialDbContext db, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
+        var problems = new List<AuditProblem>();
         var heads = await db.AuditChains.AsNoTracking().ToDictionaryAsync(c => c.Chain, cancellationToken);
         var redactions = await AuditRedactions.ReadAsync(db, cancellationToken);
         var seen = new Dictionary<string, (long Seq, string Hash)>();
@@ -26,15 +26,15 @@ internal sealed record ChainCheck(IReadOnlyDictionary<string, AuditChainRecord> 
             var (lastSeq, lastHash) = seen.GetValueOrDefault(e.Chain, (0, AuditHash.Genesis));
             if (e.ChainSeq != lastSeq + 1)
             {
-                problems.Add($"chain '{e.Chain}': entries {lastSeq + 1}..{e.ChainSeq - 1} are missing (deleted).");
+                problems.Add(AuditProblem.Of(AuditProblemKind.EntriesMissing, e.Chain, lastSeq + 1, e.ChainSeq - 1));
             }
             else if (e.PreviousHash != lastHash)
             {
-                problems.Add($"chain '{e.Chain}' entry {e.ChainSeq}: previous-hash does not match entry {lastSeq}.");
+                problems.Add(AuditProblem.Of(AuditProblemKind.PreviousHashMismatch, e.Chain, e.ChainSeq, lastSeq));
             }
             if (AuditHash.Compute(e) != e.Hash)
             {
-                problems.Add($"chain '{e.Chain}' entry {e.ChainSeq} (id {e.Id}): content does not match its hash (edited).");
+                problems.Add(AuditProblem.Of(AuditProblemKind.EntryEdited, e.Chain, e.ChainSeq, e.Id));
             }
             else if (e.HashVersion >= 2 && AuditHash.Digest(e.Payload) != e.PayloadDigest)
             {
@@ -44,7 +44,7 @@ internal sealed record ChainCheck(IReadOnlyDictionary<string, AuditChainRecord> 
                 }
                 else
                 {
-                    problems.Add($"chain '{e.Chain}' entry {e.ChainSeq} (id {e.Id}): payload does not match its digest (edited).");
+                    problems.Add(AuditProblem.Of(AuditProblemKind.PayloadEdited, e.Chain, e.ChainSeq, e.Id));
                 }
             }
             seen[e.Chain] = (e.ChainSeq, e.Hash);
@@ -54,12 +54,12 @@ internal sealed record ChainCheck(IReadOnlyDictionary<string, AuditChainRecord> 
             var (lastSeq, lastHash) = seen.GetValueOrDefault(head.Chain, (0, AuditHash.Genesis));
             if (lastSeq != head.LastSeq || lastHash != head.LastHash)
             {
-                problems.Add($"chain '{head.Chain}': head records entry {head.LastSeq} but the trail ends at {lastSeq} (entries deleted or head edited).");
+                problems.Add(AuditProblem.Of(AuditProblemKind.HeadMismatch, head.Chain, head.LastSeq, lastSeq));
             }
         }
         foreach (var chain in seen.Keys.Where(c => !heads.ContainsKey(c)))
         {
-            problems.Add($"chain '{chain}': has entries but no head row.");
+            problems.Add(AuditProblem.Of(AuditProblemKind.HeadMissing, chain));
         }
         return new ChainCheck(heads, count, redacted, problems);
     }

@@ -15,26 +15,25 @@ namespace Trial.Enrollment.Features.Audit;
 /// </summary>
 internal static class StateReplay
 {
-    public static async Task<IReadOnlyList<string>> CompareAsync(TrialDbContext db, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AuditProblem>> CompareAsync(TrialDbContext db, CancellationToken cancellationToken)
     {
         var replayed = await ReplayAsync(db, cancellationToken);
         var participants = await db.Participants.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
         var randomisations = await db.Randomisations.AsNoTracking().ToDictionaryAsync(r => r.ParticipantId, cancellationToken);
         var withdrawals = (await db.Withdrawals.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(w => w.ParticipantId);
-        var differences = new List<string>();
+        var differences = new List<AuditProblem>();
         foreach (var (id, expected) in replayed.OrderBy(r => r.Value.ResearchId, StringComparer.Ordinal))
         {
-            var who = $"participant {expected.ResearchId} ({id})";
             void Compare<T>(string column, T actual, T audited)
             {
                 if (!EqualityComparer<T>.Default.Equals(actual, audited))
                 {
-                    differences.Add($"{who}: {column} is '{actual}' in the database but '{audited}' in the audit trail.");
+                    differences.Add(AuditProblem.Of(AuditProblemKind.ColumnDiffers, expected.ResearchId, id, column, actual, audited));
                 }
             }
             if (!participants.TryGetValue(id, out var p))
             {
-                differences.Add($"{who}: screened in the audit trail but missing from participants (deleted).");
+                differences.Add(AuditProblem.Of(AuditProblemKind.ParticipantDeleted, expected.ResearchId, id));
                 continue;
             }
             Compare("participants.research_id", p.ResearchId, expected.ResearchId);
@@ -49,9 +48,7 @@ internal static class StateReplay
             var r = randomisations.GetValueOrDefault(id);
             if ((r is null) != (expected.Allocation is null))
             {
-                differences.Add(r is null
-                    ? $"{who}: randomised in the audit trail but has no row in randomisations (deleted)."
-                    : $"{who}: has a row in randomisations but no allocation in the audit trail (inserted).");
+                differences.Add(AuditProblem.Of(r is null ? AuditProblemKind.RandomisationDeleted : AuditProblemKind.RandomisationInserted, expected.ResearchId, id));
             }
             else if (r is not null && expected.Allocation is { } a)
             {
@@ -74,11 +71,11 @@ internal static class StateReplay
         }
         foreach (var id in participants.Keys.Where(id => !replayed.ContainsKey(id)))
         {
-            differences.Add($"participant {participants[id].ResearchId} ({id}): in participants but never screened in the audit trail (inserted).");
+            differences.Add(AuditProblem.Of(AuditProblemKind.ParticipantInserted, participants[id].ResearchId, id));
         }
         foreach (var id in randomisations.Keys.Where(id => !participants.ContainsKey(id)))
         {
-            differences.Add($"randomisation of {id}: no such participant.");
+            differences.Add(AuditProblem.Of(AuditProblemKind.RandomisationWithoutParticipant, id));
         }
         return differences;
     }

@@ -1,28 +1,42 @@
+using System.Globalization;
 using NodaTime;
 using Trial.Web.Forms;
 using Trial.Web.Localisation;
 
 namespace Trial.Enrollment.Features.Overview;
 
-/// <summary>Filters of the audit-log page: chain (a centre or "trial"), action prefix, actor, days (in the trial's zone, inclusive), page.</summary>
+/// <summary>Filters of the audit log: chain (a centre or "trial"), action prefix, actor, days (in the trial's zone, inclusive), page.</summary>
 public sealed record AuditFilter(string? Chain, string? Action, string? Actor, LocalDate? From, LocalDate? To, int Page)
 {
     /// <summary>
-    /// The filter as typed on the page (dates in the page's language, see <see cref="DateEntry"/>). A date that is no
-    /// date is an error on its field, never dropped: a silently ignored filter would list entries the auditor did not
-    /// ask for, and they could take them for the answer.
+    /// The filter as typed (dates in the language, see <see cref="DateEntry"/>, or ISO). A value that cannot be read is
+    /// an error on its field, never dropped: a silently ignored filter would list entries the reader did not ask for,
+    /// and they could take them for the answer. A chain that names no centre of the protocol is an error here; a centre
+    /// the reader is not scoped to is refused by <see cref="AuditLog"/>.
     /// </summary>
-    public static (AuditFilter Filter, FieldErrors Errors) Read(string? chain, string? action, string? actor, string? from, string? to, int? page,
-        TextLanguage language, TextsIn texts)
+    /// <param name="centres">The protocol's centre codes.</param>
+    public static (AuditFilter Filter, FieldErrors Errors) Read(string? chain, string? action, string? actor, string? from, string? to, string? page,
+        IReadOnlyCollection<string> centres, TextLanguage language, TextsIn texts)
     {
         var errors = new FieldErrors();
+        var chosen = string.IsNullOrWhiteSpace(chain) ? null : chain.Trim();
+        if (chosen is not null && chosen != Audit.AuditTrail.TrialChain && !centres.Contains(chosen))
+        {
+            errors["chain"] = texts["form.choose-one"];
+        }
         var fromDay = Day(from, "from", language, texts, errors);
         var toDay = Day(to, "to", language, texts, errors);
         if (fromDay is { } f && toDay is { } t && t < f)
         {
             errors["to"] = texts["audit.to-before-from"];
         }
-        return (new AuditFilter(chain, action, actor, fromDay, toDay, Math.Max(1, page ?? 1)), errors);
+        var number = 1;
+        if (!string.IsNullOrWhiteSpace(page) && !(int.TryParse(page.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number) && number >= 1))
+        {
+            errors["page"] = texts["form.page-number"];
+            number = 1;
+        }
+        return (new AuditFilter(chosen, action, actor, fromDay, toDay, number), errors);
     }
 
     private static LocalDate? Day(string? typed, string field, TextLanguage language, TextsIn texts, FieldErrors errors)

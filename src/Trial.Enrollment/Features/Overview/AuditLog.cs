@@ -22,10 +22,15 @@ internal sealed class AuditLog(TrialDbContext db, Protocol.TrialProtocol protoco
     public async Task<AuditEntries> ReadAsync(StaffUser user, AuditFilter filter, CancellationToken cancellationToken)
     {
         user.RequireRole(TrialRoles.Auditor, TrialRoles.TrialManager);
-        var chains = user.Centres.Select(c => c.Value).Append("trial").ToList();
+        var chains = user.Centres.Select(c => c.Value).Append(Audit.AuditTrail.TrialChain).ToList();
         var query = db.AuditEntries.AsNoTracking().Where(e => chains.Contains(e.Chain));
         if (!string.IsNullOrWhiteSpace(filter.Chain))
         {
+            // Another centre's chain is refused, not answered with an empty list the reader could take for "nothing happened".
+            if (!chains.Contains(filter.Chain))
+            {
+                user.RequireCentre(Protocol.CentreCode.Parse(filter.Chain));
+            }
             query = query.Where(e => e.Chain == filter.Chain);
         }
         if (!string.IsNullOrWhiteSpace(filter.Action))

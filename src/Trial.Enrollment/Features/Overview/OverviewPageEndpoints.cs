@@ -37,20 +37,28 @@ internal static class OverviewPageEndpoints
             [nameof(ManagerPage.Language)] = language,
             [nameof(ManagerPage.Menu)] = StaffMenus.Of(c),
         })));
-        pages.MapGet("/audit", async (HttpContext c, string? chain, string? action, string? actor, string? from, string? to, int? page, AuditLog log,
+        pages.MapGet("/audit", async (HttpContext c, string? chain, string? action, string? actor, string? from, string? to, string? page, AuditLog log,
             TrialDbContext db, TrialProtocol protocol, ProtocolLabels labels, CancellationToken ct) => await Guarded(c, [TrialRoles.Auditor, TrialRoles.TrialManager], async (user, language) =>
         {
             var texts = TextsIn.Of(c, language);
-            var (filter, errors) = AuditFilter.Read(chain, action, actor, from, to, page, language, texts);
+            var (filter, errors) = AuditFilter.Read(chain, action, actor, from, to, page, protocol.Centres.Select(x => x.Code.Value).ToList(), language, texts);
+            // A filter with an error lists nothing: not the unfiltered log, which could be taken for the answer. Another
+            // centre's chain is refused (403 page) before anything is read.
+            var entries = errors.Count == 0 ? await log.ReadAsync(user, filter, ct) : null;
             return Page.Show<AuditPage>(language, new()
             {
                 [nameof(AuditPage.Verification)] = await AuditVerifier.VerifyAsync(db, ct),
-                // A filter with an error lists nothing: not the unfiltered log, which could be taken for the answer.
-                [nameof(AuditPage.Entries)] = errors.Count == 0 ? await log.ReadAsync(user, filter, ct) : null,
+                [nameof(AuditPage.Entries)] = entries,
                 [nameof(AuditPage.Filter)] = filter,
-                [nameof(AuditPage.Typed)] = new Dictionary<string, string?> { ["from"] = from, ["to"] = to },
+                // Dates that were read are written in the page's language (a link from the other language brings its form).
+                [nameof(AuditPage.Typed)] = new Dictionary<string, string?>
+                {
+                    ["from"] = filter.From is { } f && errors.For("from") is null ? DateEntry.ShowDate(f.ToDateOnly(), language) : from,
+                    ["to"] = filter.To is { } t && errors.For("to") is null ? DateEntry.ShowDate(t.ToDateOnly(), language) : to,
+                    ["page"] = page,
+                },
                 [nameof(AuditPage.Errors)] = errors,
-                [nameof(AuditPage.Chains)] = user.Centres.Select(x => new ChoiceOption(x.Value, labels.Centre(x.Value))).Append(new ChoiceOption("trial", texts["audit.trial-chain"])).ToList(),
+                [nameof(AuditPage.Chains)] = user.Centres.Select(x => new ChoiceOption(x.Value, labels.Centre(x.Value))).Append(new ChoiceOption(AuditTrail.TrialChain, texts["audit.trial-chain"])).ToList(),
                 [nameof(AuditPage.Zone)] = protocol.TimeZone.Id,
                 [nameof(AuditPage.Language)] = language,
                 [nameof(AuditPage.Menu)] = StaffMenus.Of(c),

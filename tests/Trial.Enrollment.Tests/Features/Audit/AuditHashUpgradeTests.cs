@@ -83,7 +83,7 @@ public abstract class AuditHashUpgradeTests(DatabaseProvider provider)
                  })
         {
             await BypassingTriggersAsync(db, tamper);
-            Assert.Contains((await AuditVerifier.VerifyAsync(db, None, keptHead)).Problems, p => p.Contains(found, StringComparison.Ordinal));
+            Assert.Contains((await AuditVerifier.VerifyAsync(db, None, keptHead)).Problems, p => p.Message.Contains(found, StringComparison.Ordinal));
             await BypassingTriggersAsync(db, undo);
         }
         Assert.True((await AuditVerifier.VerifyAsync(db, None, keptHead)).Intact);

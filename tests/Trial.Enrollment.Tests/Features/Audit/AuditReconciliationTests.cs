@@ -66,8 +66,8 @@ public class AuditReconciliationTests
         await ExecuteAsync(copy, $"SET session_replication_role = replica; UPDATE randomisations SET arm = CASE arm WHEN 'ips' THEN 'control' ELSE 'ips' END WHERE participant_id = '{ids[1]}'");
         var result = await VerifyAsync(copy);
         var problem = Assert.Single(result.Problems);
-        Assert.Contains(ids[1].ToString(), problem, StringComparison.Ordinal);
-        Assert.Contains("randomisations.arm", problem, StringComparison.Ordinal);
+        Assert.Contains(ids[1].ToString(), problem.Message, StringComparison.Ordinal);
+        Assert.Contains("randomisations.arm", problem.Message, StringComparison.Ordinal);
 
         var (exitCode, output) = await ServiceProcess.RunAsync(["audit", "verify", .. ServiceProcess.PostgresArguments(copy)]);
         Assert.Equal(4, exitCode);
@@ -86,8 +86,8 @@ public class AuditReconciliationTests
             UPDATE participants SET died_on = '2014-10-01' WHERE id = '{ids[0]}';
             """);
         var problems = (await VerifyAsync(app.ConnectionString)).Problems;
-        Assert.Contains(problems, p => p.Contains(ids[2].ToString(), StringComparison.Ordinal) && p.Contains("withdrawals[followup-contact]", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains(ids[0].ToString(), StringComparison.Ordinal) && p.Contains("participants.died_on", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains(ids[2].ToString(), StringComparison.Ordinal) && p.Message.Contains("withdrawals[followup-contact]", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Message.Contains(ids[0].ToString(), StringComparison.Ordinal) && p.Message.Contains("participants.died_on", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public class AuditReconciliationTests
 
         Assert.True((await VerifyAsync(app.ConnectionString)).Intact, "without a kept head the recomputed trail looks intact");
         var result = await VerifyAsync(app.ConnectionString, head);
-        Assert.Contains(result.Problems, p => p.Contains("kept head", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Message.Contains("kept head", StringComparison.Ordinal));
         var (exitCode, output) = await ServiceProcess.RunAsync(["audit", "verify", "--expect", head, .. ServiceProcess.PostgresArguments(app.ConnectionString)]);
         Assert.Equal(4, exitCode);
         Assert.Contains("kept head", output, StringComparison.Ordinal);
@@ -182,6 +182,6 @@ public class SqliteAuditReconciliationTests
         await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE randomisations SET arm = 'x'"));
         await db.Database.ExecuteSqlRawAsync("DROP TRIGGER randomisations_no_update; UPDATE randomisations SET arm = CASE arm WHEN 'ips' THEN 'control' ELSE 'ips' END");
         var problem = Assert.Single((await AuditVerifier.VerifyAsync(db, CancellationToken.None)).Problems);
-        Assert.Contains("randomisations.arm", problem, StringComparison.Ordinal);
+        Assert.Contains("randomisations.arm", problem.Message, StringComparison.Ordinal);
     }
 }

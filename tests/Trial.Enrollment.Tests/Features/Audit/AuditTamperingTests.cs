@@ -51,7 +51,7 @@ public class AuditTamperingTests
             WHERE id = (SELECT min(id) FROM audit_entries WHERE action = 'randomisation.allocated' AND payload LIKE '%"arm":"ips"%')
             """);
         var result = await VerifyAsync(app);
-        Assert.Contains(result.Problems, p => p.Contains("edited", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Message.Contains("edited", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class AuditTamperingTests
         await using var app = await AppWithActivityAsync();
         await ExecuteAsSuperuserAsync(app, "DELETE FROM audit_entries WHERE chain = 'oslo' AND chain_seq = 3");
         var result = await VerifyAsync(app);
-        Assert.Contains(result.Problems, p => p.Contains("missing", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Message.Contains("missing", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class AuditTamperingTests
         await using var app = await AppWithActivityAsync();
         await ExecuteAsSuperuserAsync(app, "DELETE FROM audit_entries WHERE id = (SELECT max(id) FROM audit_entries WHERE chain = 'oslo')");
         var result = await VerifyAsync(app);
-        Assert.Contains(result.Problems, p => p.Contains("head records", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Message.Contains("head records", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class SqliteAuditTamperingTests
             await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET actor = 'x'"));
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_entries_no_update; UPDATE audit_entries SET actor = 'x' WHERE chain_seq = 1");
             var result = await AuditVerifier.VerifyAsync(db, CancellationToken.None);
-            Assert.Contains(result.Problems, p => p.Contains("edited", StringComparison.Ordinal));
+            Assert.Contains(result.Problems, p => p.Message.Contains("edited", StringComparison.Ordinal));
         }
     }
 }

@@ -72,6 +72,7 @@ public partial class PageTextTests
             .. new[] { "added", "disable", "reset-password" }.Select(s => $"users.done.{s}"),
             .. MistakeReasons.Codes.Select(c => $"mistaken.code.{c}"),
             .. Trial.Enrollment.Features.ScreeningCorrection.CorrectionReasons.Codes.Select(c => $"correction.reason.{c}"),
+            .. Enum.GetValues<Trial.Enrollment.Features.Audit.AuditProblemKind>().Select(k => new Trial.Enrollment.Features.Audit.AuditProblem(k, []).TextKey),
         ];
         Assert.All(needed, k => Assert.Contains(k, keys));
     }
