@@ -82,6 +82,7 @@ internal sealed class CentreStatusQuery(FollowupStore store, IClock clock, DateT
     private async Task<IReadOnlyList<UndeliveredMessage>> UndeliveredWhereAsync(string filter, object key, CancellationToken cancellationToken)
     {
         var d = store.Dialect;
+        var relay = await Outbox.RelayBackoff.ReadAsync(store, cancellationToken);
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var command = SqlStatement.Create(connection,
             $"""
@@ -103,15 +104,18 @@ internal sealed class CentreStatusQuery(FollowupStore store, IClock clock, DateT
             };
             // A pending row with an error failed before and waits for not_before (or is being tried right now).
             Instant? next = state == UndeliveredState.Retrying ? d.ReadInstant(reader, 9) : null;
+            var channel = Channels.ChannelCodes.Parse(reader.GetString(3));
+            var error = reader.IsDBNull(7) ? null : reader.GetString(7);
             messages.Add(new UndeliveredMessage(d.ReadGuid(reader, 0), d.ReadGuid(reader, 1), reader.GetString(2),
-                Channels.ChannelCodes.Parse(reader.GetString(3)),
+                channel,
                 Convert.ToInt32(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture) == 0 ? Outbox.MessageKind.Invitation : Outbox.MessageKind.Reminder,
                 state,
                 Convert.ToInt32(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
+                error,
                 d.ReadNullableInstant(reader, 8),
                 next,
-                next?.InZone(Scheduling.LocalCalendar.Zone(reader.GetString(10))).LocalDateTime));
+                next?.InZone(Scheduling.LocalCalendar.Zone(reader.GetString(10))).LocalDateTime,
+                state == UndeliveredState.Retrying && channel == Channels.MessageChannel.Email && relay is not null && error == relay.LastError ? relay.Failures : null));
         }
         return messages;
     }

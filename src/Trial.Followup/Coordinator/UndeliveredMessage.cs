@@ -15,6 +15,10 @@ namespace Trial.Followup.Coordinator;
 /// <param name="ParkedAt">When it was parked; null otherwise.</param>
 /// <param name="NextAttemptAt">When a retrying message is tried again; null otherwise.</param>
 /// <param name="NextAttemptLocal">The same in the occasion's time zone, for pages.</param>
+/// <param name="RelayAttempts">
+/// For e-mail waiting on a failing relay (its error is the relay's last error): the relay's failed attempts in a row,
+/// which count instead of the message's tries (RelayBackoff); null otherwise.
+/// </param>
 public sealed record UndeliveredMessage(
     Guid OccasionId,
     Guid Participant,
@@ -26,7 +30,8 @@ public sealed record UndeliveredMessage(
     string? Error,
     Instant? ParkedAt,
     Instant? NextAttemptAt = null,
-    [property: JsonIgnore] LocalDateTime? NextAttemptLocal = null);
+    [property: JsonIgnore] LocalDateTime? NextAttemptLocal = null,
+    int? RelayAttempts = null);
 
 /// <summary>Parked: failed permanently or too often. Held: e-mail with no relay configured. Retrying: failed, tried again later.</summary>
 public enum UndeliveredState { Parked, Held, Retrying }

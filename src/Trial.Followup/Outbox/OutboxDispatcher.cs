@@ -42,6 +42,7 @@ internal sealed class OutboxDispatcher
     private readonly OutboxRetryPolicy _policy;
     private readonly IDispatchHooks _hooks;
     private readonly ILogger _logger;
+    private readonly RelayBackoff _relay;
 
     public OutboxDispatcher(FollowupStore store, FollowupProtocol protocol, IClock clock, IContactDirectory directory, IQuestionnaireLinks links,
         IEmailChannel email, ISmsChannel sms, string nodeId)
@@ -64,6 +65,7 @@ internal sealed class OutboxDispatcher
         _policy = policy;
         _hooks = hooks;
         _logger = logger;
+        _relay = new RelayBackoff(store, policy);
     }
 
     private FollowupSqlDialect D => _store.Dialect;
@@ -71,20 +73,22 @@ internal sealed class OutboxDispatcher
     /// <summary>Runs <paramref name="workers"/> workers until no due row is left to claim.</summary>
     public async Task<DispatchReport> DispatchDueAsync(int workers, CancellationToken cancellationToken)
     {
+        RelayState? relay = null;
         if (_email.HasRelay)
         {
             await ReleaseHeldEmailAsync(cancellationToken);
+            relay = await RelayBackoff.ReadAsync(_store, cancellationToken);
         }
         // SQLite has a single writer; one worker there, so a claim is never read by two workers at once.
         workers = D.Database == FollowupDatabase.Sqlite ? 1 : workers;
-        var reports = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => RunWorkerAsync(cancellationToken), cancellationToken)));
+        var reports = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => RunWorkerAsync(relay, cancellationToken), cancellationToken)));
         return reports.Aggregate(DispatchReport.Empty, (total, report) => total.Add(report));
     }
 
-    private async Task<DispatchReport> RunWorkerAsync(CancellationToken cancellationToken)
+    private async Task<DispatchReport> RunWorkerAsync(RelayState? relay, CancellationToken cancellationToken)
     {
         await using var connection = await _store.OpenAsync(cancellationToken);
-        await using var mail = new MailConnection(_email, _logger);
+        await using var mail = new MailConnection(_email, _relay, relay, _logger);
         var report = DispatchReport.Empty;
         var contended = new HashSet<Guid>();
         while (true)
@@ -101,7 +105,7 @@ internal sealed class OutboxDispatcher
     private async Task<DispatchOutcome> DispatchOneAsync(DbConnection connection, MailConnection mail, HashSet<Guid> contended, CancellationToken cancellationToken)
     {
         var now = _clock.GetCurrentInstant();
-        var (outcome, claim) = await ClaimAsync(connection, now, contended, cancellationToken);
+        var (outcome, claim) = await ClaimAsync(connection, mail, now, contended, cancellationToken);
         if (claim is null)
         {
             return outcome;
@@ -119,7 +123,8 @@ internal sealed class OutboxDispatcher
     }
 
     /// <summary>The first short transaction. Returns a claim only when the row is to be sent now.</summary>
-    private async Task<(DispatchOutcome, SendClaim?)> ClaimAsync(DbConnection connection, Instant now, HashSet<Guid> contended, CancellationToken cancellationToken)
+    private async Task<(DispatchOutcome, SendClaim?)> ClaimAsync(DbConnection connection, MailConnection mail, Instant now, HashSet<Guid> contended,
+        CancellationToken cancellationToken)
     {
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var claim = await FindDueAsync(tx, now, contended, cancellationToken);
@@ -155,6 +160,17 @@ internal sealed class OutboxDispatcher
             await SetAsync(tx, claim.RowId, claim.Key, "state = 'held', last_error = @at", "no-relay", cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return (DispatchOutcome.Held, null);
+        }
+        if (claim.Key.Channel == MessageChannel.Email && mail.Relay is { } relay && relay.NextTryAt > now)
+        {
+            // The relay failed and its own backoff has not run out: the e-mail waits for it, its tries untouched.
+            await using (var wait = SqlStatement.Create(tx, $"UPDATE {D.Outbox} SET not_before = @next, last_error = @code WHERE id = @id AND state = 'pending'",
+                ("id", D.Bind(claim.RowId)), ("next", D.Bind(relay.NextTryAt)), ("code", relay.LastError)))
+            {
+                await wait.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await tx.CommitAsync(cancellationToken);
+            return (DispatchOutcome.Deferred, null);
         }
         var link = await _links.IssueAsync(claim.Key.Occasion, occasion.ClosesAt, tx, cancellationToken);
         var token = Guid.NewGuid().ToString("N");
@@ -193,12 +209,12 @@ internal sealed class OutboxDispatcher
             IEmailSession session;
             try
             {
-                session = await mail.OpenAsync(cancellationToken);
+                session = await mail.OpenAsync(now, cancellationToken);
             }
             catch (DeliveryFailedException e)
             {
-                // The relay is unreachable: not this message's fault, so the try is given back.
-                return await ReleaseAsync(claim, now, e.Code, cancellationToken);
+                // The relay is unreachable: not this message's fault, so the try is given back and it waits for the relay.
+                return await ReleaseAsync(claim, e.Code, mail.Relay?.NextTryAt ?? now + _policy.FirstRetry, cancellationToken);
             }
             await session.SendAsync(
                 new OutgoingEmail(to, template.EmailSubject, MessageRenderer.Render(template.EmailBody, claim.Link, lastDay, language), claim.Key.MessageId, language, now),
@@ -278,13 +294,13 @@ internal sealed class OutboxDispatcher
         return DispatchOutcome.Parked;
     }
 
-    /// <summary>Gives the claim back without counting the try (the relay, not the message, failed).</summary>
-    private async Task<DispatchOutcome> ReleaseAsync(SendClaim claim, Instant now, string code, CancellationToken cancellationToken)
+    /// <summary>Gives the claim back without counting the try (the relay, not the message, failed), due at the relay's next try.</summary>
+    private async Task<DispatchOutcome> ReleaseAsync(SendClaim claim, string code, Instant next, CancellationToken cancellationToken)
     {
         await using var connection = await _store.OpenAsync(cancellationToken);
         await using var command = SqlStatement.Create(connection,
             $"UPDATE {D.Outbox} SET tries = tries - 1, not_before = @next, last_error = @code, claim_token = NULL WHERE id = @id AND claim_token = @token AND state = 'pending'",
-            ("id", D.Bind(claim.RowId)), ("token", claim.Token), ("code", code), ("next", D.Bind(now + _policy.FirstRetry)));
+            ("id", D.Bind(claim.RowId)), ("token", claim.Token), ("code", code), ("next", D.Bind(next)));
         await command.ExecuteNonQueryAsync(cancellationToken);
         return DispatchOutcome.Failed;
     }
@@ -385,30 +401,46 @@ internal sealed class OutboxDispatcher
 
     /// <summary>
     /// A worker's connection to the relay, opened at its first e-mail and dropped after a failure so the next message
-    /// starts on a fresh one. Once opening has failed, the rest of the pass does not knock again.
+    /// starts on a fresh one. A failure to open counts once for the relay (<see cref="RelayBackoff"/>), and the rest of
+    /// the pass leaves e-mail waiting for the relay's next try instead of knocking again.
     /// </summary>
-    private sealed class MailConnection(IEmailChannel channel, ILogger logger) : IAsyncDisposable
+    private sealed class MailConnection(IEmailChannel channel, RelayBackoff backoff, RelayState? relay, ILogger logger) : IAsyncDisposable
     {
         private IEmailSession? _session;
         private DeliveryFailedException? _unreachable;
 
-        public async Task<IEmailSession> OpenAsync(CancellationToken cancellationToken)
+        /// <summary>The relay's failures in a row, as read at the start of the pass or recorded by this worker; null while it works.</summary>
+        public RelayState? Relay { get; private set; } = relay;
+
+        public async Task<IEmailSession> OpenAsync(Instant now, CancellationToken cancellationToken)
         {
             if (_unreachable is not null)
             {
                 throw _unreachable;
             }
+            if (_session is not null)
+            {
+                return _session;
+            }
             try
             {
-                return _session ??= await channel.OpenSessionAsync(cancellationToken);
+                _session = await channel.OpenSessionAsync(cancellationToken);
             }
             catch (DeliveryFailedException e)
             {
+                Relay = await backoff.RecordFailureAsync(e.Code, now, cancellationToken);
                 // Once per pass: the operator must learn why e-mail waits (refused password, untrusted certificate, no TLS).
-                logger.LogWarning("E-mail relay not used ({Code}): {Reason} E-mail stays pending and is tried again later.", e.Code, e.Message);
+                logger.LogWarning("E-mail relay not used ({Code}, {Failures} failed attempt(s) in a row since {Since}): {Reason} E-mail waits; next attempt at {Next}.",
+                    e.Code, Relay.Failures, Relay.FirstFailedAt, e.Message, Relay.NextTryAt);
                 _unreachable = e;
                 throw;
             }
+            if (Relay is not null)
+            {
+                await backoff.ClearAsync(cancellationToken);
+                Relay = null;
+            }
+            return _session;
         }
 
         public async Task DropAsync()

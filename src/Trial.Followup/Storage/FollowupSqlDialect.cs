@@ -20,6 +20,9 @@ internal abstract class FollowupSqlDialect
 
     public abstract string ContactStop { get; }
 
+    /// <summary>The SMTP relay's own backoff while it fails (one row, or none).</summary>
+    public abstract string RelayStatus { get; }
+
     /// <summary>Appended to a claim query: row locks that other nodes skip rather than wait on.</summary>
     public abstract string SkipLocked { get; }
 

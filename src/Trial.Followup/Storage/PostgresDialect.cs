@@ -16,6 +16,8 @@ internal sealed class PostgresDialect : FollowupSqlDialect
 
     public override string PhoneTask => "followup.phone_task";
 
+    public override string RelayStatus => "followup.relay_status";
+
     public override string ContactStop => "followup.contact_stop";
 
     public override string SkipLocked => " FOR UPDATE SKIP LOCKED";

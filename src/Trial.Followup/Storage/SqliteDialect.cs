@@ -20,6 +20,8 @@ internal sealed class SqliteDialect : FollowupSqlDialect
 
     public override string PhoneTask => "followup_phone_task";
 
+    public override string RelayStatus => "followup_relay_status";
+
     public override string ContactStop => "followup_contact_stop";
 
     // SQLite has one writer at a time: the write transaction itself is the lock.

@@ -90,11 +90,14 @@ public sealed class UndeliveredBrowserTests(BrowserTrialFixture fixture)
         Assert.Contains("smtp-auth", row, StringComparison.Ordinal);
         Assert.Equal("20.04.2015 12:05:00", (await page.InnerTextAsync("#undelivered tbody tr .next-try")).Trim());
         Assert.Equal(0, await page.Locator("#no-relay").CountAsync());
+        // The relay's own count of failed attempts (it, not the message, is backed off: RelayBackoff).
+        Assert.Contains("Forsøk på rad der e-postserveren har feilet: 1.", await page.InnerTextAsync("#relay-failing"), StringComparison.Ordinal);
         await page.CheckPageAsync("coordinator-participant-retrying-nb");
 
         var english = await fixture.SignedInAsync("coord.oslo", english: true, app: app);
         await english.GotoAsync("/followup/centres/oslo");
         var listed = (await english.InnerTextAsync("#undelivered tbody tr")).Trim();
+        Assert.Contains("Attempts in a row at which the e-mail server failed: 1.", await english.InnerTextAsync("#relay-failing"), StringComparison.Ordinal);
         Assert.Contains("Failed – will be tried again", listed, StringComparison.Ordinal);
         Assert.Contains("The e-mail server refused the service's user name or password", listed, StringComparison.Ordinal);
         Assert.Equal("20/04/2015 12:05:00", (await english.InnerTextAsync("#undelivered tbody tr .next-try")).Trim());
@@ -112,5 +115,6 @@ public sealed class UndeliveredBrowserTests(BrowserTrialFixture fixture)
         Assert.Equal(("Retrying", "smtp-auth", 0, "2015-04-20T10:05:00Z"),
             (message.GetProperty("state").GetString(), message.GetProperty("error").GetString(), message.GetProperty("tries").GetInt32(),
              message.GetProperty("nextAttemptAt").GetString()));
+        Assert.Equal(1, message.GetProperty("relayAttempts").GetInt32());
     }
 }

@@ -13,7 +13,7 @@ namespace Trial.Followup.Tests.Outbox;
 /// TLS and AUTH towards a real relay process on loopback (aiosmtpd with a certificate made in the test): e-mail goes
 /// out encrypted and signed in; a refused password, an untrusted certificate or a relay without TLS leaves the message
 /// pending with its reason (never marked sent) and says why in the log; and the password never crosses in clear
-/// unless AllowPlainTextAuth says so.
+/// unless AllowPlainTextAuth says so. Such relay-wide failures back off for the relay as a whole and never park e-mail.
 /// </summary>
 public abstract class SmtpRelaySecurityTests(FollowupDatabase database)
 {
@@ -90,6 +90,93 @@ public abstract class SmtpRelaySecurityTests(FollowupDatabase database)
         var log = Assert.Single(rig.Logs.Entries, e => e.Message.Contains("smtp-tls-untrusted", StringComparison.Ordinal)).Message;
         Assert.Contains("CN=trial-test-relay", log, StringComparison.Ordinal);
         Assert.Contains(pinAnotherCertificate ? "does not chain to TrustedCertificateFile" : "not trusted by this machine's authorities", log, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A certificate issued by the pinned authority, but for another host name, is refused before the password is sent;
+    /// the same authority's certificate for the relay's address is accepted (so the refusal is the name's, not the chain's).
+    /// </summary>
+    [Theory]
+    [InlineData("relay.example.org", false)]
+    [InlineData("127.0.0.1", true)]
+    public async Task PinnedAuthority_CertificateForAnotherHostName_IsRefused_NothingSent(string issuedFor, bool accepted)
+    {
+        using var certificate = SmtpTestCertificate.CreateIssuedByAuthority(issuedFor);
+        await using var rig = await FollowupRig.CreateAsync(database, nameof(PinnedAuthority_CertificateForAnotherHostName_IsRefused_NothingSent) + accepted, Opened,
+            new SmtpSinkOptions { Tls = SmtpSinkTls.StartTls, Certificate = certificate, Login = Login });
+        await ScheduleOneAsync(rig);
+        Assert.Equal("127.0.0.1", rig.Smtp.Host);
+
+        var report = await DispatchAsync(rig, rig.Smtp with
+        {
+            Tls = SmtpTlsMode.StartTls, TrustedCertificateFile = certificate.AuthorityFile, UserName = Login.UserName, Password = Login.Password,
+        });
+
+        if (accepted)
+        {
+            Assert.Equal((2, 0), (report.Sent, report.Failed));
+            return;
+        }
+        Assert.Equal((1, 1), (report.Sent, report.Failed));
+        Assert.Empty(rig.Sink.AuthAttempts());
+        Assert.Empty(rig.Sink.Messages());
+        await AssertWaitingAsync(rig, "smtp-tls-untrusted");
+        var log = Assert.Single(rig.Logs.Entries, e => e.Message.Contains("smtp-tls-untrusted", StringComparison.Ordinal)).Message;
+        Assert.Contains("CN=relay.example.org", log, StringComparison.Ordinal);
+        Assert.Contains("is not issued for the configured host name", log, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A relay refusing the password for hours: each attempt to sign in counts once, for the relay, and the relay's wait
+    /// doubles as a message's would; no pass knocks before that wait is over, and the second e-mail of the first pass
+    /// waits for the relay without a try of its own; the e-mails keep their tries (0), are never
+    /// parked and opens no phone task even after more relay failures than a message may have tries; the coordinator
+    /// sees the relay's attempts with the error. Once the password is right, it goes, and the relay's record is cleared.
+    /// </summary>
+    [Fact]
+    public async Task RelayRefusingForHours_BacksOffRelayWide_NeverParksEmail_ShowsAttempts_ThenDelivers()
+    {
+        using var certificate = SmtpTestCertificate.Create();
+        await using var rig = await FollowupRig.CreateAsync(database, nameof(RelayRefusingForHours_BacksOffRelayWide_NeverParksEmail_ShowsAttempts_ThenDelivers), Opened,
+            new SmtpSinkOptions { Tls = SmtpSinkTls.StartTls, Certificate = certificate, Login = Login });
+        var participant = await ScheduleOneAsync(rig);
+        var second = await ScheduleOneAsync(rig);
+        var right = rig.Smtp with { Tls = SmtpTlsMode.StartTls, TrustedCertificateFile = certificate.CertificateFile, UserName = Login.UserName, Password = Login.Password };
+        var wrong = right with { Password = "wrong" };
+        var policy = OutboxRetryPolicy.Default;
+        var failures = policy.MaxTries + 1;
+        for (var failure = 1; failure <= failures; failure++)
+        {
+            var knocked = rig.Sink.AuthAttempts().Count;
+            var pass = await DispatchAsync(rig, wrong);
+            Assert.True(rig.Sink.AuthAttempts().Count > knocked, $"attempt {failure} signed in");
+            Assert.Equal(failure == 1 ? (2, 1, 1) : (0, 1, 1), (pass.Sent, pass.Failed, pass.Deferred)); // SMS went first; one e-mail knocked, the other waited
+            var relay = await RelayBackoff.ReadAsync(rig.Db.Store, CancellationToken.None);
+            Assert.NotNull(relay);
+            Assert.Equal((failure, "smtp-auth", rig.Clock.GetCurrentInstant() + policy.DelayAfter(failure)), (relay.Failures, relay.LastError, relay.NextTryAt));
+
+            knocked = rig.Sink.AuthAttempts().Count;
+            rig.Clock.Advance(policy.DelayAfter(failure) - Duration.FromMinutes(1));
+            await DispatchAsync(rig, wrong);
+            Assert.Equal(knocked, rig.Sink.AuthAttempts().Count);
+            rig.Clock.Advance(Duration.FromMinutes(1));
+        }
+        Assert.Equal(policy.MaxRetryDelay, policy.DelayAfter(failures)); // the wait grew to its ceiling
+
+        var outbox = rig.Db.Store.Dialect.Outbox;
+        Assert.Equal(2L, await rig.CountAsync(outbox, "channel = 'email' AND state = 'pending' AND last_error = 'smtp-auth' AND tries = 0"));
+        Assert.Equal(0L, await rig.CountAsync(outbox, "channel = 'email' AND (state <> 'pending' OR sent_at IS NOT NULL)"));
+        Assert.Equal(0L, await rig.CountAsync(rig.Db.Store.Dialect.PhoneTask, "1 = 1"));
+        var shown = await new CentreStatusQuery(rig.Db.Store, rig.Clock, NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]).UndeliveredAsync("oslo", CancellationToken.None);
+        Assert.Equal(2, shown.Count);
+        Assert.All(shown, m => Assert.Equal((UndeliveredState.Retrying, "smtp-auth", 0, failures, rig.Clock.GetCurrentInstant()),
+            (m.State, m.Error, m.Tries, m.RelayAttempts, m.NextAttemptAt)));
+
+        var report = await DispatchAsync(rig, right);
+        Assert.Equal((2, 0), (report.Sent, report.Failed));
+        Assert.Single(rig.MailTo(participant));
+        Assert.Single(rig.MailTo(second));
+        Assert.Null(await RelayBackoff.ReadAsync(rig.Db.Store, CancellationToken.None));
     }
 
     /// <summary>
