@@ -12,19 +12,19 @@ namespace Trial.Enrollment.Hosting;
 /// <summary>Development only: one user per role (a coordinator per centre) on an empty user table, with random passwords printed once; and a demo seed.</summary>
 internal static class DemoUsers
 {
-    private static readonly (string Username, string Name, string Role, string Organisation, string[] Centres)[] Users =
+    private static readonly (string Username, string Name, StaffRole Role, string Organisation, string[] Centres)[] Users =
     [
-        ("coordinator.oslo", "Koordinator Oslo", TrialRoles.Coordinator, "diakonhjemmet", ["oslo"]),
-        ("coordinator.hadeland", "Koordinator Hadeland", TrialRoles.Coordinator, "sykehuset-innlandet", ["hadeland"]),
-        ("coordinator.vestfold", "Koordinator Vestfold", TrialRoles.Coordinator, "siv", ["vestfold"]),
-        ("coordinator.akershus", "Koordinator Akershus", TrialRoles.Coordinator, "ahus", ["akershus"]),
-        ("coordinator.elverum", "Koordinator Elverum", TrialRoles.Coordinator, "sykehuset-innlandet", ["elverum"]),
-        ("coordinator.hordaland", "Koordinator Hordaland", TrialRoles.Coordinator, "helse-bergen", ["hordaland"]),
+        ("coordinator.oslo", "Koordinator Oslo", StaffRole.Coordinator, "diakonhjemmet", ["oslo"]),
+        ("coordinator.hadeland", "Koordinator Hadeland", StaffRole.Coordinator, "sykehuset-innlandet", ["hadeland"]),
+        ("coordinator.vestfold", "Koordinator Vestfold", StaffRole.Coordinator, "siv", ["vestfold"]),
+        ("coordinator.akershus", "Koordinator Akershus", StaffRole.Coordinator, "ahus", ["akershus"]),
+        ("coordinator.elverum", "Koordinator Elverum", StaffRole.Coordinator, "sykehuset-innlandet", ["elverum"]),
+        ("coordinator.hordaland", "Koordinator Hordaland", StaffRole.Coordinator, "helse-bergen", ["hordaland"]),
         // A NAV coordinator (job specialist's side): sees no clinical fields, and no one the health trust screened before consent.
-        ("coordinator.nav-oslo", "Koordinator NAV Oslo", TrialRoles.Coordinator, "nav-oslo", ["oslo"]),
-        ("manager", "Prosjektleder", TrialRoles.TrialManager, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
-        ("statistician", "Statistiker", TrialRoles.Statistician, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
-        ("auditor", "Revisor", TrialRoles.Auditor, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
+        ("coordinator.nav-oslo", "Koordinator NAV Oslo", StaffRole.Coordinator, "nav-oslo", ["oslo"]),
+        ("manager", "Prosjektleder", StaffRole.TrialManager, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
+        ("statistician", "Statistiker", StaffRole.Statistician, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
+        ("auditor", "Revisor", StaffRole.Auditor, "trial-office", ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"]),
     ];
 
     /// <summary>
@@ -47,13 +47,13 @@ internal static class DemoUsers
         foreach (var (username, name, role, organisation, centres) in Users)
         {
             var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
-            await staff.AddAsync(username, name, password, role, organisation, centres, cancellationToken);
+            await staff.AddAsync(username, name, password, role.Code, organisation, centres, cancellationToken);
             output.WriteLine($"  {role,-14} {username,-22} {password}");
-            created.Add(new DemoCredential(username, role, centres, password));
+            created.Add(new DemoCredential(username, role.Code, centres, password));
         }
         if (setAllocationSeed)
         {
-            var statistician = new StaffUser("statistician", TrialRoles.Statistician, Protocol.OrganisationCode.Parse("trial-office"), []);
+            var statistician = new StaffUser("statistician", StaffRole.Statistician, Protocol.OrganisationCode.Parse("trial-office"), []);
             var seed = await scope.ServiceProvider.GetRequiredService<AllocationSeeds>().SetAsync(db, scope.ServiceProvider.GetRequiredService<AuditTrail>(),
                 scope.ServiceProvider.GetRequiredService<TrialCalendar>(), statistician, null, cancellationToken);
             output.WriteLine($"Demo allocation seed (the statistician keeps this): {seed}");

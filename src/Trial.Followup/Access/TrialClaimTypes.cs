@@ -11,7 +11,10 @@ public static class TrialClaimTypes
     public const string UserId = "trial:user";
 }
 
-/// <summary>Role names, carried in the standard role claim.</summary>
+/// <summary>
+/// The role claim's strings as constants, for attributes and other places that need a constant; everywhere else a role
+/// is a <see cref="StaffRole"/>.
+/// </summary>
 public static class TrialRoles
 {
     public const string Coordinator = "coordinator";

@@ -15,7 +15,7 @@ internal static class CentreAccess
         {
             return AccessDecision.Unauthenticated;
         }
-        var role = user.IsInRole(TrialRoles.Coordinator) || user.IsInRole(TrialRoles.TrialManager);
+        var role = StaffRole.Of(user) is { } r && (r == StaffRole.Coordinator || r == StaffRole.TrialManager);
         var scoped = user.FindAll(TrialClaimTypes.Centre).Any(c => string.Equals(c.Value, centre, StringComparison.Ordinal));
         return !role ? AccessDecision.NotYourRole : scoped ? AccessDecision.Allowed : AccessDecision.NotYourCentre;
     }

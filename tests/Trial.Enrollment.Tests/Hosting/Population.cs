@@ -13,7 +13,7 @@ internal static class Population
 {
     public static readonly string[] Centres = ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"];
 
-    public static readonly StaffUser Manager = new("manager", TrialRoles.TrialManager, OrganisationCode.Parse("trial-office"),
+    public static readonly StaffUser Manager = new("manager", StaffRole.TrialManager, OrganisationCode.Parse("trial-office"),
         Centres.Select(CentreCode.Parse).ToList());
 
     /// <summary>Person i is at centre i mod 6; the first <paramref name="early"/> consent in the 2:1 period, the rest in the 1:1 period.</summary>

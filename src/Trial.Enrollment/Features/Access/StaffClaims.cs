@@ -20,11 +20,15 @@ internal static class StaffClaims
             new(TrialClaimTypes.UserId, user.Username),
             new(ClaimTypes.NameIdentifier, user.Id.ToString("D")),
             new(ClaimTypes.Name, user.DisplayName),
-            new(ClaimTypes.Role, user.Role),
             new(TrialClaimTypes.Organisation, user.Organisation),
             new(SecurityStamp, user.SecurityStamp),
             new(SignedInAt, signedInAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
         };
+        // A stored role the trial no longer knows gives no role claim: such a user is refused everywhere.
+        if (StaffRole.Find(user.Role) is { } role)
+        {
+            claims.Add(role.ToClaim());
+        }
         claims.AddRange(user.Centres.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(c => new Claim(TrialClaimTypes.Centre, c)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }

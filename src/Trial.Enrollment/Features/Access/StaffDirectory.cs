@@ -14,8 +14,6 @@ namespace Trial.Enrollment.Features.Access;
 /// </summary>
 internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol, AuditTrail audit)
 {
-    public static readonly string[] Roles = [TrialRoles.Coordinator, TrialRoles.TrialManager, TrialRoles.Statistician, TrialRoles.Auditor];
-
     public const int MinPasswordLength = 12;
 
     internal static readonly PasswordHasher<StaffUserRecord> Hasher = new();
@@ -27,9 +25,9 @@ internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol, 
         {
             throw RejectedException.Invalid("username", "username", "A username has 1 to 100 characters.");
         }
-        if (!Roles.Contains(role, StringComparer.Ordinal))
+        if (StaffRole.Find(role) is null)
         {
-            throw RejectedException.Invalid("role", "known-role", $"'{role}' is not one of {string.Join(", ", Roles)}.");
+            throw RejectedException.Invalid("role", "known-role", $"'{role}' is not one of {string.Join(", ", StaffRole.All)}.");
         }
         var org = CodeFormat.IsValid(organisation) ? protocol.FindOrganisation(OrganisationCode.Parse(organisation)) : null;
         if (org is null)

@@ -13,7 +13,7 @@ internal static class AuditEndpoints
     {
         api.MapGet("/audit/verify", async (string? expect, HttpContext context, TrialDbContext db, CancellationToken ct) =>
             {
-                StaffUser.From(context.User).RequireRole(TrialRoles.Auditor, TrialRoles.TrialManager);
+                StaffUser.From(context.User).RequireRole(StaffRole.Auditor, StaffRole.TrialManager);
                 return TypedResults.Ok(await AuditVerifier.VerifyAsync(db, ct, expect));
             })
             .WithName("VerifyAudit")
@@ -23,7 +23,7 @@ internal static class AuditEndpoints
                 AuditLog log, TrialProtocol protocol, CancellationToken ct) =>
             {
                 var user = StaffUser.From(context.User);
-                user.RequireRole(TrialRoles.Auditor, TrialRoles.TrialManager);
+                user.RequireRole(StaffRole.Auditor, StaffRole.TrialManager);
                 var (filter, errors) = AuditFilter.Read(chain, action, actor, from, to, page, protocol.Centres.Select(c => c.Code.Value).ToList(),
                     TextLanguage.En, TextsIn.Of(context, TextLanguage.En));
                 if (errors.Count > 0)

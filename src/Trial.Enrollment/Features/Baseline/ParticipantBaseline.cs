@@ -20,7 +20,7 @@ internal sealed class ParticipantBaseline(TrialDbContext db, TrialProtocol proto
 {
     public async Task RecordAsync(ParticipantId id, BaselineRequest request, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager);
         // Only the fields the user's organisation may record are parsed and stored; the others keep their values.
         foreach (var field in (request.Values ?? []).Keys.Where(k => protocol.Baseline.Field(k) is not null))
         {
@@ -52,7 +52,7 @@ internal sealed class ParticipantBaseline(TrialDbContext db, TrialProtocol proto
 
     public async Task<BaselineView> ReadAsync(ParticipantId id, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager, TrialRoles.Statistician);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager, StaffRole.Statistician);
         var participant = await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id.Value, cancellationToken)
                           ?? throw RejectedException.NotFound("The participant");
         user.RequireCentre(CentreCode.Parse(participant.Centre));

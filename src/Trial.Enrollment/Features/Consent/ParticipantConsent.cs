@@ -14,7 +14,7 @@ internal sealed class ParticipantConsent(TrialDbContext db, TrialProtocol protoc
 {
     public async Task RecordAsync(ParticipantId id, ConsentRequest request, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager);
         var decision = RequestFields.OneOf(request.Decision, "decision", "given", "declined")
                        ?? throw RejectedException.Invalid("decision", "required", "Give 'given' or 'declined'.");
         var version = RequestFields.Text(request.FormVersion, "formVersion", 20);

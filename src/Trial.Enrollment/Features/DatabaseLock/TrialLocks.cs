@@ -35,7 +35,7 @@ internal sealed class TrialLocks(TrialDbContext db, AuditTrail audit, IClock clo
 
     public async Task<TrialLockRecord> StatusAsync(StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.TrialManager, TrialRoles.Statistician, TrialRoles.Auditor, TrialRoles.Coordinator);
+        user.RequireRole(StaffRole.TrialManager, StaffRole.Statistician, StaffRole.Auditor, StaffRole.Coordinator);
         return await db.Set<TrialLockRecord>().AsNoTracking().SingleAsync(cancellationToken);
     }
 
@@ -47,7 +47,7 @@ internal sealed class TrialLocks(TrialDbContext db, AuditTrail audit, IClock clo
 
     private async Task MoveAsync(StaffUser user, LockStage to, string? reasonText, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.TrialManager);
         // Closing the trial is a decision for the whole trial, not for a manager of some centres.
         if (!user.ManagesWholeTrial(protocol))
         {

@@ -16,7 +16,7 @@ internal sealed class ParticipantDeath(TrialDbContext db, TrialCalendar calendar
 {
     public async Task RecordAsync(ParticipantId id, DeathRequest request, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (participant, _) = await ParticipantLocks.LockForVerbAsync(db, access, id, user, ParticipantVerb.RecordDeath, LockedChange.DataEntry, cancellationToken);
         // Consent was given in life, so a death cannot be dated before it; nor before a withdrawal already recorded.

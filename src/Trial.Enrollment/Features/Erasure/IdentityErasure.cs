@@ -18,7 +18,7 @@ internal sealed class IdentityErasure(TrialDbContext db, IdentityStoreContext id
 {
     public async Task EraseAsync(ParticipantId id, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(Followup.Access.TrialRoles.TrialManager);
+        user.RequireRole(Followup.Access.StaffRole.TrialManager);
         await using var transaction = await StoresTransaction.BeginAsync(db, identities, options, cancellationToken);
         var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
         var keys = await identities.PersonKeys.Where(k => k.ParticipantId == id.Value).ExecuteDeleteAsync(cancellationToken);

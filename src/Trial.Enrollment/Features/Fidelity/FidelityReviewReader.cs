@@ -15,7 +15,7 @@ namespace Trial.Enrollment.Features.Fidelity;
 /// </summary>
 internal sealed class FidelityReviewReader(TrialDbContext db, FidelityScales scales, TrialProtocol protocol)
 {
-    public static readonly string[] Readers = [TrialRoles.TrialManager, TrialRoles.Statistician, TrialRoles.Auditor, TrialRoles.Coordinator];
+    public static readonly StaffRole[] Readers = [StaffRole.TrialManager, StaffRole.Statistician, StaffRole.Auditor, StaffRole.Coordinator];
 
     public async Task<FidelityReviewView> ViewAsync(Guid id, StaffUser user, CancellationToken cancellationToken)
     {

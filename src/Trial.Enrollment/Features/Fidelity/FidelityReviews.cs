@@ -23,7 +23,7 @@ internal sealed class FidelityReviews(TrialDbContext db, TrialProtocol protocol,
 
     public async Task<FidelityReviewView> CreateAsync(CreateFidelityReviewRequest request, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.TrialManager);
         var centre = RequestFields.Centre(protocol, request.Centre, "centre");
         user.RequireCentre(centre);
         var scale = scales.Get(request.Scale ?? "", "scale");
@@ -160,7 +160,7 @@ internal sealed class FidelityReviews(TrialDbContext db, TrialProtocol protocol,
     private async Task<FidelityReviewView> ChangeAsync(Guid id, StaffUser user, string action,
         Func<FidelityReviewRecord, FidelityScale, Task<object>> change, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.TrialManager);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var locked = await db.Database.ExecuteSqlAsync(
             $"UPDATE fidelity_reviews SET status = status WHERE id = {id} AND status = {nameof(FidelityReviewStatus.Draft)}", cancellationToken);

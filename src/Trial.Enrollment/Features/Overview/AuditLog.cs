@@ -21,7 +21,7 @@ internal sealed class AuditLog(TrialDbContext db, Protocol.TrialProtocol protoco
 
     public async Task<AuditEntries> ReadAsync(StaffUser user, AuditFilter filter, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Auditor, TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.Auditor, StaffRole.TrialManager);
         var chains = user.Centres.Select(c => c.Value).Append(Audit.AuditTrail.TrialChain).ToList();
         var query = db.AuditEntries.AsNoTracking().Where(e => chains.Contains(e.Chain));
         if (!string.IsNullOrWhiteSpace(filter.Chain))

@@ -27,7 +27,7 @@ internal static class OverviewPageEndpoints
     {
         var pages = app.MapStaffPageGroup();
         pages.MapGet("/manager", async (HttpContext c, ConsortCounts consort, RecruitmentQuery recruitment, TrialProtocol protocol, ProtocolLabels labels,
-            CancellationToken ct) => await Guarded(c, [TrialRoles.TrialManager], async (user, language) => Page.Show<ManagerPage>(language, new()
+            CancellationToken ct) => await Guarded(c, [StaffRole.TrialManager], async (user, language) => Page.Show<ManagerPage>(language, new()
         {
             [nameof(ManagerPage.Consort)] = await consort.ComputeForAsync(user, ct),
             [nameof(ManagerPage.Recruited)] = await recruitment.ListAsync(user, ct),
@@ -38,7 +38,7 @@ internal static class OverviewPageEndpoints
             [nameof(ManagerPage.Menu)] = StaffMenus.Of(c),
         })));
         pages.MapGet("/audit", async (HttpContext c, string? chain, string? action, string? actor, string? from, string? to, string? page, AuditLog log,
-            TrialDbContext db, TrialProtocol protocol, ProtocolLabels labels, CancellationToken ct) => await Guarded(c, [TrialRoles.Auditor, TrialRoles.TrialManager], async (user, language) =>
+            TrialDbContext db, TrialProtocol protocol, ProtocolLabels labels, CancellationToken ct) => await Guarded(c, [StaffRole.Auditor, StaffRole.TrialManager], async (user, language) =>
         {
             var texts = TextsIn.Of(c, language);
             var (filter, errors) = AuditFilter.Read(chain, action, actor, from, to, page, protocol.Centres.Select(x => x.Code.Value).ToList(), language, texts);
@@ -64,9 +64,9 @@ internal static class OverviewPageEndpoints
                 [nameof(AuditPage.Menu)] = StaffMenus.Of(c),
             }, errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
         }));
-        pages.MapGet("/statistician", (HttpContext c, CancellationToken _) => Guarded(c, [TrialRoles.Statistician], (_, language) => Task.FromResult(Statistician(c, language, null, null, null))));
+        pages.MapGet("/statistician", (HttpContext c, CancellationToken _) => Guarded(c, [StaffRole.Statistician], (_, language) => Task.FromResult(Statistician(c, language, null, null, null))));
         pages.MapPost("/statistician/export", (HttpContext c, IFormCollection _, DataPackageExport export, TrialHostOptions options, IClock clock, CancellationToken ct) =>
-            Guarded(c, [TrialRoles.Statistician], async (user, language) =>
+            Guarded(c, [StaffRole.Statistician], async (user, language) =>
             {
                 var stamp = LocalDateTimePattern.CreateWithInvariantCulture("uuuuMMdd'-'HHmmss").Format(clock.GetCurrentInstant().InUtc().LocalDateTime);
                 var folder = Path.GetFullPath(Path.Combine(options.DataDirectory, "exports", stamp));

@@ -14,7 +14,7 @@ internal sealed class RecruitmentQuery(TrialDbContext db)
 {
     public async Task<IReadOnlyList<Recruited>> ListAsync(StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.TrialManager);
         var centres = user.Centres.Select(c => c.Value).ToList();
         var rows = await (from r in db.Randomisations.AsNoTracking()
                           join p in db.Participants.AsNoTracking() on r.ParticipantId equals p.Id

@@ -87,7 +87,7 @@ internal static class BaselinePageEndpoints
         IReadOnlyDictionary<string, string?> values, FieldErrors errors, int status, CancellationToken ct)
     {
         var user = StaffUser.From(c.User);
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager);
         var participant = await c.RequestServices.GetRequiredService<ParticipantQueries>().DetailAsync(ParticipantId.FromRoute(id), user, ct);
         if (!ParticipantBaseline.Accepts(Enum.Parse<ParticipantState>(participant.State)))
         {

@@ -32,7 +32,7 @@ internal static class StaffPageEndpoints
     public static void MapStaffPages(this WebApplication app)
     {
         app.MapGet("/", (HttpContext c) => Results.Redirect(c.User.Identity?.IsAuthenticated == true
-            ? StaffMenuSource.Home(c.User.FindFirstValue(ClaimTypes.Role)) : "/login")).ExcludeFromDescription();
+            ? StaffMenuSource.Home(StaffRole.Of(c.User)) : "/login")).ExcludeFromDescription();
         app.MapGet("/login", (HttpContext c, string? returnUrl) => Login(c, null, returnUrl, FieldErrors.None, StatusCodes.Status200OK)).ExcludeFromDescription();
         app.MapPost("/login", async (HttpContext c, IFormCollection form, StaffSignIn signIn, CancellationToken ct) =>
         {
@@ -49,7 +49,7 @@ internal static class StaffPageEndpoints
                 StaffClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme, outcome.SignedInAt));
             var returnUrl = form["returnUrl"].ToString();
             // Only a local path: never an open redirect.
-            return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : StaffMenuSource.Home(user.Role));
+            return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : StaffMenuSource.Home(StaffRole.Find(user.Role)));
         }).ExcludeFromDescription();
         app.MapPost("/logout", async (HttpContext c, IFormCollection _, StaffDirectory staff, CancellationToken ct) =>
         {
@@ -282,7 +282,7 @@ internal static class StaffPageEndpoints
         FieldErrors errors, int status)
     {
         var user = StaffUser.From(c.User);
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager);
         var labels = c.RequestServices.GetRequiredService<ProtocolLabels>();
         var (severity, education) = ClassificationOptions(c, user, labels, language);
         return Page.Show<ScreeningPage>(language, new()
@@ -314,8 +314,8 @@ internal static class StaffPageEndpoints
             [nameof(ParticipantDetailPage.P)] = participant,
             [nameof(ParticipantDetailPage.Language)] = language,
             [nameof(ParticipantDetailPage.Labels)] = labels,
-            [nameof(ParticipantDetailPage.Actions)] = ParticipantActions.For(participant, user.HasRole(TrialRoles.Coordinator, TrialRoles.TrialManager),
-                user.HasRole(TrialRoles.TrialManager), await TrialLocks.StageAsync(c.RequestServices.GetRequiredService<TrialDbContext>(), ct), reconsentDue),
+            [nameof(ParticipantDetailPage.Actions)] = ParticipantActions.For(participant, user.HasRole(StaffRole.Coordinator, StaffRole.TrialManager),
+                user.HasRole(StaffRole.TrialManager), await TrialLocks.StageAsync(c.RequestServices.GetRequiredService<TrialDbContext>(), ct), reconsentDue),
             [nameof(ParticipantDetailPage.FormInForce)] = inForce?.Version,
             [nameof(ParticipantDetailPage.Criteria)] = protocol.Eligibility.Where(e => e.Rule == CriterionRule.YesNo).ToList(),
             [nameof(ParticipantDetailPage.SeverityOptions)] = severity,
@@ -324,7 +324,7 @@ internal static class StaffPageEndpoints
             [nameof(ParticipantDetailPage.Arms)] = protocol.Arms.Select(a => new ChoiceOption(a.Code.Value, labels.Arm(a.Code.Value, language))).ToList(),
             [nameof(ParticipantDetailPage.PaperKey)] = values.GetValueOrDefault("paper.key") ?? Guid.NewGuid().ToString("D"),
             [nameof(ParticipantDetailPage.Menu)] = StaffMenus.Of(c),
-            [nameof(ParticipantDetailPage.Undelivered)] = user.HasRole(TrialRoles.Coordinator, TrialRoles.TrialManager)
+            [nameof(ParticipantDetailPage.Undelivered)] = user.HasRole(StaffRole.Coordinator, StaffRole.TrialManager)
                 ? await c.RequestServices.GetRequiredService<Trial.Followup.Coordinator.IUndeliveredMessages>().UndeliveredOfAsync(participant.ParticipantId, ct)
                 : [],
             [nameof(ParticipantDetailPage.Values)] = values,

@@ -1,5 +1,6 @@
 using Trial.Enrollment.Features.Access;
 using Trial.Enrollment.Problems;
+using Trial.Followup.Access;
 using Trial.Web.Layout;
 using Trial.Web.Localisation;
 
@@ -31,7 +32,7 @@ internal static class StaffPageGuard
     }
 
     /// <summary>A page only some roles may open; anyone else gets the not-your-role page.</summary>
-    public static Task<IResult> Guarded(HttpContext c, string[] roles, Func<StaffUser, TextLanguage, Task<IResult>> page) => Guarded(c, language =>
+    public static Task<IResult> Guarded(HttpContext c, StaffRole[] roles, Func<StaffUser, TextLanguage, Task<IResult>> page) => Guarded(c, language =>
     {
         var user = StaffUser.From(c.User);
         user.RequireRole(roles);

@@ -16,7 +16,7 @@ internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext
     /// <summary>One page of the caller's participants that match the search. Bad paging or state values are refused.</summary>
     public async Task<ParticipantListResult> SearchAsync(StaffUser user, ParticipantSearch search, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager, TrialRoles.Statistician);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager, StaffRole.Statistician);
         if (search.Page < 1)
         {
             throw RejectedException.Invalid("page", "range", "page starts at 1.");
@@ -70,7 +70,7 @@ internal sealed class ParticipantQueries(TrialDbContext db, IdentityStoreContext
 
     public async Task<ParticipantView> DetailAsync(ParticipantId id, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager, TrialRoles.Statistician);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager, StaffRole.Statistician);
         var participant = await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id.Value, cancellationToken)
                           ?? throw RejectedException.NotFound("The participant");
         user.RequireCentre(CentreCode.Parse(participant.Centre));

@@ -40,7 +40,7 @@ internal sealed class AllocationSeeds(TrialProtocol protocol, SeedProtection pro
     public async Task<string> SetAsync(TrialDbContext db, AuditTrail audit, TrialCalendar calendar, StaffUser user, string? seedHex,
         CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Statistician);
+        user.RequireRole(StaffRole.Statistician);
         byte[] seed;
         try
         {

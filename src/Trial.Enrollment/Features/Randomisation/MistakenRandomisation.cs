@@ -18,7 +18,7 @@ internal sealed class MistakenRandomisation(TrialDbContext db, AuditTrail audit,
 {
     public async Task MarkAsync(ParticipantId id, MistakeRequest request, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.TrialManager);
         var code = RequestFields.OneOf(request.Code, "code", MistakeReasons.Codes) ?? MistakeReasons.Other;
         var reason = RequestFields.Text(request.Reason, "reason", 500);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -29,7 +29,7 @@ internal sealed class ParticipantRandomisation(
     public async Task<AllocationOutcome> RandomiseAsync(ParticipantId id, RandomiseRequest request, string? idempotencyKey, StaffUser user,
         CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager);
         RequireKey(idempotencyKey);
         // Concealment: the period (and so the ratio) follows the service's own date, never a date the user types.
         var today = calendar.Today;
@@ -66,7 +66,7 @@ internal sealed class ParticipantRandomisation(
     public async Task<AllocationOutcome> EnterPaperAllocationAsync(ParticipantId id, PaperAllocationRequest request, string? idempotencyKey,
         StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.TrialManager);
         RequireKey(idempotencyKey);
         var arm = protocol.Arms.FirstOrDefault(a => a.Code.Value == request.Arm)?.Code
                   ?? throw RejectedException.Invalid("arm", "known-arm", $"'{request.Arm}' is not an arm; use one of {string.Join(", ", protocol.Arms.Select(a => a.Code))}.");

@@ -12,7 +12,7 @@ internal sealed class SequenceListing(TrialDbContext db, TrialProtocol protocol,
 {
     public async Task<IReadOnlyList<SequenceEntry>> ListAsync(StaffUser user, string stratum, string period, int count, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Statistician);
+        user.RequireRole(StaffRole.Statistician);
         var allocationPeriod = protocol.Periods.FirstOrDefault(p => p.Code.Value == period)
                                ?? throw RejectedException.Invalid("period", "known-period", $"'{period}' is not an allocation period.");
         if (protocol.Centres.All(c => protocol.StratumOf(c.Code) != stratum))

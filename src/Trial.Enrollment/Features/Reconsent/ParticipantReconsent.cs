@@ -18,7 +18,7 @@ internal sealed class ParticipantReconsent(TrialDbContext db, TrialProtocol prot
 {
     public async Task RecordAsync(ParticipantId id, ReconsentRequest request, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager);
         var version = RequestFields.Text(request.FormVersion, "formVersion", 20);
         var today = calendar.Today;
         var inForce = protocol.ConsentFormOn(today);
@@ -51,7 +51,7 @@ internal sealed class ParticipantReconsent(TrialDbContext db, TrialProtocol prot
     /// <summary>The participants at the caller's centres (and visible to their organisation) who must consent again.</summary>
     public async Task<IReadOnlyList<ReconsentView>> DueAsync(StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager);
         var inForce = protocol.ConsentFormOn(calendar.Today);
         if (inForce is null)
         {

@@ -22,7 +22,7 @@ internal sealed class ParticipantScreening(TrialDbContext db, IdentityStoreConte
 
     public async Task<ScreeningResponse> ScreenAsync(ScreeningRequest request, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(Followup.Access.TrialRoles.Coordinator, Followup.Access.TrialRoles.TrialManager);
+        user.RequireRole(Followup.Access.StaffRole.Coordinator, Followup.Access.StaffRole.TrialManager);
         var centre = RequestFields.Centre(protocol, request.Centre, "centre");
         user.RequireCentre(centre);
         var organisation = Organisation(request.Organisation, user, centre);

@@ -21,7 +21,7 @@ internal sealed class ScreeningCorrectionService(TrialDbContext db, TrialProtoco
 {
     public async Task CorrectAsync(ParticipantId id, ScreeningCorrectionRequest request, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager);
         var code = RequestFields.OneOf(request.ReasonCode, "reasonCode", CorrectionReasons.Codes)
                    ?? throw RejectedException.Invalid("reasonCode", "required", $"Give the reason's code: one of {string.Join(", ", CorrectionReasons.Codes)}.");
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : RequestFields.Text(request.Note, "note", 500);

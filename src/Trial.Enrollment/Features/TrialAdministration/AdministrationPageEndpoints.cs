@@ -4,6 +4,7 @@ using Trial.Enrollment.Features.DatabaseLock;
 using Trial.Enrollment.Features.Pages;
 using Trial.Enrollment.Problems;
 using Trial.Enrollment.Protocol;
+using Trial.Followup.Access;
 using Trial.Web.Forms;
 using Trial.Web.Layout;
 using Trial.Web.Localisation;
@@ -132,7 +133,7 @@ internal static class AdministrationPageEndpoints
         IReadOnlyDictionary<string, string?> values, IReadOnlyCollection<string> centres, FieldErrors errors, int status, CancellationToken ct) =>
         Page.Show<UsersPage>(language, new()
         {
-            [nameof(UsersPage.Users)] = (await staff.ListAsync(ct)).Select(u => new UsersPage.Account(u.Username, u.DisplayName, u.Role, u.Organisation,
+            [nameof(UsersPage.Users)] = (await staff.ListAsync(ct)).Select(u => new UsersPage.Account(u.Username, u.DisplayName, StaffRole.Find(u.Role), u.Organisation,
                 u.Centres.Split(';', StringSplitOptions.RemoveEmptyEntries), u.StateAt(c.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()))).ToList(),
             [nameof(UsersPage.Self)] = StaffUser.From(c.User).UserId,
             [nameof(UsersPage.Protocol)] = c.RequestServices.GetRequiredService<TrialProtocol>(),

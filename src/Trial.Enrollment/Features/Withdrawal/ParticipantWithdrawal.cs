@@ -19,7 +19,7 @@ internal sealed class ParticipantWithdrawal(TrialDbContext db, TrialCalendar cal
 {
     public async Task RecordAsync(ParticipantId id, WithdrawalRequest request, StaffUser user, CancellationToken cancellationToken)
     {
-        user.RequireRole(TrialRoles.Coordinator, TrialRoles.TrialManager);
+        user.RequireRole(StaffRole.Coordinator, StaffRole.TrialManager);
         var scope = WithdrawalEffects.Parse(request.Scope)
                     ?? throw RejectedException.Invalid("scope", "known-value",
                         $"'{request.Scope}' is not a scope; use {string.Join(", ", Enum.GetValues<WithdrawalScope>().Select(WithdrawalEffects.Code))}.");

@@ -61,7 +61,7 @@ public partial class PageTextTests
             .. Enum.GetValues<ParticipantState>().Select(s => $"state.{s}"),
             .. Enum.GetValues<WithdrawalScope>().Select(s => $"scope.{WithdrawalEffects.Code(s)}"),
             .. protocol.Eligibility.Select(e => $"reason.{e.ExclusionReason}"),
-            .. new[] { TrialRoles.Coordinator, TrialRoles.TrialManager, TrialRoles.Statistician, TrialRoles.Auditor }.Select(r => $"role.{r}"),
+            .. StaffRole.All.Select(r => r.TextKey),
             .. QuestionnaireMessage.Kinds.SelectMany(k => new[] { $"q.{k}.title", $"q.{k}.body" }),
             .. StaffMessagePage.Keys.Concat(["randomise.already"]).SelectMany(k => new[] { $"{k}.title", $"{k}.body" }),
             .. new[] { "screening", "consent", "withdraw", "death", "paper", "mistaken", "baseline", "close-recruitment", "lock-followup", "correct", "reconsent" }
