@@ -56,6 +56,7 @@ internal static class EnrollmentServices
         services.AddScoped<FollowupLink>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<StaffSignIn>();
+        services.AddSingleton<StaffPasswords>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<TokenIssuer>();
         services.TryAddSingleton(TimeProvider.System);

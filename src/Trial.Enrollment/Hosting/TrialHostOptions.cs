@@ -47,6 +47,12 @@ public sealed record TrialHostOptions
     /// <summary>The SMTP relay for invitations and reminders; without a Host, e-mail is held unsent and shown to the coordinator.</summary>
     public SmtpSettings Smtp { get; init; } = new();
 
+    /// <summary>
+    /// PBKDF2 iterations of new staff password hashes: ASP.NET Core Identity's default. Lower only in the Testing
+    /// environment (the service refuses to start otherwise), where the tests hash and check passwords thousands of times.
+    /// </summary>
+    public int PasswordHashIterations { get; init; } = Features.Access.StaffPasswords.DefaultIterations;
+
     /// <summary>Whether this process runs Follow-up's Quartz scheduler (tools such as export do not).</summary>
     public FollowupSchedulerPolicy FollowupScheduler { get; init; } = FollowupSchedulerPolicy.Run;
 

@@ -27,6 +27,9 @@ public sealed class TrialTestApp : IAsyncDisposable
     /// <summary>32 fixed bytes, base64: the master key of every test node.</summary>
     public const string TestMasterKey = "dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmchISE=";
 
+    /// <summary>PBKDF2 iterations of the test apps' password hashes (Testing environment only).</summary>
+    public const int TestPasswordHashIterations = 1;
+
     private readonly WebApplication _app;
     private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
 
@@ -97,7 +100,10 @@ public sealed class TrialTestApp : IAsyncDisposable
         {
             args = [.. args, $"--Trial:PublicBaseUrl={loopback}"];
         }
-        var app = TrialHost.Build([.. args, "--environment=Testing", "--Logging:LogLevel:Default=Warning", "--Trial:FollowupScheduler=Off"], builder =>
+        // The lowest PBKDF2 count the hasher allows: every test app hashes ten passwords, and tests sign in again and
+        // again; at the production count (StaffPasswords.DefaultIterations, tested in AccountTests) each costs ~50 ms.
+        var app = TrialHost.Build([.. args, "--environment=Testing", "--Logging:LogLevel:Default=Warning", "--Trial:FollowupScheduler=Off",
+            $"--Trial:PasswordHashIterations={TestPasswordHashIterations}"], builder =>
         {
             if (loopback is null)
             {

@@ -59,13 +59,13 @@ public sealed class AccountTests : IAsyncLifetime
     [Fact]
     public async Task Token_UnknownUser_IsHashedAndLockedExactlyLikeAKnownOne()
     {
-        var before = Interlocked.Read(ref StaffDirectory.Verifications);
+        var before = Interlocked.Read(ref StaffPasswords.Verifications);
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i <= LoginThrottle.FailuresPerAccount; i++)
         {
             answers.Add((await TokenAsync("nobody.here", "wrong password " + i)).StatusCode);
         }
-        Assert.True(Interlocked.Read(ref StaffDirectory.Verifications) - before >= LoginThrottle.FailuresPerAccount + 1,
+        Assert.True(Interlocked.Read(ref StaffPasswords.Verifications) - before >= LoginThrottle.FailuresPerAccount + 1,
             "every attempt on an unknown user should cost a password hash verification");
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, LoginThrottle.FailuresPerAccount), HttpStatusCode.TooManyRequests], answers);
     }

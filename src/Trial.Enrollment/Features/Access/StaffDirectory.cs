@@ -12,11 +12,9 @@ namespace Trial.Enrollment.Features.Access;
 /// Staff accounts: creating them (role, organisation and centres checked against the protocol), listing, disabling,
 /// password reset and change, and revoking every session. Each change is audited in the trial chain, by its actor.
 /// </summary>
-internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol, AuditTrail audit)
+internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol, AuditTrail audit, StaffPasswords passwords)
 {
     public const int MinPasswordLength = 12;
-
-    internal static readonly PasswordHasher<StaffUserRecord> Hasher = new();
 
     public async Task<StaffUserRecord> AddAsync(string username, string displayName, string password, string role, string organisation,
         IReadOnlyList<string> centres, CancellationToken cancellationToken, string actor = "cli")
@@ -56,7 +54,7 @@ internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol, 
             Organisation = organisation,
             Centres = string.Join(';', centres),
         };
-        user.PasswordHash = Hasher.HashPassword(user, password);
+        user.PasswordHash = passwords.Hash(user, password);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.StaffUsers.Add(user);
         await db.SaveChangesAsync(cancellationToken);
@@ -83,7 +81,7 @@ internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol, 
         CheckPassword(newPassword);
         return ChangeAsync(username, actor, "user.password-reset", new { }, user =>
         {
-            user.PasswordHash = Hasher.HashPassword(user, newPassword);
+            user.PasswordHash = passwords.Hash(user, newPassword);
             user.SecurityStamp = StaffUserRecord.NewStamp();
             user.FailedLogins = 0;
             user.LockedUntil = null;
@@ -95,14 +93,14 @@ internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol, 
     {
         var user = await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken)
                    ?? throw RejectedException.Forbidden(AccessRefusal.Role, "Sign in first.");
-        if (Verify(user, currentPassword) == PasswordVerificationResult.Failed)
+        if (passwords.Verify(user, currentPassword) == PasswordVerificationResult.Failed)
         {
             throw RejectedException.Invalid("currentPassword", "wrong-password", "The current password is wrong.");
         }
         CheckPassword(newPassword, "newPassword");
         await ChangeAsync(user.Username, user.Username, "user.password-changed", new { }, u =>
         {
-            u.PasswordHash = Hasher.HashPassword(u, newPassword);
+            u.PasswordHash = passwords.Hash(u, newPassword);
             u.SecurityStamp = StaffUserRecord.NewStamp();
         }, cancellationToken);
     }
@@ -134,14 +132,5 @@ internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol, 
         {
             throw RejectedException.Invalid(field, "password-length", $"A password has at least {MinPasswordLength} characters.");
         }
-    }
-
-    /// <summary>Counts verifications, so a test can check that unknown users cost the same hashing as known ones.</summary>
-    internal static long Verifications;
-
-    internal static PasswordVerificationResult Verify(StaffUserRecord user, string password)
-    {
-        Interlocked.Increment(ref Verifications);
-        return Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
     }
 }

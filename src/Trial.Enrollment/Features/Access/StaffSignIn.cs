@@ -15,19 +15,17 @@ namespace Trial.Enrollment.Features.Access;
 /// <item>every attempt is logged and audited, with the client address.</item>
 /// </list>
 /// </summary>
-internal sealed class StaffSignIn(TrialDbContext db, AuditTrail audit, LoginThrottle throttle, TimeProvider time, ILogger<StaffSignIn> logger)
+internal sealed class StaffSignIn(TrialDbContext db, AuditTrail audit, LoginThrottle throttle, StaffPasswords passwords, TimeProvider time,
+    ILogger<StaffSignIn> logger)
 {
     public static readonly TimeSpan LockDuration = LoginThrottle.Window;
-
-    /// <summary>Verified against for unknown usernames, so they take as long as known ones.</summary>
-    private static readonly StaffUserRecord Nobody = CreateNobody();
 
     public async Task<SignInOutcome> SignInAsync(string username, string password, string address, CancellationToken cancellationToken)
     {
         username = username.Length > 100 ? username[..100] : username;
         var now = time.GetUtcNow();
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Username == username, cancellationToken);
-        var passwordMatches = StaffDirectory.Verify(user ?? Nobody, password) != PasswordVerificationResult.Failed;
+        var passwordMatches = passwords.Verify(user, password) != PasswordVerificationResult.Failed;
 
         var blocked = throttle.AddressBlocked(address)
                       ?? (user is null ? throttle.UnknownNameBlocked(username) : user.LockedUntil > now ? user.LockedUntil - now : null);
@@ -70,16 +68,6 @@ internal sealed class StaffSignIn(TrialDbContext db, AuditTrail audit, LoginThro
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(db, AuditTrail.TrialChain, subject, action, subject, new { address }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static StaffUserRecord CreateNobody()
-    {
-        var nobody = new StaffUserRecord
-        {
-            Username = "", DisplayName = "", PasswordHash = "", Role = "", Organisation = "", Centres = "",
-        };
-        nobody.PasswordHash = StaffDirectory.Hasher.HashPassword(nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
-        return nobody;
     }
 }
 
