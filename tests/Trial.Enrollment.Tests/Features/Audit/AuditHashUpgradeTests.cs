@@ -82,9 +82,9 @@ public abstract class AuditHashUpgradeTests(DatabaseProvider provider)
                      (() => SetFormerHash(consent.Id, AuditHash.Genesis), () => SetFormerHash(consent.Id, consent.FormerHash!), "former_hash was changed"),
                  })
         {
-            await BypassingTriggersAsync(db, tamper);
+            await TriggerBypass.RunAsync(db, "audit_entries_no_update", tamper);
             Assert.Contains((await AuditVerifier.VerifyAsync(db, None, keptHead)).Problems, p => p.Message.Contains(found, StringComparison.Ordinal));
-            await BypassingTriggersAsync(db, undo);
+            await TriggerBypass.RunAsync(db, "audit_entries_no_update", undo);
         }
         Assert.True((await AuditVerifier.VerifyAsync(db, None, keptHead)).Intact);
     }
@@ -110,7 +110,7 @@ public abstract class AuditHashUpgradeTests(DatabaseProvider provider)
                 previous = e.Hash;
             }
         }
-        await BypassingTriggersAsync(db, async () =>
+        await TriggerBypass.RunAsync(db, "audit_entries_no_update", async () =>
         {
             await db.SaveChangesAsync();
             foreach (var chain in entries.GroupBy(e => e.Chain))
@@ -121,30 +121,6 @@ public abstract class AuditHashUpgradeTests(DatabaseProvider provider)
         });
         db.ChangeTracker.Clear();
         return entries.Count;
-    }
-
-    /// <summary>What someone with the database in hand can do: PostgreSQL's replica role, or dropping SQLite's trigger (put back after).</summary>
-    private static async Task BypassingTriggersAsync(TrialDbContext db, Func<Task<int>> change)
-    {
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            if (db.IsPostgres)
-            {
-                await db.Database.ExecuteSqlRawAsync("SET session_replication_role = replica");
-                await change();
-                await db.Database.ExecuteSqlRawAsync("SET session_replication_role = origin");
-                return;
-            }
-            var trigger = await db.Database.SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE name = 'audit_entries_no_update'").SingleAsync();
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_entries_no_update");
-            await change();
-            await db.Database.ExecuteSqlRawAsync(trigger.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 }
 
