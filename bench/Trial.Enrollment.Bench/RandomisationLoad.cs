@@ -47,7 +47,7 @@ internal static class RandomisationLoad
         await app.StartAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var statistician = new StaffUser("bench", TrialRoles.Statistician, OrganisationCode.Parse("trial-office"), []);
+            var statistician = new StaffUser("bench", StaffRole.Statistician, OrganisationCode.Parse("trial-office"), []);
             await scope.ServiceProvider.GetRequiredService<AllocationSeeds>().SetAsync(scope.ServiceProvider.GetRequiredService<TrialDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
                 scope.ServiceProvider.GetRequiredService<TrialCalendar>(), statistician, null, CancellationToken.None);
         }
