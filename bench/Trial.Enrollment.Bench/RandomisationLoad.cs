@@ -23,7 +23,7 @@ namespace Trial.Enrollment.Bench;
 internal static class RandomisationLoad
 {
     private static readonly string[] Centres = ["oslo", "hadeland", "vestfold", "akershus", "elverum", "hordaland"];
-    private static readonly StaffUser Manager = new("bench", TrialRoles.TrialManager, OrganisationCode.Parse("trial-office"),
+    private static readonly StaffUser Manager = new("bench", StaffRole.TrialManager, OrganisationCode.Parse("trial-office"),
         Centres.Select(CentreCode.Parse).ToList());
 
     /// <summary>
