@@ -73,6 +73,22 @@ public static class SchemaMigrator
         return applied;
     }
 
+    /// <summary>
+    /// Read-only, for tools that must not change the database they examine: the scripts of <paramref name="component"/>
+    /// that the database has not recorded (all of them when it has no <c>schema_versions</c> table yet).
+    /// </summary>
+    public static async Task<IReadOnlyList<SchemaScript>> PendingAsync(DbConnection connection, SchemaDialect dialect, string component,
+        IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await TableExistsAsync(transaction, dialect, "schema_versions", cancellationToken))
+        {
+            return scripts;
+        }
+        var recorded = await RecordedAsync(transaction, component, cancellationToken);
+        return [.. scripts.Where(s => !recorded.ContainsKey(s.Version))];
+    }
+
     /// <summary>Whether a table exists (schema-qualified on PostgreSQL, e.g. "identity.persons"), for legacy-version probes.</summary>
     public static async Task<bool> TableExistsAsync(DbTransaction transaction, SchemaDialect dialect, string table, CancellationToken cancellationToken)
     {

@@ -89,6 +89,11 @@ internal static class TrialCli
         {
             return Print(Console.Error, e.Field is null ? e.Message : $"{e.Field}: {e.Message}", ExitCodes.InvalidInput);
         }
+        catch (Trial.Schema.SchemaVersionException e)
+        {
+            // A database newer than this build, or an applied migration edited: the message says which and what to do.
+            return Print(Console.Error, e.Message, ExitCodes.InvalidInput);
+        }
         catch (UsageException e)
         {
             return Print(Console.Error, $"{e.Message}\n\n{Help}", ExitCodes.Usage);
@@ -162,6 +167,10 @@ internal static class TrialCli
             throw new UsageException("--expect takes the 64 hex digits of a trail head (auditHead in an export's manifest.json).");
         }
         await using var app = TrialHost.Build(rest);
+        if (await DatabaseSetup.NotUpgradedAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None) is { } notUpgraded)
+        {
+            return Print(Console.Error, notUpgraded, ExitCodes.InvalidInput);
+        }
         await using var scope = app.Services.CreateAsyncScope();
         var result = await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<TrialDbContext>(), CancellationToken.None, expected);
         Console.WriteLine($"{result.Entries} entries in {result.Chains} chains; trail head {result.TrailHead}.");

@@ -72,6 +72,32 @@ internal static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// Null when the research schema is this release's; otherwise what to do. For <c>audit verify</c>, which must not
+    /// change the database it checks, yet cannot read a trail that this release has not re-chained to hash version 2.
+    /// </summary>
+    public static async Task<string?> NotUpgradedAsync(IServiceProvider services, TrialHostOptions options, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var research = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
+        var dialect = options.Database == DatabaseProvider.Postgres ? SchemaDialect.Postgres : SchemaDialect.Sqlite;
+        var scripts = SchemaScripts.Load(typeof(DatabaseSetup).Assembly, SchemaComponents.Research, dialect);
+        await research.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var pending = await SchemaMigrator.PendingAsync(research.Database.GetDbConnection(), dialect, SchemaComponents.Research, scripts, cancellationToken);
+            return pending.Count == 0 ? null
+                : $"The database has not been upgraded to this release: its research schema lacks {pending.Count} of this release's {scripts.Count} " +
+                  $"migrations (from {pending[0].Version:D4}_{pending[0].Name}). audit verify does not change the database it checks. Start the " +
+                  "service once with this release, which upgrades the schema and re-chains the audit trail to hash version 2 (the heads kept " +
+                  "before still verify), then verify again; or verify with the release that wrote the database.";
+        }
+        finally
+        {
+            await research.Database.CloseConnectionAsync();
+        }
+    }
+
     private static async Task UpgradeAsync(DbContext context, SchemaDialect dialect, string component,
         Func<DbTransaction, SchemaDialect, CancellationToken, Task<int>> legacyVersion, CancellationToken cancellationToken)
     {

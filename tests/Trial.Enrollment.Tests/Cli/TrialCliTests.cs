@@ -38,6 +38,22 @@ public class TrialCliTests
     }
 
     [Fact]
+    public async Task AuditVerify_OnTheLastReleasesDatabase_SaysToUpgradeFirst_AndChangesNothing()
+    {
+        // The previous release's SQLite files: a trail of hash version 1 and a schema without this release's migrations.
+        var folder = Persistence.UpgradeFromPreviousReleaseTests.SqliteCopy();
+        var database = Path.Combine(folder, "trial.db");
+        var before = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(database)));
+        var (exitCode, output) = await ServiceProcess.RunAsync("audit", "verify", "--Trial:Database=Sqlite", $"--Trial:DataDirectory={folder}",
+            $"--Trial:ProtocolDirectory={RepositoryPaths.IpsProtocol}");
+        Assert.Equal(3, exitCode);
+        Assert.Contains("has not been upgraded to this release", output, StringComparison.Ordinal);
+        Assert.Contains("Start the service once with this release", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Equal(before, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(database))));
+    }
+
+    [Fact]
     public async Task Users_AddTwice_ExitsInvalidInput_ListDisableReset_Work()
     {
         var folder = Path.Combine(Path.GetTempPath(), "trial-cli-users-" + Guid.NewGuid().ToString("N")[..8]);
