@@ -30,12 +30,7 @@ public sealed record AuditFilter(string? Chain, string? Action, string? Actor, L
         {
             errors["to"] = texts["audit.to-before-from"];
         }
-        var number = 1;
-        if (!string.IsNullOrWhiteSpace(page) && !(int.TryParse(page.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number) && number >= 1))
-        {
-            errors["page"] = texts["form.page-number"];
-            number = 1;
-        }
+        var number = PageNumber.Read(page, errors, texts);
         return (new AuditFilter(chosen, action, actor, fromDay, toDay, number), errors);
     }
 

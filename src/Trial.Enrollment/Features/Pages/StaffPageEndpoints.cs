@@ -76,23 +76,32 @@ internal static class StaffPageEndpoints
         pages.MapPost("/participants/{id:guid}/randomise", RandomiseAsync);
     }
 
-    private static Task<IResult> ListAsync(HttpContext c, string? q, string? state, string? centre, int? page, ParticipantQueries queries,
+    private static Task<IResult> ListAsync(HttpContext c, string? q, string? state, string? centre, string? page, ParticipantQueries queries,
         ProtocolLabels labels, CancellationToken ct) => Guarded(c, async language =>
     {
         var user = StaffUser.From(c.User);
-        var search = new ParticipantSearch(string.IsNullOrEmpty(centre) ? null : centre, q, string.IsNullOrEmpty(state) ? null : state, Math.Max(1, page ?? 1));
-        ParticipantListResult result;
-        try
+        var texts = TextsIn.Of(c, language);
+        var errors = new FieldErrors();
+        var search = new ParticipantSearch(string.IsNullOrEmpty(centre) ? null : centre, q, string.IsNullOrEmpty(state) ? null : state,
+            PageNumber.Read(page, errors, texts));
+        // A filter that cannot be used is an error on its field and lists nobody: the whole list in its place would
+        // look like the answer to the search that was typed.
+        var result = new ParticipantListResult([], 0, search.Page, search.PageSize);
+        if (errors.Count == 0)
         {
-            result = await queries.SearchAsync(user, search, ct);
-        }
-        catch (RejectedException e) when (e.Kind == RejectionKind.Invalid)
-        {
-            search = new ParticipantSearch(null, null, null);
-            result = await queries.SearchAsync(user, search, ct);
+            try
+            {
+                result = await queries.SearchAsync(user, search, ct);
+            }
+            catch (RejectedException e) when (e.Kind == RejectionKind.Invalid && e.Field is { } field)
+            {
+                errors[field] = texts[field == "q" ? "list.search-too-long" : "form.choose-one"];
+            }
         }
         return Page.Show<ParticipantListPage>(language, new()
         {
+            [nameof(ParticipantListPage.Errors)] = errors,
+            [nameof(ParticipantListPage.TypedPage)] = page,
             [nameof(ParticipantListPage.Result)] = result,
             [nameof(ParticipantListPage.Search)] = search,
             [nameof(ParticipantListPage.Language)] = language,
@@ -100,7 +109,7 @@ internal static class StaffPageEndpoints
             [nameof(ParticipantListPage.Menu)] = StaffMenus.Of(c),
             [nameof(ParticipantListPage.Centres)] = Centres(user, labels),
             [nameof(ParticipantListPage.ShowNames)] = user.SeesIdentities,
-        });
+        }, errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     });
 
     private static Task<IResult> ScreenAsync(HttpContext c, IFormCollection form, TrialProtocol protocol, ParticipantScreening screening,

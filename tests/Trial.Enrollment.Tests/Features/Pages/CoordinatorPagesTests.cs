@@ -57,4 +57,31 @@ public partial class CoordinatorPagesTests(SqliteApiFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Participants", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("page=abc", "page", "Write a page number")]
+    [InlineData("page=0", "page", "Write a page number")]
+    [InlineData("state=nonsense", "state", "Choose one of the options.")]
+    [InlineData("centre=nowhere", "centre", "Choose one of the options.")]
+    [InlineData("q=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "q", "at most 100 characters")]
+    public async Task ParticipantList_FilterThatCannotBeRead_IsAnErrorOnItsField_AndListsNobody(string query, string field, string words)
+    {
+        var oslo = await fixture.App.ClientAsync("coord.oslo");
+        await TrialApi.ScreenAsync(oslo, "oslo", ApiFixture.NextPerson());
+        var session = new PageSession(fixture.App.Anonymous());
+        await session.SignInAsync("coord.oslo", TrialTestApp.Password);
+        var page = await session.GetAsync("/participants?lang=en&" + query);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Matches($"id=\"f-{field}\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"f-{field}\"", html);
+        Assert.Contains(words, html, StringComparison.Ordinal);
+        // Nobody listed: not the whole list in place of the search that was asked for.
+        Assert.DoesNotMatch("href=\"/participants/[0-9a-f-]{36}\"", html);
+        Assert.DoesNotContain("id=\"count\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+
+        var whole = await (await session.GetAsync("/participants?lang=en")).Content.ReadAsStringAsync();
+        Assert.Matches("href=\"/participants/[0-9a-f-]{36}\"", whole);
+    }
 }
