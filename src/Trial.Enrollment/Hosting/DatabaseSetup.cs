@@ -42,7 +42,7 @@ internal static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var research = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
         var identity = scope.ServiceProvider.GetRequiredService<IdentityStoreContext>();
-        var dialect = options.Database == DatabaseProvider.Postgres ? SchemaDialect.Postgres : SchemaDialect.Sqlite;
+        var dialect = options.SchemaDialect;
         if (dialect == SchemaDialect.Sqlite)
         {
             Directory.CreateDirectory(options.DataDirectory);
@@ -80,7 +80,7 @@ internal static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var research = scope.ServiceProvider.GetRequiredService<TrialDbContext>();
-        var dialect = options.Database == DatabaseProvider.Postgres ? SchemaDialect.Postgres : SchemaDialect.Sqlite;
+        var dialect = options.SchemaDialect;
         var scripts = SchemaScripts.Load(typeof(DatabaseSetup).Assembly, SchemaComponents.Research, dialect);
         await research.Database.OpenConnectionAsync(cancellationToken);
         try

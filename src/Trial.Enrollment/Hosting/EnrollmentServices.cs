@@ -56,6 +56,7 @@ internal static class EnrollmentServices
         services.AddScoped<FollowupLink>();
         services.AddScoped<StaffDirectory>();
         services.AddScoped<StaffSignIn>();
+        services.AddSingleton(_ => StaffPasswords.CreateHasher(options));
         services.AddSingleton<StaffPasswords>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<TokenIssuer>();

@@ -8,6 +8,9 @@ public sealed record TrialHostOptions
 {
     public DatabaseProvider Database { get; init; } = DatabaseProvider.Sqlite;
 
+    /// <summary>Which of each migration's two scripts this deployment runs.</summary>
+    public Trial.Schema.SchemaDialect SchemaDialect => Database == DatabaseProvider.Postgres ? Trial.Schema.SchemaDialect.Postgres : Trial.Schema.SchemaDialect.Sqlite;
+
     /// <summary>Research store. Defaults to {DataDirectory}/trial.db on SQLite; required on PostgreSQL.</summary>
     public string? ConnectionString { get; init; }
 

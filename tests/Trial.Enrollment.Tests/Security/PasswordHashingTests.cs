@@ -13,9 +13,11 @@ namespace Trial.Enrollment.Tests.Security;
 /// </summary>
 public sealed class PasswordHashingTests
 {
-    private static StaffPasswords Passwords(string environment, int? iterations = null) =>
-        new(iterations is { } count ? new TrialHostOptions { PasswordHashIterations = count } : new TrialHostOptions(),
-            new HostingEnvironment { EnvironmentName = environment });
+    private static StaffPasswords Passwords(string environment, int? iterations = null)
+    {
+        var options = iterations is { } count ? new TrialHostOptions { PasswordHashIterations = count } : new TrialHostOptions();
+        return new(options, new HostingEnvironment { EnvironmentName = environment }, StaffPasswords.CreateHasher(options));
+    }
 
     private static StaffUserRecord User() => new() { Username = "kari", DisplayName = "Kari", PasswordHash = "", Role = "", Organisation = "", Centres = "" };
 

@@ -24,7 +24,7 @@ internal static class AuditEndpoints
             {
                 var user = StaffUser.From(context.User);
                 user.RequireRole(StaffRole.Auditor, StaffRole.TrialManager);
-                var (filter, errors) = AuditFilter.Read(chain, action, actor, from, to, page, protocol.Centres.Select(c => c.Code.Value).ToList(),
+                var (filter, errors) = AuditFilter.Read(chain, action, actor, from, to, page, protocol,
                     TextLanguage.En, TextsIn.Of(context, TextLanguage.En));
                 if (errors.Count > 0)
                 {

@@ -16,11 +16,11 @@ public sealed record AuditFilter(string? Chain, string? Action, string? Actor, L
     /// </summary>
     /// <param name="centres">The protocol's centre codes.</param>
     public static (AuditFilter Filter, FieldErrors Errors) Read(string? chain, string? action, string? actor, string? from, string? to, string? page,
-        IReadOnlyCollection<string> centres, TextLanguage language, TextsIn texts)
+        Protocol.TrialProtocol protocol, TextLanguage language, TextsIn texts)
     {
         var errors = new FieldErrors();
         var chosen = string.IsNullOrWhiteSpace(chain) ? null : chain.Trim();
-        if (chosen is not null && chosen != Audit.AuditTrail.TrialChain && !centres.Contains(chosen))
+        if (chosen is not null && chosen != Audit.AuditTrail.TrialChain && !protocol.Centres.Any(c => c.Code.Value == chosen))
         {
             errors["chain"] = texts["form.choose-one"];
         }

@@ -41,7 +41,7 @@ internal static class OverviewPageEndpoints
             TrialDbContext db, TrialProtocol protocol, ProtocolLabels labels, CancellationToken ct) => await Guarded(c, [StaffRole.Auditor, StaffRole.TrialManager], async (user, language) =>
         {
             var texts = TextsIn.Of(c, language);
-            var (filter, errors) = AuditFilter.Read(chain, action, actor, from, to, page, protocol.Centres.Select(x => x.Code.Value).ToList(), language, texts);
+            var (filter, errors) = AuditFilter.Read(chain, action, actor, from, to, page, protocol, language, texts);
             // A filter with an error lists nothing: not the unfiltered log, which could be taken for the answer. Another
             // centre's chain is refused (403 page) before anything is read.
             var entries = errors.Count == 0 ? await log.ReadAsync(user, filter, ct) : null;
