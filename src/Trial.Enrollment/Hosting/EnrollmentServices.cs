@@ -40,14 +40,7 @@ internal static class EnrollmentServices
         services.AddSingleton(protocol);
         services.TryAddSingleton<IClock>(NodaTime.SystemClock.Instance);
         services.AddDbContextPool<TrialDbContext>(o => DatabaseSetup.Configure(o, options.Database, options.ResearchConnection));
-        services.AddDbContext<IdentityStoreContext>(o =>
-        {
-            DatabaseSetup.Configure(o, options.Database, options.IdentityConnection);
-            if (options.Database == DatabaseProvider.Sqlite)
-            {
-                o.AddInterceptors(new SqliteSecureDelete());
-            }
-        });
+        services.AddDbContext<IdentityStoreContext>(o => IdentityStoreConnection.Configure(o, options));
         services.AddSingleton<TrialCalendar>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SeedProtection>();

@@ -1,25 +1,55 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Trial.Enrollment.Hosting;
+using Trial.Enrollment.Identity;
 using Trial.Enrollment.Persistence;
 using Trial.Followup.Contact;
 
 namespace Trial.Enrollment.Features.Access;
 
 /// <summary>
-/// Follow-up reads addresses from the identity store at send time only; nothing is copied into its tables. A singleton
-/// (Follow-up's dispatcher is one) that opens a short scope per lookup. An erased person has no address.
+/// Follow-up reads addresses from the identity store at send time only; nothing is copied into its tables, and the
+/// identifiers are opened (<see cref="PersonVault"/>) only here, for the send. An erased person has no address.
+/// <para>
+/// The dispatcher asks once per message, so this is its hottest read: one statement (the person left-joined to their
+/// key) on a context rented from a pool of its own. A DI scope and a fresh context per message cost more CPU than the
+/// whole claim transaction (bench/results/followup-dispatch-profile.md). The pool is private to this read because the
+/// scoped <see cref="IdentityStoreContext"/> cannot be pooled: <see cref="StoresTransaction"/> moves it onto the
+/// research connection.
+/// </para>
 /// </summary>
-internal sealed class IdentityContactDirectory(IServiceScopeFactory scopes, Identity.PersonVault vault) : IContactDirectory
+internal sealed class IdentityContactDirectory : IContactDirectory, IDisposable
 {
+    // Compiled per instance, not once per process: a compiled query is bound to the first model it runs against, and
+    // the SQLite and PostgreSQL models differ (tests run both in one process).
+    private readonly Func<IdentityStoreContext, Guid, CancellationToken, Task<SealedContact?>> _find = EF.CompileAsyncQuery(
+        (IdentityStoreContext identities, Guid participant, CancellationToken _) =>
+            (from person in identities.Persons.AsNoTracking()
+             where person.ParticipantId == participant
+             join key in identities.PersonKeys.AsNoTracking() on person.ParticipantId equals key.ParticipantId into keys
+             from key in keys.DefaultIfEmpty()
+             select new SealedContact(person, key)).SingleOrDefault());
+
+    private readonly PooledDbContextFactory<IdentityStoreContext> _pool;
+    private readonly PersonVault _vault;
+
+    public IdentityContactDirectory(TrialHostOptions options, PersonVault vault)
+    {
+        var builder = new DbContextOptionsBuilder<IdentityStoreContext>();
+        IdentityStoreConnection.Configure(builder, options);
+        _pool = new PooledDbContextFactory<IdentityStoreContext>(builder.Options);
+        _vault = vault;
+    }
+
     public async Task<ContactAddress?> FindAsync(ParticipantRef participant, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var identities = scope.ServiceProvider.GetRequiredService<IdentityStoreContext>();
-        var person = await identities.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.ParticipantId == participant.Value, cancellationToken);
-        if (person is null)
-        {
-            return null;
-        }
-        var key = await identities.PersonKeys.AsNoTracking().SingleOrDefaultAsync(k => k.ParticipantId == participant.Value, cancellationToken);
-        return vault.Open(person, key) is { } opened ? new ContactAddress(opened.Email, opened.Phone, opened.Language) : null;
+        await using var identities = await _pool.CreateDbContextAsync(cancellationToken);
+        return await _find(identities, participant.Value, cancellationToken) is { } found && _vault.Open(found.Person, found.Key) is { } opened
+            ? new ContactAddress(opened.Email, opened.Phone, opened.Language)
+            : null;
     }
+
+    public void Dispose() => (_pool as IDisposable)?.Dispose();
+
+    private sealed record SealedContact(PersonRecord Person, PersonKeyRecord? Key);
 }
