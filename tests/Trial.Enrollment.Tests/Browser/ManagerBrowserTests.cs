@@ -49,16 +49,43 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
         Assert.All(months.Zip(months.Skip(1)), pair => Assert.True(pair.First < pair.Second));
         var widths = await page.Locator("#recruitment-chart text.x-tick").EvaluateAllAsync<double[]>("ts => ts.map(t => t.getBBox().width)");
         Assert.All(widths, width => Assert.InRange(width, 20, 60));
+        Assert.Empty(await ConsortTextOutsideItsBoxAsync(page));
         await page.CheckPageAsync("manager-1-overview-nb");
 
         await page.GotoAsync("/manager?lang=en");
         Assert.Contains("Individual Placement and Support (IPS)", await page.TextContentAsync("#consort"), StringComparison.Ordinal);
+        // The English arm name, which ran out of its box, takes two lines inside it.
+        Assert.True(await page.Locator("#consort g.box text:has-text('Individual Placement') tspan").CountAsync() >= 2);
+        Assert.Empty(await ConsortTextOutsideItsBoxAsync(page));
         await page.CheckPageAsync("manager-2-overview-en");
 
         // A coordinator does not get the trial's overview.
         var coordinator = await fixture.SignedInAsync("coord.oslo");
         Assert.Equal(403, (await coordinator.GotoAsync("/manager"))!.Status);
     }
+
+    /// <summary>
+    /// Every CONSORT text that Chromium draws outside its box (or a text outside the drawing), measured with the face
+    /// the page really uses: each text's bounding box against its box's rectangle.
+    /// </summary>
+    private static async Task<string[]> ConsortTextOutsideItsBoxAsync(Microsoft.Playwright.IPage page) => await page.EvaluateAsync<string[]>("""
+        () => {
+          const svg = document.querySelector('#consort');
+          const inside = (b, r) => b.x >= r.x && b.y >= r.y && b.x + b.width <= r.x + r.width && b.y + b.height <= r.y + r.height;
+          const outside = [];
+          for (const box of svg.querySelectorAll('g.box')) {
+            const rect = box.querySelector('rect').getBBox();
+            for (const text of box.querySelectorAll('text')) {
+              if (!inside(text.getBBox(), rect)) outside.push(text.textContent);
+            }
+          }
+          const view = svg.viewBox.baseVal;
+          for (const text of svg.querySelectorAll('text')) {
+            if (!inside(text.getBBox(), view)) outside.push(text.textContent);
+          }
+          return outside;
+        }
+        """);
 
     [ChromiumFact]
     public async Task Manager_AddsResetsAndDisablesAUser()

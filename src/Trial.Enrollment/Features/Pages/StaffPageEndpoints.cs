@@ -31,8 +31,12 @@ internal static class StaffPageEndpoints
 {
     public static void MapStaffPages(this WebApplication app)
     {
-        app.MapGet("/", (HttpContext c) => Results.Redirect(c.User.Identity?.IsAuthenticated == true
-            ? StaffMenuSource.Home(StaffRole.Of(c.User)) : "/login")).ExcludeFromDescription();
+        // Reads ?lang= too: a page with no address of its own sends its language link here (StaffLanguage.Home).
+        app.MapGet("/", (HttpContext c) =>
+        {
+            StaffLanguage.Of(c);
+            return Results.Redirect(c.User.Identity?.IsAuthenticated == true ? StaffMenuSource.Home(StaffRole.Of(c.User)) : "/login");
+        }).ExcludeFromDescription();
         app.MapGet("/login", (HttpContext c, string? returnUrl) => Login(c, null, returnUrl, FieldErrors.None, StatusCodes.Status200OK)).ExcludeFromDescription();
         app.MapPost("/login", async (HttpContext c, IFormCollection form, StaffSignIn signIn, CancellationToken ct) =>
         {
@@ -49,7 +53,7 @@ internal static class StaffPageEndpoints
                 StaffClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme, outcome.SignedInAt));
             var returnUrl = form["returnUrl"].ToString();
             // Only a local path: never an open redirect.
-            return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : StaffMenuSource.Home(StaffRole.Find(user.Role)));
+            return Results.Redirect(LocalPath.Is(returnUrl) ? returnUrl : StaffMenuSource.Home(StaffRole.Find(user.Role)));
         }).ExcludeFromDescription();
         app.MapPost("/logout", async (HttpContext c, IFormCollection _, StaffDirectory staff, CancellationToken ct) =>
         {
