@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Trial.Analysis.Numerics;
 using Trial.Analysis.Spec;
 
 namespace Trial.Analysis.Data;
@@ -76,10 +77,16 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
         }
         if (_kind == Kind.Numeric)
         {
-            Array.Resize(ref _numbers, _count);
+            if (_numbers.Length != _count)
+            {
+                _numbers = LargeArrays.Resized(_numbers, _count, _count);
+            }
             return new NumericColumn(Name, _numbers);
         }
-        Array.Resize(ref _codes, _count);
+        if (_codes.Length != _count)
+        {
+            _codes = LargeArrays.Resized(_codes, _count, _count);
+        }
         return new TextColumn(Name, _codes, [.. _interner?.Levels ?? []], offerNumbers: _grouping);
     }
 
@@ -98,7 +105,7 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
         var total = parts.Sum(p => p._count + p._leadingMissing);
         if (kinds.Length == 0 || kinds[0] == Kind.Numeric)
         {
-            var numbers = GC.AllocateUninitializedArray<double>(total);
+            var numbers = LargeArrays.Uninitialized<double>(total);
             var at = 0;
             foreach (var part in parts)
             {
@@ -117,7 +124,7 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
             return new NumericColumn(first.Name, numbers);
         }
         var interner = new LevelInterner();
-        var codes = GC.AllocateUninitializedArray<int>(total);
+        var codes = LargeArrays.Uninitialized<int>(total);
         var next = 0;
         foreach (var part in parts)
         {
@@ -176,7 +183,7 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
     {
         if (_count == _numbers.Length)
         {
-            Array.Resize(ref _numbers, _numbers.Length == 0 ? Math.Max(1024, _capacity) : _numbers.Length * 2);
+            _numbers = LargeArrays.Resized(_numbers, _count, _numbers.Length == 0 ? Math.Max(1024, _capacity) : _numbers.Length * 2);
         }
         _numbers[_count++] = value;
     }
@@ -186,7 +193,7 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
     {
         if (_count == _codes.Length)
         {
-            Array.Resize(ref _codes, _codes.Length == 0 ? Math.Max(1024, _capacity) : _codes.Length * 2);
+            _codes = LargeArrays.Resized(_codes, _count, _codes.Length == 0 ? Math.Max(1024, _capacity) : _codes.Length * 2);
         }
         _codes[_count++] = code;
     }
