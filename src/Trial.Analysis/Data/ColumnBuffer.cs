@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Trial.Analysis.Numerics;
 using Trial.Analysis.Spec;
 
 namespace Trial.Analysis.Data;
@@ -8,6 +9,9 @@ namespace Trial.Analysis.Data;
 /// Collects one column's cells straight into a typed buffer while a file is read: numbers into doubles, text into
 /// codes of an interner. An inferred column becomes numeric when its first non-missing cell is a number; later text
 /// cells in it are strays (refused or made missing, per <see cref="StrayTextPolicy"/>).
+/// A buffer can be given a window of a column array shared by the slices of a file read on several cores
+/// (<see cref="WriteInto(double[], int, int)"/>): when every slice fills its window exactly, <see cref="Join"/> returns the
+/// shared array itself instead of copying the slices into a new one.
 /// </summary>
 internal sealed class ColumnBuffer(string name, bool text, string source, StrayTextPolicy strays, string unit = "line", int capacity = 0)
 {
@@ -21,6 +25,10 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
     private LevelInterner? _interner;
     private int _count;
     private int _leadingMissing;
+
+    /// <summary>Where this buffer's cells start in <see cref="_numbers"/> or <see cref="_codes"/>, and where its room ends.</summary>
+    private int _start;
+    private int _end;
 
     public string Name { get; } = name;
 
@@ -65,6 +73,12 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
         AddCode((_interner ??= new LevelInterner()).Code(cell));
     }
 
+    /// <summary>Numbers are written into <paramref name="shared"/>[start, start + length) until they outgrow it.</summary>
+    public void WriteInto(double[] shared, int start, int length) => (_numbers, _start, _end) = (shared, start, start + length);
+
+    /// <summary>Codes (of a text column) are written into <paramref name="shared"/>[start, start + length) until they outgrow it.</summary>
+    public void WriteInto(int[] shared, int start, int length) => (_codes, _start, _end) = (shared, start, start + length);
+
     /// <summary>Whether the parser should try the cell as a number (an inferred column not yet known to be text).</summary>
     public bool WantsNumber => _kind != Kind.Text;
 
@@ -76,10 +90,16 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
         }
         if (_kind == Kind.Numeric)
         {
-            Array.Resize(ref _numbers, _count);
+            if (_start != 0 || _numbers.Length != _count)
+            {
+                _numbers = Own(_numbers, _count);
+            }
             return new NumericColumn(Name, _numbers);
         }
-        Array.Resize(ref _codes, _count);
+        if (_start != 0 || _codes.Length != _count)
+        {
+            _codes = Own(_codes, _count);
+        }
         return new TextColumn(Name, _codes, [.. _interner?.Levels ?? []], offerNumbers: _grouping);
     }
 
@@ -98,7 +118,8 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
         var total = parts.Sum(p => p._count + p._leadingMissing);
         if (kinds.Length == 0 || kinds[0] == Kind.Numeric)
         {
-            var numbers = GC.AllocateUninitializedArray<double>(total);
+            // In place when the slices filled one shared array window by window, else into a new array.
+            var numbers = Shared(parts, p => p._numbers, total) ?? LargeArrays.Uninitialized<double>(total);
             var at = 0;
             foreach (var part in parts)
             {
@@ -109,7 +130,10 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
                 }
                 else
                 {
-                    part._numbers.AsSpan(0, part._count).CopyTo(numbers.AsSpan(at));
+                    if (!ReferenceEquals(part._numbers, numbers))
+                    {
+                        part._numbers.AsSpan(part._start, part._count).CopyTo(numbers.AsSpan(at));
+                    }
                     at += part._count;
                 }
                 part._numbers = [];
@@ -117,7 +141,7 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
             return new NumericColumn(first.Name, numbers);
         }
         var interner = new LevelInterner();
-        var codes = GC.AllocateUninitializedArray<int>(total);
+        var codes = Shared(parts, p => p._codes, total) ?? LargeArrays.Uninitialized<int>(total);
         var next = 0;
         foreach (var part in parts)
         {
@@ -133,9 +157,10 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
             {
                 map[l] = interner.Code(levels[l]);
             }
-            for (var i = 0; i < part._count; i++)
+            var own = part._codes.AsSpan(part._start, part._count);
+            for (var i = 0; i < own.Length; i++)
             {
-                var c = part._codes[i];
+                var c = own[i];
                 codes[next++] = c < 0 ? -1 : map[c];
             }
             part._codes = [];
@@ -143,9 +168,35 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
         return new TextColumn(first.Name, codes, [.. interner.Levels], offerNumbers: first._grouping);
     }
 
+    /// <summary>
+    /// The array the parts share when each part's cells start where the previous part's end and together they fill it
+    /// exactly (then joining is at most a pass in place over the same memory); otherwise null. A part still undecided
+    /// has written nothing, but its window is where its missing cells go.
+    /// </summary>
+    private static T[]? Shared<T>(IReadOnlyList<ColumnBuffer> parts, Func<ColumnBuffer, T[]> array, int total)
+    {
+        var shared = array(parts[0]);
+        var at = 0;
+        foreach (var part in parts)
+        {
+            var cells = part._count + part._leadingMissing;
+            if (!ReferenceEquals(array(part), shared) || part._start != at || part._end - part._start != cells)
+            {
+                return null;
+            }
+            at += cells;
+        }
+        return at == total && shared.Length == total ? shared : null;
+    }
+
     private void Decide(bool numeric)
     {
         _kind = numeric ? Kind.Numeric : Kind.Text;
+        if (!numeric && _numbers.Length > 0)
+        {
+            // The window was for numbers; codes go to an array of their own.
+            (_numbers, _start, _end) = ([], 0, 0);
+        }
         var missing = _leadingMissing;
         _leadingMissing = 0;
         for (var i = 0; i < missing; i++)
@@ -174,20 +225,33 @@ internal sealed class ColumnBuffer(string name, bool text, string source, StrayT
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddNumber(double value)
     {
-        if (_count == _numbers.Length)
+        if (_start + _count == _end)
         {
-            Array.Resize(ref _numbers, _numbers.Length == 0 ? Math.Max(1024, _capacity) : _numbers.Length * 2);
+            _numbers = Own(_numbers, Math.Max(Math.Max(1024, _capacity), 2 * _count));
         }
-        _numbers[_count++] = value;
+        _numbers[_start + _count++] = value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddCode(int code)
     {
-        if (_count == _codes.Length)
+        if (_start + _count == _end)
         {
-            Array.Resize(ref _codes, _codes.Length == 0 ? Math.Max(1024, _capacity) : _codes.Length * 2);
+            _codes = Own(_codes, Math.Max(Math.Max(1024, _capacity), 2 * _count));
         }
-        _codes[_count++] = code;
+        _codes[_start + _count++] = code;
+    }
+
+    /// <summary>
+    /// This buffer's cells moved to an array of its own of <paramref name="length"/> (growing, or leaving a shared
+    /// window it outgrew); the window of the other kind is given up too, as only one kind is ever written.
+    /// </summary>
+    private T[] Own<T>(T[] array, int length) where T : unmanaged
+    {
+        var own = LargeArrays.Uninitialized<T>(length);
+        array.AsSpan(_start, _count).CopyTo(own);
+        _start = 0;
+        _end = length;
+        return own;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Trial.Analysis.Numerics;
 
 namespace Trial.Analysis.Data;
 
@@ -61,7 +62,7 @@ public sealed class TextColumn : DataColumn
             if (_numbers is null)
             {
                 var codes = _codes!;
-                var numbers = GC.AllocateUninitializedArray<double>(codes.Length);
+                var numbers = LargeArrays.Uninitialized(codes.Length);
                 for (var i = 0; i < codes.Length; i++)
                 {
                     numbers[i] = codes[i] < 0 ? double.NaN : _levelNumbers[codes[i]];

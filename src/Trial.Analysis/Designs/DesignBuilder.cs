@@ -175,7 +175,7 @@ internal static class DesignBuilder
 
     private static int[] AllRows(int n)
     {
-        var all = GC.AllocateUninitializedArray<int>(n);
+        var all = LargeArrays.Uninitialized<int>(n);
         for (var i = 0; i < n; i++)
         {
             all[i] = i;

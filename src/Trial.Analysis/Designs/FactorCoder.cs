@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Globalization;
 using Trial.Analysis.Data;
+using Trial.Analysis.Numerics;
 
 namespace Trial.Analysis.Designs;
 
@@ -20,7 +21,7 @@ internal static class FactorCoder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static FactorIndex CodeNumeric(string name, double[] values, int[] rows)
     {
-        var codes = new int[rows.Length];
+        var codes = LargeArrays.Uninitialized<int>(rows.Length);
         if (TryIntegerRange(values, rows, out var min, out var max) && max - min <= 4L * rows.Length + 1024)
         {
             var map = new int[max - min + 1];
@@ -99,7 +100,7 @@ internal static class FactorCoder
         {
             map[present[l]] = l;
         }
-        var codes = GC.AllocateUninitializedArray<int>(rows.Length);
+        var codes = LargeArrays.Uninitialized<int>(rows.Length);
         for (var i = 0; i < rows.Length; i++)
         {
             codes[i] = map[cells[rows[i]]];

@@ -39,7 +39,7 @@ internal static class Absorber
         var outcomes = new DemeanOutcome[columns.Length];
         ForEachColumn(Enumerable.Range(0, columns.Length).ToArray(), design.RowCount, levels, (j, scratch) =>
         {
-            var v = GC.AllocateUninitializedArray<double>(columns[j].Length);
+            var v = LargeArrays.Uninitialized(columns[j].Length);
             outcomes[j] = AlternatingProjections.Demean(columns[j], v, codes, inverse, design.Weights, Tolerance, MaxIterations, scratch);
             result[j] = v;
         });

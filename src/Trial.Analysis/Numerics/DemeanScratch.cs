@@ -9,9 +9,9 @@ public sealed class DemeanScratch(int n, int[] levels)
     private double[]? _previous;
     private double[]? _current;
 
-    internal double[] Previous => _previous ??= new double[n];
+    internal double[] Previous => _previous ??= LargeArrays.Uninitialized(n);
 
-    internal double[] Current => _current ??= new double[n];
+    internal double[] Current => _current ??= LargeArrays.Uninitialized(n);
 
     internal double[][] Sums { get; } = levels.Select(l => new double[l]).ToArray();
 }

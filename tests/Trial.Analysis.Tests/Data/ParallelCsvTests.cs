@@ -58,6 +58,45 @@ public class ParallelCsvTests
         }
     }
 
+    /// <summary>
+    /// Each slice writes into its window of one array per column, sized by counting its line ends. Blank lines and a
+    /// quoted line break inside a slice make a slice shorter than its window, a column missing for a whole slice leaves
+    /// it undecided: the frame must still be the sequential one (the join then copies or fills in place).
+    /// </summary>
+    [Theory]
+    [InlineData(2, 0, false)]
+    [InlineData(2, 97, false)]
+    [InlineData(3, 0, true)]
+    [InlineData(4, 61, true)]
+    public void SlicesShorterThanTheirLineCount_OrUndecided_GiveTheSequentialFrame(int slices, int blankEvery, bool quotedBreak)
+    {
+        var text = new StringBuilder("id,x,late,note\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            var late = i < 1500 ? "" : (i * 0.5).ToString("R", CultureInfo.InvariantCulture);
+            var note = quotedBreak && i == 2200 ? "\"two\nlines\"" : "n";
+            text.Append(CultureInfo.InvariantCulture, $"{i % 7},{(i % 11 == 0 ? "NA" : i.ToString(CultureInfo.InvariantCulture))},{late},{note}\n");
+            if (blankEvery > 0 && i % blankEvery == 0)
+            {
+                text.Append('\n');
+            }
+        }
+        var path = Write(text.ToString());
+        try
+        {
+            Assert.True(ParallelCsv.TryRead(path, Grouped, 0, slices, out var parallel, out _));
+            using var reader = new StreamReader(path);
+            AssertSameFrame(CsvReader.Read(reader, path, Grouped), parallel);
+            Assert.Equal(3000, parallel.RowCount);
+            Assert.True(double.IsNaN(parallel.Numeric("late").Values[0]));
+            Assert.Equal(1499.5, parallel.Numeric("late").Values[2999]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void QuotedLineBreakAcrossACut_Declines_AndReadFileStillReadsIt()
     {
