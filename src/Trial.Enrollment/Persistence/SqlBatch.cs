@@ -29,6 +29,26 @@ internal sealed class SqlBatch(TrialDbContext db) : IAsyncDisposable
     /// <summary>Rows changed by all the statements together.</summary>
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken) => await Command().ExecuteNonQueryAsync(cancellationToken);
 
+    /// <summary>
+    /// Runs the statements and commits the change's transaction. On PostgreSQL the COMMIT is the batch's last statement, so
+    /// the change costs no round trip of its own to commit: a statement that fails makes PostgreSQL skip the rest of the
+    /// batch, COMMIT included, and disposing the transaction then rolls it back. SQLite has no round trips to save and
+    /// commits through the transaction object. Rows changed by the statements, as <see cref="ExecuteAsync"/>.
+    /// </summary>
+    public async Task<int> ExecuteAndCommitAsync(CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction
+                          ?? throw new InvalidOperationException("Batched statements run inside the change's transaction.");
+        if (db.IsPostgres)
+        {
+            Add("COMMIT");
+            return await ExecuteAsync(cancellationToken);
+        }
+        var changed = await ExecuteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+
     /// <summary>One result per statement that returns rows, in order (move on with NextResultAsync).</summary>
     public async Task<DbDataReader> ReadAsync(CancellationToken cancellationToken) => await Command().ExecuteReaderAsync(cancellationToken);
 

@@ -59,13 +59,12 @@ internal sealed class FollowupContact(FollowupStore store, FollowupProtocol prot
             parameters.Add(($"f_opens{i}", d.Bind(rule.OpensAt(request.Anchor, request.TimeZone))));
             parameters.Add(($"f_closes{i}", d.Bind(rule.ClosesAt(request.Anchor, request.TimeZone))));
         }
-        var sql = rows.Count == 0 ? "" : $"""
+        var insert = rows.Count == 0 ? "" : $"""
             INSERT INTO {d.Occasion} (id, participant, occasion_code, protocol_hash, centre_code, arm_code, language, time_zone,
                 anchor_date, due_on, opens_at, closes_at, state, reminders_sent, created_at)
             VALUES {string.Join(",\n    ", rows)}
-            ON CONFLICT (participant, occasion_code) DO NOTHING
             """;
-        return new ScheduleStatement(sql, parameters, rows.Count, request.Participant);
+        return new ScheduleStatement(insert, parameters, rows.Count, request.Participant);
     }
 
     public async Task StopContactAsync(StopContactRequest request, DbTransaction transaction, CancellationToken cancellationToken)

@@ -14,7 +14,8 @@ public interface IFollowupContact
 
     /// <summary>
     /// The same schedule as one statement, for a caller that sends it in one round trip with its own statements on the
-    /// same transaction and then calls <see cref="ScheduleStatement.RequireAll"/>. Null: call <see cref="ScheduleAsync"/>.
+    /// same transaction: <see cref="ScheduleStatement.Sql"/> and then <see cref="ScheduleStatement.RequireAll"/>, or
+    /// <see cref="ScheduleStatement.Insert"/>, which fails by itself on a repeat. Null: call <see cref="ScheduleAsync"/>.
     /// </summary>
     ScheduleStatement? PrepareSchedule(ScheduleRequest request) => null;
 
@@ -39,8 +40,15 @@ public sealed record ScheduleRequest(
     string ArmCode);
 
 /// <summary>A schedule's statement: parameter names start with "f_"; every one of <paramref name="Rows"/> rows must be inserted.</summary>
-public sealed record ScheduleStatement(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters, int Rows, ParticipantRef Participant)
+/// <param name="Insert">
+/// The insert alone: a participant scheduled before makes it fail on the (participant, occasion) key, so a caller that sends
+/// COMMIT in the same round trip is refused before the COMMIT runs, and no count needs checking.
+/// </param>
+public sealed record ScheduleStatement(string Insert, IReadOnlyList<(string Name, object? Value)> Parameters, int Rows, ParticipantRef Participant)
 {
+    /// <summary>The insert skipping occasions already there, for a caller that checks the count with <see cref="RequireAll"/>.</summary>
+    public string Sql => Insert.Length == 0 ? "" : Insert.TrimEnd() + "\nON CONFLICT (participant, occasion_code) DO NOTHING";
+
     /// <summary>A row skipped by the conflict clause means the participant was scheduled before: the caller must roll back.</summary>
     public void RequireAll(int inserted)
     {

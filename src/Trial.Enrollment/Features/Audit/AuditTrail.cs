@@ -45,11 +45,11 @@ internal sealed class AuditTrail(IClock clock)
 
     /// <summary>
     /// The statement <see cref="LockHeadAsync"/> runs, for a caller that sends it in one round trip with its own
-    /// statements (parameter <c>@chain</c>; columns chain, last_seq, last_hash). No row means the chain is new: call
-    /// <see cref="LockHeadAsync"/>.
+    /// statements (<paramref name="chain"/>: an SQL expression naming the chain, by default parameter <c>@chain</c>;
+    /// columns chain, last_seq, last_hash). No row means the chain is new: call <see cref="LockHeadAsync"/>.
     /// </summary>
-    public static string HeadStatement(TrialDbContext db) =>
-        "SELECT chain, last_seq, last_hash FROM audit_chains WHERE chain = @chain" + (db.IsPostgres ? " FOR UPDATE" : "");
+    public static string HeadStatement(TrialDbContext db, string chain = "@chain") =>
+        $"SELECT chain, last_seq, last_hash FROM audit_chains WHERE chain = {chain}" + (db.IsPostgres ? " FOR UPDATE" : "");
 
     /// <summary>The entry that follows <paramref name="head"/> (locked by this transaction), hashed.</summary>
     public AuditEntryRecord Next(AuditChainRecord head, string actor, string action, string subject, object payload)

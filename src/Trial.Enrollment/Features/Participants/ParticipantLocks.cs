@@ -20,6 +20,18 @@ internal static class ParticipantLocks
         var participant = db.IsPostgres
             ? (await db.Participants.FromSql($"SELECT * FROM participants WHERE id = {id.Value} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault()
             : await db.Participants.SingleOrDefaultAsync(p => p.Id == id.Value, cancellationToken);
+        return RequireReach(participant, access, user);
+    }
+
+    /// <summary>
+    /// The read <see cref="LockForChangeAsync"/> makes, for a verb that sends it in one round trip with its own statements
+    /// (parameter <c>@id</c>); read the row with <see cref="MappedRows{T}"/> and check it with <see cref="RequireReach"/>.
+    /// </summary>
+    public static string LockStatement(TrialDbContext db) => "SELECT * FROM participants WHERE id = @id" + (db.IsPostgres ? " FOR UPDATE" : "");
+
+    /// <summary>The person, if there is one and the caller may change them: their centre, and their organisation's reach.</summary>
+    public static ParticipantRecord RequireReach(ParticipantRecord? participant, OrganisationAccess access, StaffUser user)
+    {
         if (participant is null)
         {
             throw RejectedException.NotFound("The participant");

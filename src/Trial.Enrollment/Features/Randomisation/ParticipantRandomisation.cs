@@ -17,10 +17,10 @@ namespace Trial.Enrollment.Features.Randomisation;
 /// the counter row (an UPDATE that holds the row lock until commit), the allocation row (unique per participant, key
 /// and slot), the participant's new state, the follow-up schedule and the audit entry. Any refusal or failure rolls
 /// all of it back, so a slot is never used twice or skipped.
-/// <para>On PostgreSQL that is four round trips (it was 13 plus one per follow-up occasion): the participant lock; the
-/// checks with the slot and the centre's audit-chain head; every write (allocation, state, audit entry and head,
-/// follow-up occasions) as one command; the commit. The stratum's counter row is held for the last two and a half.
-/// The identity-store language lookup runs on its own connection meanwhile.</para>
+/// <para>On PostgreSQL that is two round trips (it was 13 plus one per follow-up occasion, then four): the participant
+/// lock with the checks, the slot and the centre's audit-chain head; then every write (allocation, state, audit entry
+/// and head, follow-up occasions) with the COMMIT as one command. The stratum's counter row is held from the end of the
+/// first to the end of the second. The identity-store language lookup runs on its own connection meanwhile.</para>
 /// </summary>
 internal sealed class ParticipantRandomisation(
     TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, TrialCalendar calendar, AllocationSeeds seeds, AuditTrail audit,
@@ -40,9 +40,7 @@ internal sealed class ParticipantRandomisation(
                 "An allocation made earlier on paper is entered by the trial manager (POST /api/participants/{id}/randomisation/paper).");
         }
         // The slot is taken in the round trip of the checks; if a check or a rule below refuses, the rollback returns it.
-        var todaysPeriod = protocol.PeriodOn(today);
-        SlotRequest? SlotFor(ParticipantRecord p) => todaysPeriod is null ? null : new(protocol.StratumOf(CentreCode.Parse(p.Centre)), todaysPeriod.Code);
-        return await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.Randomise, SlotFor, async (participant, slot, ct) =>
+        return await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.Randomise, protocol.PeriodOn(today)?.Code, async (participant, slot, ct) =>
         {
             if (today < participant.ConsentOn!.Value)
             {
@@ -72,7 +70,7 @@ internal sealed class ParticipantRandomisation(
                   ?? throw RejectedException.Invalid("arm", "known-arm", $"'{request.Arm}' is not an arm; use one of {string.Join(", ", protocol.Arms.Select(a => a.Code))}.");
         var code = RequestFields.OneOf(request.Code, "code", PaperReasons.Codes) ?? PaperReasons.Other;
         var reason = RequestFields.Text(request.Reason, "reason", 500);
-        var outcome = await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.EnterPaperAllocation, _ => null, (participant, _, _) =>
+        var outcome = await AllocateAsync(id, idempotencyKey!, user, ParticipantVerb.EnterPaperAllocation, null, (participant, _, _) =>
         {
             var on = RequestFields.DateBetween(request.RandomisedOn, "randomisedOn", participant.ConsentOn!.Value, calendar.Today, "the consent date");
             var period = PeriodOn(on, "randomisedOn");
@@ -103,12 +101,10 @@ internal sealed class ParticipantRandomisation(
         new(participant.Id, key, protocol.StratumOf(CentreCode.Parse(participant.Centre)), period.Code.Value, period.Ratio.ToString(),
             (double)period.Ratio.Weights[0].Weight / period.Ratio.Total, arm, on, calendar.Now, user.UserId, protocol.Sha256);
 
-    /// <summary>Which counter a verb takes its slot from; none for a paper allocation.</summary>
-    private sealed record SlotRequest(string Stratum, PeriodCode Period);
-
     /// <summary>The steps both verbs share, in one transaction: lock, replay or refuse, transition check, allocate, schedule, audit.</summary>
+    /// <param name="slotPeriod">The period whose counter (in the participant's stratum) gives the slot; none for a paper allocation.</param>
     private async Task<AllocationOutcome> AllocateAsync(ParticipantId id, string idempotencyKey, StaffUser user, ParticipantVerb verb,
-        Func<ParticipantRecord, SlotRequest?> slotFor, Func<ParticipantRecord, int?, CancellationToken, Task<RandomisationRecord>> allocate,
+        PeriodCode? slotPeriod, Func<ParticipantRecord, int?, CancellationToken, Task<RandomisationRecord>> allocate,
         CancellationToken cancellationToken)
     {
         // The participant's language is the one recorded at screening; follow-up messages and pages use it. The identity
@@ -117,7 +113,7 @@ internal sealed class ParticipantRandomisation(
             .FirstOrDefaultAsync(cancellationToken);
         try
         {
-            return await AllocateAsync(id, idempotencyKey, user, verb, slotFor, allocate, language, cancellationToken);
+            return await AllocateAsync(id, idempotencyKey, user, verb, slotPeriod, allocate, language, cancellationToken);
         }
         finally
         {
@@ -127,12 +123,12 @@ internal sealed class ParticipantRandomisation(
     }
 
     private async Task<AllocationOutcome> AllocateAsync(ParticipantId id, string idempotencyKey, StaffUser user, ParticipantVerb verb,
-        Func<ParticipantRecord, SlotRequest?> slotFor, Func<ParticipantRecord, int?, CancellationToken, Task<RandomisationRecord>> allocate,
+        PeriodCode? slotPeriod, Func<ParticipantRecord, int?, CancellationToken, Task<RandomisationRecord>> allocate,
         Task<string?> language, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await ParticipantLocks.LockForChangeAsync(db, access, id, user, cancellationToken);
-        var checks = await CheckAsync(id, idempotencyKey, slotFor(participant), participant.Centre, cancellationToken);
+        var checks = await CheckAsync(id, idempotencyKey, slotPeriod, cancellationToken);
+        var participant = ParticipantLocks.RequireReach(checks.Participant, access, user);
         if (checks.Randomised)
         {
             var existing = await db.Randomisations.AsNoTracking().SingleAsync(r => r.ParticipantId == id.Value, cancellationToken);
@@ -150,7 +146,13 @@ internal sealed class ParticipantRandomisation(
         {
             throw RejectedException.Conflict("withdrawn", "The participant has withdrawn and cannot be randomised.");
         }
-        var record = await allocate(participant, checks.Slot, cancellationToken);
+        var slot = checks.Slot;
+        if (slotPeriod is not null && slot is null)
+        {
+            // A centre the protocol no longer lists has no stratum in the checks' statement; its slot takes a round trip.
+            slot = await TakeSlotAsync(protocol.StratumOf(CentreCode.Parse(participant.Centre)), slotPeriod.Value, cancellationToken);
+        }
+        var record = await allocate(participant, slot, cancellationToken);
         var head = checks.Head ?? await AuditTrail.LockHeadAsync(db, participant.Centre, cancellationToken);
         var entry = audit.Next(head, user.UserId,
             record.Method == AllocationMethod.Paper ? "randomisation.paper-entered" : "randomisation.allocated", id.ToString(), new
@@ -169,18 +171,18 @@ internal sealed class ParticipantRandomisation(
             });
         var schedule = new ScheduleRequest(ParticipantRef.From(id.Value), record.RandomisedOn, protocol.TimeZone, await language ?? "nb-NO",
             protocol.Sha256, participant.Centre, record.Arm);
-        await WriteAsync(record, entry, schedule, cancellationToken);
+        await WriteAndCommitAsync(record, entry, schedule, cancellationToken);
         participant.State = ParticipantState.Randomised;
-        db.Entry(participant).State = EntityState.Unchanged;
-        await transaction.CommitAsync(cancellationToken);
         return new AllocationOutcome(Response(record, participant), AllocationOrigin.Created);
     }
 
     /// <summary>
-    /// Every write as one command: the allocation (its unique indexes refuse a second one), the participant's state, the
-    /// audit entry with its chain's head, and the follow-up occasions, whose count is checked so a second schedule fails.
+    /// Every write and the commit as one command (on PostgreSQL; <see cref="SqlBatch.ExecuteAndCommitAsync"/>): the
+    /// allocation (its unique indexes refuse a second one), the participant's state, the audit entry with its chain's
+    /// head, and the follow-up occasions, whose unique key refuses a second schedule. Any refusal fails the statement,
+    /// which makes PostgreSQL skip the COMMIT after it, so all of it rolls back.
     /// </summary>
-    private async Task WriteAsync(RandomisationRecord r, AuditEntryRecord entry, ScheduleRequest schedule, CancellationToken cancellationToken)
+    private async Task WriteAndCommitAsync(RandomisationRecord r, AuditEntryRecord entry, ScheduleRequest schedule, CancellationToken cancellationToken)
     {
         await using var batch = new SqlBatch(db);
         batch.Add("""
@@ -197,43 +199,55 @@ internal sealed class ParticipantRandomisation(
             ("r_mistaken", false), ("r_state", ParticipantState.Randomised.ToString()));
         AuditTrail.Add(batch, entry);
         var occasions = followup.PrepareSchedule(schedule);
-        if (occasions is { Rows: > 0 })
-        {
-            batch.Add(occasions.Sql, occasions.Parameters);
-        }
-        var changed = await batch.ExecuteAsync(cancellationToken);
-        // Four rows are ours (allocation, state, entry, head); the rest are the follow-up occasions.
-        occasions?.RequireAll(changed - 4);
         if (occasions is null)
         {
+            // A follow-up without a statement of its own schedules in its own round trip, before the commit.
+            await batch.ExecuteAsync(cancellationToken);
             await followup.ScheduleAsync(db, schedule, cancellationToken);
+            await db.Database.CurrentTransaction!.CommitAsync(cancellationToken);
+            return;
         }
+        if (occasions.Rows > 0)
+        {
+            batch.Add(occasions.Insert, occasions.Parameters);
+        }
+        await batch.ExecuteAndCommitAsync(cancellationToken);
     }
 
-    private sealed record Checks(bool Randomised, bool KeyUsed, LockStage Stage, bool Withdrawn, int? Slot, AuditChainRecord? Head);
+    /// <param name="Participant">Row-locked (PostgreSQL) and not tracked; null if there is no such participant.</param>
+    /// <param name="Slot">Null without a slot period, or for a centre the protocol does not list.</param>
+    private sealed record Checks(ParticipantRecord? Participant, bool Randomised, bool KeyUsed, LockStage Stage, bool Withdrawn, int? Slot,
+        AuditChainRecord? Head);
 
     /// <summary>
-    /// In one round trip: is this participant randomised, was this key used before, the trial's lock stage (share-locked
-    /// on PostgreSQL, as every verb reads it), is there a withdrawal; then the slot (the counter row stays locked until
-    /// commit, serialising the stratum) and the head of the centre's audit chain (locked too; the stratum's lock
-    /// already serialises it). Locks are taken in the same order as before: lock stage, counter, chain.
+    /// In one round trip, in the order the locks have always been taken: the participant (locked FOR UPDATE on PostgreSQL,
+    /// so concurrent changes to the same person queue up); is this participant randomised, was this key used before; the
+    /// trial's lock stage (share-locked, as every verb reads it); is there a withdrawal; then the slot from the counter of
+    /// the participant's stratum (the row stays locked until commit, serialising the stratum) and the head of the
+    /// participant's centre's audit chain (locked too; the stratum's lock already serialises it). The stratum and the
+    /// chain are found from the participant's row inside the statements, since the row is not yet read; refusals of the
+    /// participant (none, another centre, out of reach) come after, and the rollback returns what was taken.
     /// </summary>
-    private async Task<Checks> CheckAsync(ParticipantId id, string idempotencyKey, SlotRequest? slot, string chain, CancellationToken cancellationToken)
+    private async Task<Checks> CheckAsync(ParticipantId id, string idempotencyKey, PeriodCode? slotPeriod, CancellationToken cancellationToken)
     {
+        const string centre = "(SELECT centre FROM participants WHERE id = @id)";
         await using var batch = new SqlBatch(db);
-        batch.Add("SELECT participant_id = @id FROM randomisations WHERE participant_id = @id OR idempotency_key = @key", ("id", id.Value), ("key", idempotencyKey))
+        batch.Add(ParticipantLocks.LockStatement(db), ("id", id.Value))
+            .Add("SELECT participant_id = @id FROM randomisations WHERE participant_id = @id OR idempotency_key = @key", ("key", idempotencyKey))
             .Add(TrialLocks.StageStatement(db))
             .Add("SELECT EXISTS (SELECT 1 FROM withdrawals WHERE participant_id = @id)");
-        if (slot is not null)
+        if (slotPeriod is not null)
         {
-            batch.Add("""
-                INSERT INTO allocation_counters (stratum, period, next_slot) VALUES (@stratum, @period, 1)
-                ON CONFLICT (stratum, period) DO UPDATE SET next_slot = allocation_counters.next_slot + 1
-                RETURNING next_slot - 1
-                """, ("stratum", slot.Stratum), ("period", slot.Period.Value));
+            // The stratum of each centre the protocol lists, as protocol.StratumOf gives it.
+            var strata = protocol.Centres.Select((c, i) => (Centre: ($"s_centre{i}", (object?)c.Code.Value), Stratum: ($"s_stratum{i}", (object?)protocol.StratumOf(c.Code))))
+                .ToList();
+            batch.Add(SlotStatement($"CASE {centre} {string.Join(" ", strata.Select(s => $"WHEN @{s.Centre.Item1} THEN @{s.Stratum.Item1}"))} END"),
+                [("period", slotPeriod.Value.Value), .. strata.Select(s => s.Centre), .. strata.Select(s => s.Stratum)]);
         }
-        batch.Add(AuditTrail.HeadStatement(db), ("chain", chain));
+        batch.Add(AuditTrail.HeadStatement(db, centre));
         await using var reader = await batch.ReadAsync(cancellationToken);
+        var participant = await reader.ReadAsync(cancellationToken) ? MappedRows<ParticipantRecord>.For(db).Read(reader) : null;
+        await reader.NextResultAsync(cancellationToken);
         bool randomised = false, keyUsed = false;
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -247,17 +261,37 @@ internal sealed class ParticipantRandomisation(
         await reader.ReadAsync(cancellationToken);
         var withdrawn = reader.GetBoolean(0);
         int? taken = null;
-        if (slot is not null)
+        if (slotPeriod is not null)
         {
             await reader.NextResultAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            taken = reader.GetInt32(0);
+            taken = await reader.ReadAsync(cancellationToken) ? reader.GetInt32(0) : null;
         }
         await reader.NextResultAsync(cancellationToken);
         var head = await reader.ReadAsync(cancellationToken)
             ? new AuditChainRecord { Chain = reader.GetString(0), LastSeq = reader.GetInt64(1), LastHash = reader.GetString(2) }
             : null;
-        return new Checks(randomised, keyUsed, stage, withdrawn, taken, head);
+        return new Checks(participant, randomised, keyUsed, stage, withdrawn, taken, head);
+    }
+
+    /// <summary>
+    /// The next slot of period <c>@period</c> in the <paramref name="stratum"/> (an SQL expression; no row if it is null):
+    /// the counter row is created at 1 or moved on, and stays locked until commit.
+    /// </summary>
+    private static string SlotStatement(string stratum) => $"""
+        INSERT INTO allocation_counters (stratum, period, next_slot)
+        SELECT stratum, @period, 1 FROM (SELECT {stratum} AS stratum) AS s WHERE stratum IS NOT NULL
+        ON CONFLICT (stratum, period) DO UPDATE SET next_slot = allocation_counters.next_slot + 1
+        RETURNING next_slot - 1
+        """;
+
+    /// <summary>The next slot of a stratum's counter, locked until commit, in a round trip of its own.</summary>
+    private async Task<int> TakeSlotAsync(string stratum, PeriodCode period, CancellationToken cancellationToken)
+    {
+        await using var batch = new SqlBatch(db);
+        batch.Add(SlotStatement("@stratum"), ("stratum", stratum), ("period", period.Value));
+        await using var reader = await batch.ReadAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetInt32(0);
     }
 
     internal static AllocationResponse Response(RandomisationRecord r, ParticipantRecord p) =>
