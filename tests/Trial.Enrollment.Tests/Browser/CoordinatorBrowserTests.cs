@@ -48,6 +48,9 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
         // Two criteria left unanswered: errors, nothing counted as "no", and what was typed is still there.
         await page.CheckPageAsync("coordinator-3-screening-errors-nb");
         Assert.Equal(2, await page.Locator("fieldset[aria-invalid=true]").CountAsync());
+        // A question's error is in the error colour, not the grey of a description (Designsystemet greys "legend + p").
+        var (message, danger) = await ColoursAsync(page, "#f-c-norwegian-error");
+        Assert.Equal(danger, message);
         Assert.Equal("Kari Nordmann", await page.InputValueAsync("#f-name"));
         Assert.True(await page.IsCheckedAsync("#f-c-in-treatment-0"));
         await page.CheckAsync("#f-c-norwegian-0");
@@ -277,5 +280,21 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
             answers = TestPeople.AllYes,
         });
         return await TrialApi.ScreenedIdAsync(response);
+    }
+
+    /// <summary>The colour an element is drawn in, and the theme's error text colour, both as Chromium computes them.</summary>
+    private static async Task<(string Element, string Danger)> ColoursAsync(IPage page, string selector)
+    {
+        var colours = await page.EvaluateAsync<string[]>("""
+            (selector) => {
+              const probe = document.createElement('span');
+              probe.style.color = 'var(--ds-color-danger-text-subtle)';
+              document.body.append(probe);
+              const danger = getComputedStyle(probe).color;
+              probe.remove();
+              return [getComputedStyle(document.querySelector(selector)).color, danger];
+            }
+            """, selector);
+        return (colours[0], colours[1]);
     }
 }
