@@ -22,6 +22,8 @@ internal static class DispatchNode
     [
         "--Trial:Database=Postgres", $"--Trial:ConnectionString={connectionString}", "--Trial:FollowupScheduler=Off",
         $"--Trial:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning", "--environment=Production",
+        // Any free port: the benchmark host starts its web server, and port 5000 may be taken on a shared machine.
+        "--urls=http://127.0.0.1:0",
     ];
 
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> args)

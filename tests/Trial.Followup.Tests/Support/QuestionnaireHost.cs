@@ -111,7 +111,7 @@ internal sealed class QuestionnaireHost : IAsyncDisposable
         var snapshot = await Services.GetRequiredService<IOccasionLifecycle>().FindAsync(occasion, CancellationToken.None);
         Uri? link = null;
         var links = Services.GetRequiredService<IQuestionnaireLinks>();
-        await Db.InTransactionAsync(async tx => link = await links.IssueAsync(occasion, snapshot!.ClosesAt, tx, CancellationToken.None));
+        await Db.InTransactionAsync(async tx => link = (await links.IssueAsync([new LinkRequest(occasion, snapshot!.ClosesAt)], tx, CancellationToken.None))[0]);
         return link!;
     }
 

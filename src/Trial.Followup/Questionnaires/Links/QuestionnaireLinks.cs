@@ -7,22 +7,31 @@ using Trial.Followup.Storage;
 
 namespace Trial.Followup.Questionnaires.Links;
 
-/// <summary>Issues links (stores the token's hash only) and resolves presented tokens to their occasion.</summary>
+/// <summary>Issues links (stores the tokens' hashes only, several in one statement) and resolves presented tokens to their occasion.</summary>
 internal sealed class QuestionnaireLinks(FollowupStore store, FollowupHostOptions options, IClock clock) : IQuestionnaireLinks
 {
     public const string PathPrefix = "q";
 
     private readonly QuestionnaireTables _tables = new(store.Dialect);
 
-    public async Task<Uri> IssueAsync(OccasionId occasion, Instant expiresAt, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Uri>> IssueAsync(IReadOnlyList<LinkRequest> requests, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var token = LinkToken.New();
+        if (requests.Count == 0)
+        {
+            return [];
+        }
         var d = store.Dialect;
+        var tokens = requests.Select(_ => LinkToken.New()).ToList();
+        var rows = string.Join(", ", requests.Select((_, i) => $"(@hash{i}, @occasion{i}, @now, @expires{i})"));
+        (string, object?)[] parameters =
+        [
+            ("now", d.Bind(clock.GetCurrentInstant())),
+            .. requests.SelectMany((r, i) => new (string, object?)[] { ($"hash{i}", tokens[i].Hash()), ($"occasion{i}", d.Bind(r.Occasion.Value)), ($"expires{i}", d.Bind(r.ExpiresAt)) }),
+        ];
         await using var command = SqlStatement.Create(transaction,
-            $"INSERT INTO {_tables.Link} (token_hash, occasion_id, issued_at, expires_at) VALUES (@hash, @occasion, @now, @expires)",
-            ("hash", token.Hash()), ("occasion", d.Bind(occasion.Value)), ("now", d.Bind(clock.GetCurrentInstant())), ("expires", d.Bind(expiresAt)));
+            $"INSERT INTO {_tables.Link} (token_hash, occasion_id, issued_at, expires_at) VALUES {rows}", parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        return LinkFor(options.PublicBaseUrl, token);
+        return tokens.Select(t => LinkFor(options.PublicBaseUrl, t)).ToList();
     }
 
     public static Uri LinkFor(Uri baseUrl, LinkToken token)
