@@ -36,8 +36,21 @@ internal static class RegisterPanelCase
         var managedBefore = GC.GetTotalMemory(true);
 
         progress.WriteLine("case A: fitting (design → within transformation with cross-products → Cholesky or QR → CR1S by person)");
-        var attempts = Enumerable.Range(0, repeats).Select(_ => FitOnce(spec, data)).ToList();
-        var best = attempts.MinBy(a => a.Total)!;
+        // The timings of every attempt are kept, but only the last attempt's objects: the next attempt can then reuse the
+        // memory of the one before, as R's repeats reuse their heap (Measured.RHeap). When every attempt stayed alive,
+        // each wrote 1.5 GB of fresh pages, and the kernel zeroing them was over half of the fit's CPU time. The
+        // attempts fit the same data, so their results are the same; the first (cold) attempt is still listed.
+        var attempts = new List<(TimeSpan Total, Attempt Timings)>();
+        Attempt? last = null;
+        for (var i = 0; i < repeats; i++)
+        {
+            last = null;
+            last = FitOnce(spec, data);
+            attempts.Add((last.Total, last with { Design = null!, Fit = null!, Inference = null! }));
+        }
+        var totals = attempts.Select(a => a.Total).ToList();
+        var timings = attempts.MinBy(a => a.Total).Timings;
+        var best = timings with { Design = last!.Design, Fit = last.Fit, Inference = last.Inference };
         var (design, designTime, cpuDesign, fit, fitTime, cpuFit, inference, vcovTime, totalTime, cpu) = best;
         var self = Process.GetCurrentProcess();
         self.Refresh();
@@ -46,7 +59,7 @@ internal static class RegisterPanelCase
         var summary = inference.Summarise();
         var total = new { Elapsed = totalTime };
         _ = design;
-        WriteReport(report, progress, spec, fit, designTime, cpuDesign, fitTime, cpuFit, vcovTime, total.Elapsed, cpu, peak, managedBefore, load, summary, attempts.Select(a => a.Total).ToList());
+        WriteReport(report, progress, spec, fit, designTime, cpuDesign, fitTime, cpuFit, vcovTime, total.Elapsed, cpu, peak, managedBefore, load, summary, totals);
         CompareWithR(report, progress, data, fit, inference, total.Elapsed, cpu, repeats);
     }
 
@@ -206,7 +219,7 @@ internal static class RegisterPanelCase
                 maxSe = Math.Max(maxSe, Math.Abs(se[i] - inference.StandardError(j)) / inference.StandardError(j));
             }
             var ratio = rTotal / csharp.TotalSeconds;
-            report.WriteLine(Invariant($"R route `bench/r/case_a.R` ({Measured.RVersion(rscript, "collapse")}) on the same {fit.N:N0} rows, timed inside R (elapsed; CPU = user + system) after the binary columns are loaded, glibc keeping freed memory (`Measured.RHeap`); best of {repeats} by total:"));
+            report.WriteLine(Invariant($"R route `bench/r/case_a.R` ({Measured.RVersion(rscript, "collapse")}) on the same {fit.N:N0} rows, timed inside R (elapsed; CPU = user + system) after the binary columns are loaded, glibc keeping freed memory (`Measured.RHeap`); best of {repeats} processes by total, each running the route twice and counting its faster run (warm heap, as the C# side's later attempts):"));
             report.WriteLine();
             report.WriteLine("| | seconds |");
             report.WriteLine("|---|---|");
