@@ -118,6 +118,9 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
         Assert.Contains("has been allocated to", await first.InnerTextAsync("#allocation"), StringComparison.Ordinal);
         Assert.Equal(409, response.Status);
         Assert.Equal("Already randomised", (await second.InnerTextAsync("h1")).Trim());
+        // The refusal leads to the participant, where the first tab's allocation can be seen, and so does its language link.
+        Assert.Equal($"/participants/{id}", await second.GetAttributeAsync("#to-participant", "href"));
+        Assert.Equal($"/participants/{id}?lang=nb-NO", await second.GetAttributeAsync("nav.language a", "href"));
         await second.CheckPageAsync("coordinator-second-tab-refused-en");
         await using var scope = fixture.App.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<TrialDbContext>().Randomisations.CountAsync(r => r.ParticipantId == id));

@@ -248,7 +248,8 @@ internal static class StaffPageEndpoints
         }
         catch (RejectedException e) when (e.Kind == RejectionKind.Conflict && e.Code == "already-randomised")
         {
-            return StaffRefusal.Show(c, language, "randomise.already", StatusCodes.Status409Conflict);
+            // The user got this far on the participant's own confirmation page, so they may open the participant's page.
+            return StaffRefusal.Show(c, language, "randomise.already", StatusCodes.Status409Conflict, $"/participants/{id}");
         }
         catch (RejectedException e) when (e.Kind is RejectionKind.Invalid or RejectionKind.Conflict)
         {
