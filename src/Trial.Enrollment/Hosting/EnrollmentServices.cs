@@ -83,6 +83,8 @@ internal static class EnrollmentServices
         services.AddSingleton<FidelityScales>();
         services.AddScoped<FidelityReviews>();
         services.AddScoped<FidelityReviewReader>();
+        services.AddSingleton<IdentityStorePool>();
+        services.AddSingleton<Identity.ParticipantLanguages>();
         services.AddSingleton<IContactDirectory, IdentityContactDirectory>();
         services.AddScoped<IResearchIds, ParticipantResearchIds>();
         services.AddSingleton<Trial.Followup.Questionnaires.Storage.IEntryLock, TrialEntryLock>();

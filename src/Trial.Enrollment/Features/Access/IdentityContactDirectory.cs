@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Trial.Enrollment.Hosting;
 using Trial.Enrollment.Identity;
 using Trial.Enrollment.Persistence;
 using Trial.Followup.Contact;
@@ -12,13 +10,11 @@ namespace Trial.Enrollment.Features.Access;
 /// identifiers are opened (<see cref="PersonVault"/>) only here, for the send. An erased person has no address.
 /// <para>
 /// The dispatcher asks once per message, so this is its hottest read: one statement (the person left-joined to their
-/// key) on a context rented from a pool of its own. A DI scope and a fresh context per message cost more CPU than the
-/// whole claim transaction (bench/results/followup-dispatch-profile.md). The pool is private to this read because the
-/// scoped <see cref="IdentityStoreContext"/> cannot be pooled: <see cref="StoresTransaction"/> moves it onto the
-/// research connection.
+/// key) on a context rented from <see cref="IdentityStorePool"/>. A DI scope and a fresh context per message cost more
+/// CPU than the whole claim transaction (bench/results/followup-dispatch-profile.md).
 /// </para>
 /// </summary>
-internal sealed class IdentityContactDirectory : IContactDirectory, IDisposable
+internal sealed class IdentityContactDirectory(IdentityStorePool pool, PersonVault vault) : IContactDirectory
 {
     // Compiled per instance, not once per process: a compiled query is bound to the first model it runs against, and
     // the SQLite and PostgreSQL models differ (tests run both in one process).
@@ -30,26 +26,13 @@ internal sealed class IdentityContactDirectory : IContactDirectory, IDisposable
              from key in keys.DefaultIfEmpty()
              select new SealedContact(person, key)).SingleOrDefault());
 
-    private readonly PooledDbContextFactory<IdentityStoreContext> _pool;
-    private readonly PersonVault _vault;
-
-    public IdentityContactDirectory(TrialHostOptions options, PersonVault vault)
-    {
-        var builder = new DbContextOptionsBuilder<IdentityStoreContext>();
-        IdentityStoreConnection.Configure(builder, options);
-        _pool = new PooledDbContextFactory<IdentityStoreContext>(builder.Options);
-        _vault = vault;
-    }
-
     public async Task<ContactAddress?> FindAsync(ParticipantRef participant, CancellationToken cancellationToken)
     {
-        await using var identities = await _pool.CreateDbContextAsync(cancellationToken);
-        return await _find(identities, participant.Value, cancellationToken) is { } found && _vault.Open(found.Person, found.Key) is { } opened
+        await using var identities = await pool.RentAsync(cancellationToken);
+        return await _find(identities, participant.Value, cancellationToken) is { } found && vault.Open(found.Person, found.Key) is { } opened
             ? new ContactAddress(opened.Email, opened.Phone, opened.Language)
             : null;
     }
-
-    public void Dispose() => (_pool as IDisposable)?.Dispose();
 
     private sealed record SealedContact(PersonRecord Person, PersonKeyRecord? Key);
 }

@@ -23,7 +23,7 @@ namespace Trial.Enrollment.Features.Randomisation;
 /// first to the end of the second. The identity-store language lookup runs on its own connection meanwhile.</para>
 /// </summary>
 internal sealed class ParticipantRandomisation(
-    TrialDbContext db, IdentityStoreContext identities, TrialProtocol protocol, TrialCalendar calendar, AllocationSeeds seeds, AuditTrail audit,
+    TrialDbContext db, Identity.ParticipantLanguages languages, TrialProtocol protocol, TrialCalendar calendar, AllocationSeeds seeds, AuditTrail audit,
     FollowupLink followup, OrganisationAccess access, Identity.PersonNotes notes)
 {
     public async Task<AllocationOutcome> RandomiseAsync(ParticipantId id, RandomiseRequest request, string? idempotencyKey, StaffUser user,
@@ -109,15 +109,14 @@ internal sealed class ParticipantRandomisation(
     {
         // The participant's language is the one recorded at screening; follow-up messages and pages use it. The identity
         // store has its own connection, so the lookup runs while the transaction's first round trips are under way.
-        var language = identities.Persons.AsNoTracking().Where(p => p.ParticipantId == id.Value).Select(p => p.Language)
-            .FirstOrDefaultAsync(cancellationToken);
+        var language = languages.FindAsync(id.Value, cancellationToken);
         try
         {
             return await AllocateAsync(id, idempotencyKey, user, verb, slotPeriod, allocate, language, cancellationToken);
         }
         finally
         {
-            // Never leave the lookup running on a context the request scope is about to dispose.
+            // Never leave the lookup running (and its pooled context rented) past the request.
             await ((Task)language).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
