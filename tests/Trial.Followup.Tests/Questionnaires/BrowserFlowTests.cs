@@ -55,7 +55,7 @@ public sealed class BrowserFlowTests : IDisposable
         var files = await host.Services.GetRequiredService<IFollowupExport>().WriteFilesAsync(_package, new Dictionary<ParticipantRef, string> { [participant] = "P-0042-E2" }, new Dictionary<ParticipantRef, NodaTime.Instant>(), CancellationToken.None);
         var scores = await File.ReadAllLinesAsync(Path.Combine(_package, files[2].Name));
 
-        Assert.Equal("Del 2 av 9", progress.Trim());
+        Assert.Equal("Del 2 av 16", progress.Trim());
         Assert.Equal(82, answered); // every item but the EQ VAS number field
         Assert.Equal("Svarene dine er mottatt. Du kan lukke denne siden.", message.Trim());
         Assert.Equal(OccasionState.Completed, await host.StateAsync(occasion));

@@ -1,6 +1,7 @@
 using System.Net;
 using Trial.Followup.Hosting;
 using Trial.Followup.Occasions;
+using Trial.Followup.Questionnaires.Participants;
 using Trial.Followup.Questionnaires.Storage;
 using Trial.Followup.Tests.Support;
 using Trial.TestServers;
@@ -15,7 +16,7 @@ public abstract class ParticipantPageTests(FollowupDatabase database)
     private static QuestionnaireTables Tables(QuestionnaireHost host) => new(host.Db.Store.Dialect);
 
     [Fact]
-    public async Task Get_IssuedLink_ShowsOneInstrumentPerPageAndEveryInstrumentOverThePages()
+    public async Task Get_IssuedLink_ShowsShortPages_SplittingLongInstruments_AndEveryInstrumentOverThePages()
     {
         await using var host = await HostAsync("q_get_issued");
         var (_, occasion) = await host.ScheduleAsync();
@@ -24,15 +25,24 @@ public abstract class ParticipantPageTests(FollowupDatabase database)
         var response = await host.Client.GetAsync(link);
         var first = await response.Content.ReadAsStringAsync();
         var html = first;
-        for (var step = 1; step < 9; step++)
+        var pages = new List<string> { first };
+        for (var step = 1; step < 16; step++)
         {
-            html += await host.Client.GetStringAsync(new Uri(link + $"?step={step}"));
+            pages.Add(await host.Client.GetStringAsync(new Uri(link + $"?step={step}")));
         }
+        html = string.Concat(pages);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("name=\"q.hads.a1\"", first, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"q.eq5d-vas.vas\"", first, StringComparison.Ordinal);
-        Assert.Contains("Del 1 av 9", first, StringComparison.Ordinal);
+        // HADS's 14 items are two pages of 7 (a1, d1, … a4, then d4 … d7); SHC's 29 are four pages; none has over 8 items.
+        Assert.Contains("Del 1 av 16", first, StringComparison.Ordinal);
+        Assert.Contains("(1 av 2)</h2>", first, StringComparison.Ordinal);
+        Assert.Contains("name=\"q.hads.a4\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"q.hads.d4\"", first, StringComparison.Ordinal);
+        Assert.Contains("name=\"q.hads.d4\"", pages[1], StringComparison.Ordinal);
+        Assert.Equal(4, pages.Count(p => p.Contains("id=\"i-shc\"", StringComparison.Ordinal)));
+        Assert.All(pages, p => Assert.InRange(System.Text.RegularExpressions.Regex.Matches(p, "<fieldset|type=\"number\"").Count, 1, QuestionnairePart.MostItems));
         Assert.All(new[] { "q.hads.a1", "q.eq5d-vas.vas", "q.shc.tiredness", "q.chalder.memory", "q.whodas12.s12", "q.audit-c.q3", "q.dudit.q11", "q.ladder.step", "q.work-health.expectation" },
             field => Assert.Contains($"name=\"{field}\"", html, StringComparison.Ordinal));
     }
@@ -248,7 +258,7 @@ public abstract class ParticipantPageTests(FollowupDatabase database)
         var saved = await FormAnswers.PostAsync(host.Client, link, partial);
         var savedPage = await host.Client.GetStringAsync(new Uri(link, saved.Headers.Location!));
         var resumed = await host.Client.GetStringAsync(link);
-        var vasPage = await host.Client.GetStringAsync(new Uri(link + "?step=1"));
+        var vasPage = await host.Client.GetStringAsync(new Uri(link + "?step=2")); // after HADS's two pages
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("id=\"saved\"", savedPage, StringComparison.Ordinal);

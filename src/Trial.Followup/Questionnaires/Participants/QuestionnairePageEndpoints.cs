@@ -100,7 +100,7 @@ internal static class QuestionnairePageEndpoints
 
     private static IResult Form(HttpContext http, ParticipantResult result, int step, Guid submission, bool saved, int status)
     {
-        var view = new QuestionnaireView(result, Language(http, result.Link.Language), Math.Clamp(step, 0, Math.Max(0, result.Instruments.Count - 1)),
+        var view = new QuestionnaireView(result, Language(http, result.Link.Language), QuestionnaireView.Within(result, step),
             submission, saved);
         return Page.Show<QuestionnairePage>(view.Language, new() { [nameof(QuestionnairePage.View)] = view }, status);
     }

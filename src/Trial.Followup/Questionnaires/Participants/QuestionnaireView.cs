@@ -6,24 +6,30 @@ using Trial.Web.Localisation;
 namespace Trial.Followup.Questionnaires.Participants;
 
 /// <summary>
-/// The questionnaire is shown one instrument per page ("step"), so a page on a phone stays short. Field names stay
-/// "q.{instrument}.{item}" on every page, so a single post with every field (paper-like) still works.
+/// The questionnaire is shown a short page at a time ("step"): one instrument, or part of a long one
+/// (<see cref="QuestionnairePart"/>). Field names stay "q.{instrument}.{item}" on every page, so a single post with
+/// every field (paper-like) still works.
 /// </summary>
 public sealed record QuestionnaireView(ParticipantResult Result, TextLanguage Language, int Step, Guid Submission, bool Saved)
 {
-    public int Steps => Math.Max(1, Result.Instruments.Count);
+    private IReadOnlyList<QuestionnairePart>? _parts;
+
+    public IReadOnlyList<QuestionnairePart> Parts => _parts ??= QuestionnairePart.Of(Result.Instruments);
+
+    public int Steps => Math.Max(1, Parts.Count);
 
     public bool IsLast => Step >= Steps - 1;
 
-    public InstrumentDefinition? Instrument => Result.Instruments.Count == 0 ? null : Result.Instruments[Math.Clamp(Step, 0, Steps - 1)];
+    /// <summary>This step's page; null only for a questionnaire without instruments.</summary>
+    public QuestionnairePart? Part => Parts.Count == 0 ? null : Parts[Math.Clamp(Step, 0, Steps - 1)];
 
-    /// <summary>The errors of this step's instrument, in the page's language.</summary>
+    /// <summary>The errors of this page's items, in the page's language.</summary>
     public FieldErrors Errors
     {
         get
         {
             var errors = new FieldErrors();
-            foreach (var error in Result.Errors.Where(e => e.Instrument == Instrument?.Code))
+            foreach (var error in Result.Errors.Where(e => Part?.Holds(e.Instrument, e.Item) == true))
             {
                 errors[error.Field] = error.Message.For(Language);
             }
@@ -31,14 +37,17 @@ public sealed record QuestionnaireView(ParticipantResult Result, TextLanguage La
         }
     }
 
+    /// <summary>A requested step within the pages (an old bookmark may name a step that no longer exists).</summary>
+    public static int Within(ParticipantResult result, int step) => Math.Clamp(step, 0, Math.Max(0, QuestionnairePart.Of(result.Instruments).Count - 1));
+
     /// <summary>The step to open: the first with an unanswered required item, so a participant resumes where they stopped.</summary>
     public static int ResumeStep(ParticipantResult result)
     {
-        for (var i = 0; i < result.Instruments.Count; i++)
+        var parts = QuestionnairePart.Of(result.Instruments);
+        for (var i = 0; i < parts.Count; i++)
         {
-            var instrument = result.Instruments[i];
-            if (instrument.Items.Any(item => item.Requirement == ItemRequirement.Required
-                    && string.IsNullOrEmpty(result.Values.GetValueOrDefault(AnswerValidator.FieldName(instrument.Code, item.Code)))))
+            if (parts[i].Items.Any(item => item.Requirement == ItemRequirement.Required
+                    && string.IsNullOrEmpty(result.Values.GetValueOrDefault(AnswerValidator.FieldName(parts[i].Instrument.Code, item.Code)))))
             {
                 return i;
             }
@@ -47,8 +56,17 @@ public sealed record QuestionnaireView(ParticipantResult Result, TextLanguage La
     }
 
     /// <summary>The step holding the first error, so the participant sees what to correct.</summary>
-    public static int ErrorStep(ParticipantResult result) =>
-        result.Errors.Count == 0 ? 0 : Math.Max(0, result.Instruments.ToList().FindIndex(i => i.Code == result.Errors[0].Instrument));
+    public static int ErrorStep(ParticipantResult result)
+    {
+        if (result.Errors.Count == 0)
+        {
+            return 0;
+        }
+        var first = result.Errors[0];
+        var parts = QuestionnairePart.Of(result.Instruments);
+        var holding = parts.ToList().FindIndex(p => p.Holds(first.Instrument, first.Item));
+        return holding >= 0 ? holding : Math.Max(0, parts.ToList().FindIndex(p => p.Instrument.Code == first.Instrument));
+    }
 
     /// <summary>Choice items, and short integer scales such as the ladder, as radio buttons; wide ones (EQ VAS) as a number field.</summary>
     public static IReadOnlyList<ChoiceOption>? Options(ItemDefinition item, TextLanguage language) =>
