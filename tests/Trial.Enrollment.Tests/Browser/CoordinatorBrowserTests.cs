@@ -173,7 +173,7 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
         await phone.GotoAsync(link);
         Assert.Equal("en", await phone.GetAttributeAsync("html", "lang"));
         Assert.Equal("Follow-up questionnaire – 6 months", (await phone.InnerTextAsync("h1")).Trim());
-        Assert.Equal("Part 1 of 9", (await phone.InnerTextAsync("#progress")).Trim());
+        Assert.Equal("Part 1 of 16", (await phone.InnerTextAsync("#progress")).Trim());
         await phone.CheckPageAsync("participant-1-questionnaire-en");
         await phone.ClickAsync("#next");
         await phone.CheckPageAsync("participant-2-questionnaire-next-en");
