@@ -130,7 +130,7 @@ internal sealed class OutboxDispatcher
     private async Task<DispatchOutcome> DispatchClaimedAsync(DbConnection connection, MailConnection mail, SendClaim claim, CancellationToken cancellationToken)
     {
         var now = _clock.GetCurrentInstant();
-        if (claim.Key.Channel == MessageChannel.Email && mail.Relay is { } relay && relay.NextTryAt > now)
+        if (mail.HoldsBack(claim.Key.Channel, now) is { } relay)
         {
             // The relay failed after this e-mail was claimed with the rest of its batch: it waits for the relay, as if
             // the claim had seen the failure, with its try given back.
@@ -216,7 +216,7 @@ internal sealed class OutboxDispatcher
             await SetAsync(tx, row.RowId, row.Key, "state = 'held', last_error = @at", "no-relay", cancellationToken);
             return DispatchOutcome.Held;
         }
-        if (row.Key.Channel == MessageChannel.Email && mail.Relay is { } relay && relay.NextTryAt > now)
+        if (mail.HoldsBack(row.Key.Channel, now) is { } relay)
         {
             // The relay failed and its own backoff has not run out: the e-mail waits for it, its tries untouched.
             await using var wait = SqlStatement.Create(tx, $"UPDATE {D.Outbox} SET not_before = @next, last_error = @code WHERE id = @id AND state = 'pending'",
@@ -477,6 +477,10 @@ internal sealed class OutboxDispatcher
 
         /// <summary>The relay's failures in a row, as read at the start of the pass or recorded by this worker; null while it works.</summary>
         public RelayState? Relay { get; private set; } = relay;
+
+        /// <summary>The relay's state when a message on <paramref name="channel"/> must wait for it: an e-mail while the relay's backoff runs; else null.</summary>
+        public RelayState? HoldsBack(MessageChannel channel, Instant now) =>
+            channel == MessageChannel.Email && Relay is { } failed && failed.NextTryAt > now ? failed : null;
 
         public async Task<IEmailSession> OpenAsync(Instant now, CancellationToken cancellationToken)
         {
