@@ -57,7 +57,12 @@ internal static class DesignBuilder
             }
         }
         var used = everyRow || rows.Count == data.RowCount ? AllRows(data.RowCount) : rows.ToArray();
-        var fixedEffects = formula.AbsorbedFixedEffects.AsParallel().AsOrdered().Select(fe => FactorCoder.Code(data[fe], used)).ToArray();
+        FactorIndex Coded(string fe) => FactorCoder.Code(data[fe], used);
+        // Several absorbed factors are coded side by side only when the rows make it worth a thread (PLINQ costs even
+        // with no factor at all, and the analysis plan builds hundreds of small designs).
+        var fixedEffects = used.Length < RowParallelism.ParallelRows
+            ? formula.AbsorbedFixedEffects.Select(Coded).ToArray()
+            : formula.AbsorbedFixedEffects.AsParallel().AsOrdered().Select(Coded).ToArray();
         var singletons = 0;
         if (fixedEffects.Length > 0 && spec.Singletons == SingletonPolicy.Drop)
         {

@@ -80,7 +80,7 @@ internal static class Absorber
     private static void ForEachColumn(int[] columns, int rows, int[] levels, Action<int, DemeanScratch> demean)
     {
         var next = -1;
-        Parallel.For(0, Math.Min(Environment.ProcessorCount, columns.Length), _ =>
+        Parallel.For(0, Math.Min(Environment.ProcessorCount, columns.Length), RowParallelism.For(rows), _ =>
         {
             var scratch = new DemeanScratch(rows, levels);
             int k;

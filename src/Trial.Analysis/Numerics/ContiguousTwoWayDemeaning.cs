@@ -76,7 +76,7 @@ public static class ContiguousTwoWayDemeaning
         var otherSums = new double[Chunks][];
         var maxAbs = new double[Chunks * q];
         var sourceSquares = new double[Chunks * q];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var parallel = RowParallelism.For(runStarts[^1]);
         Parallel.For(0, Chunks, parallel, c =>
         {
             var sums = new double[q * otherLevels];

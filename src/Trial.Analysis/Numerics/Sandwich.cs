@@ -89,7 +89,7 @@ public static class Sandwich
     {
         var k = x.Length;
         var meat = new double[k, k];
-        Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, a =>
+        Parallel.For(0, k, RowParallelism.For(omega.Length), a =>
         {
             for (var b = a; b < k; b++)
             {
@@ -113,7 +113,7 @@ public static class Sandwich
         var k = x.Length;
         var n = k == 0 ? 0 : x[0].Length;
         var h = new double[n];
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new double[k], (i, _, row) =>
+        Parallel.For(0, n, RowParallelism.For(n), () => new double[k], (i, _, row) =>
         {
             for (var a = 0; a < k; a++)
             {

@@ -11,13 +11,6 @@ public static class TallSkinnyQr
     private const int BlockRows = 2048;
     private const int Chunks = 8;
 
-    /// <summary>
-    /// Below this many rows the chunks are factored one after another on the calling thread: the arithmetic is the same
-    /// (same chunks, same order), but a small model (the imputation step fits thousands of them) does not pay for
-    /// thread-pool dispatch.
-    /// </summary>
-    private const int ParallelRows = 32_768;
-
     /// <summary>p×p upper-triangular R (column-major) of the n×p matrix whose columns are <paramref name="columns"/>,
     /// each row scaled by <paramref name="rowScale"/> (√weights) when given.</summary>
     public static double[] Factor(double[][] columns, double[]? rowScale)
@@ -32,7 +25,8 @@ public static class TallSkinnyQr
             var to = Math.Min(n, from + chunkSize);
             partial[c] = FactorRange(columns, rowScale, from, to);
         }
-        if (n < ParallelRows)
+        // Small models (the imputation step fits thousands) factor the chunks in turn on the calling thread.
+        if (n < RowParallelism.ParallelRows)
         {
             for (var c = 0; c < Chunks; c++)
             {

@@ -109,7 +109,7 @@ public static class OlsEstimator
     {
         var n = y.Length;
         var e = LargeArrays.Uninitialized(n);
-        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
+        Parallel.For(0, 2, RowParallelism.For(n), part =>
         {
             var from = part * (n / 2);
             var to = part == 0 ? n / 2 : n;
