@@ -68,6 +68,9 @@ internal static class EnrollmentServices
         services.AddScoped<Features.ScreeningCorrection.ScreeningCorrectionService>();
         services.AddScoped<ParticipantBaseline>();
         services.AddScoped<ParticipantRandomisation>();
+        // Built here so that a bad Trial:ConcurrentRandomisations stops the service before it starts.
+        services.AddSingleton(new RandomisationGate(options));
+        services.AddSingleton<StratumSlotStatement>();
         services.AddScoped<MistakenRandomisation>();
         services.AddScoped<Identity.PersonNotes>();
         services.AddScoped<Features.Erasure.IdentityErasure>();

@@ -56,6 +56,14 @@ public sealed record TrialHostOptions
     /// </summary>
     public int PasswordHashIterations { get; init; } = Features.Access.StaffPasswords.DefaultIterations;
 
+    /// <summary>
+    /// How many randomisations this process runs in the database at once; further requests wait in the service, in
+    /// order, until one finishes (<see cref="Features.Randomisation.RandomisationGate"/>). Default: four per core (8 on
+    /// 2 cores, which measured best against 2, 4 and unbounded at 32 clients; see bench/results/enrollment-profile.md).
+    /// More only adds waiters on the strata's counter rows, which costs the database CPU and lowers the throughput.
+    /// </summary>
+    public int ConcurrentRandomisations { get; init; } = 4 * Environment.ProcessorCount;
+
     /// <summary>Whether this process runs Follow-up's Quartz scheduler (tools such as export do not).</summary>
     public FollowupSchedulerPolicy FollowupScheduler { get; init; } = FollowupSchedulerPolicy.Run;
 

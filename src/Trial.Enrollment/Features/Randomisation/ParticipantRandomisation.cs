@@ -24,7 +24,8 @@ namespace Trial.Enrollment.Features.Randomisation;
 /// </summary>
 internal sealed class ParticipantRandomisation(
     TrialDbContext db, Identity.ParticipantLanguages languages, TrialProtocol protocol, TrialCalendar calendar, AllocationSeeds seeds, AuditTrail audit,
-    FollowupLink followup, OrganisationAccess access, Identity.PersonNotes notes)
+    FollowupLink followup, OrganisationAccess access, Identity.PersonNotes notes, RandomisationGate gate,
+    StratumSlotStatement stratumSlot)
 {
     public async Task<AllocationOutcome> RandomiseAsync(ParticipantId id, RandomiseRequest request, string? idempotencyKey, StaffUser user,
         CancellationToken cancellationToken)
@@ -107,6 +108,8 @@ internal sealed class ParticipantRandomisation(
         PeriodCode? slotPeriod, Func<ParticipantRecord, int?, CancellationToken, Task<RandomisationRecord>> allocate,
         CancellationToken cancellationToken)
     {
+        // Waiting here, before any connection is taken, rather than on a stratum's counter row in the database.
+        using var place = await gate.EnterAsync(cancellationToken);
         // The participant's language is the one recorded at screening; follow-up messages and pages use it. The identity
         // store has its own connection, so the lookup runs while the transaction's first round trips are under way.
         var language = languages.FindAsync(id.Value, cancellationToken);
@@ -229,7 +232,6 @@ internal sealed class ParticipantRandomisation(
     /// </summary>
     private async Task<Checks> CheckAsync(ParticipantId id, string idempotencyKey, PeriodCode? slotPeriod, CancellationToken cancellationToken)
     {
-        const string centre = "(SELECT centre FROM participants WHERE id = @id)";
         await using var batch = new SqlBatch(db);
         batch.Add(ParticipantLocks.LockStatement(db), ("id", id.Value))
             .Add("SELECT participant_id = @id FROM randomisations WHERE participant_id = @id OR idempotency_key = @key", ("key", idempotencyKey))
@@ -237,13 +239,9 @@ internal sealed class ParticipantRandomisation(
             .Add("SELECT EXISTS (SELECT 1 FROM withdrawals WHERE participant_id = @id)");
         if (slotPeriod is not null)
         {
-            // The stratum of each centre the protocol lists, as protocol.StratumOf gives it.
-            var strata = protocol.Centres.Select((c, i) => (Centre: ($"s_centre{i}", (object?)c.Code.Value), Stratum: ($"s_stratum{i}", (object?)protocol.StratumOf(c.Code))))
-                .ToList();
-            batch.Add(SlotStatement($"CASE {centre} {string.Join(" ", strata.Select(s => $"WHEN @{s.Centre.Item1} THEN @{s.Stratum.Item1}"))} END"),
-                [("period", slotPeriod.Value.Value), .. strata.Select(s => s.Centre), .. strata.Select(s => s.Stratum)]);
+            batch.Add(stratumSlot.Sql, [("period", slotPeriod.Value.Value), .. stratumSlot.Parameters]);
         }
-        batch.Add(AuditTrail.HeadStatement(db, centre));
+        batch.Add(AuditTrail.HeadStatement(db, StratumSlotStatement.ParticipantCentre));
         await using var reader = await batch.ReadAsync(cancellationToken);
         var participant = await reader.ReadAsync(cancellationToken) ? MappedRows<ParticipantRecord>.For(db).Read(reader) : null;
         await reader.NextResultAsync(cancellationToken);
@@ -272,22 +270,11 @@ internal sealed class ParticipantRandomisation(
         return new Checks(participant, randomised, keyUsed, stage, withdrawn, taken, head);
     }
 
-    /// <summary>
-    /// The next slot of period <c>@period</c> in the <paramref name="stratum"/> (an SQL expression; no row if it is null):
-    /// the counter row is created at 1 or moved on, and stays locked until commit.
-    /// </summary>
-    private static string SlotStatement(string stratum) => $"""
-        INSERT INTO allocation_counters (stratum, period, next_slot)
-        SELECT stratum, @period, 1 FROM (SELECT {stratum} AS stratum) AS s WHERE stratum IS NOT NULL
-        ON CONFLICT (stratum, period) DO UPDATE SET next_slot = allocation_counters.next_slot + 1
-        RETURNING next_slot - 1
-        """;
-
     /// <summary>The next slot of a stratum's counter, locked until commit, in a round trip of its own.</summary>
     private async Task<int> TakeSlotAsync(string stratum, PeriodCode period, CancellationToken cancellationToken)
     {
         await using var batch = new SqlBatch(db);
-        batch.Add(SlotStatement("@stratum"), ("stratum", stratum), ("period", period.Value));
+        batch.Add(StratumSlotStatement.Slot("@stratum"), ("stratum", stratum), ("period", period.Value));
         await using var reader = await batch.ReadAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return reader.GetInt32(0);

@@ -31,6 +31,8 @@ public class KillDuringRandomisationTests
 
     private static string Key(Guid id) => $"kill9-{id}";
 
+    private const string AllInDatabase = "--Trial:ConcurrentRandomisations=64";
+
     [Fact]
     public async Task Randomise_ServiceKilledDuringLoad_KeepsEveryConfirmedAllocationOnce()
     {
@@ -39,7 +41,8 @@ public class KillDuringRandomisationTests
         var people = await Population.ConsentAsync(setup.Services, People, early: 150, firstPerson: 150_000);
 
         var confirmed = new ConcurrentDictionary<Guid, string>();
-        using (var first = await ServiceProcess.StartAsync(setup.ConnectionString))
+        // Every worker's request in the database when the process dies, not queued at the service's gate.
+        using (var first = await ServiceProcess.StartAsync(setup.ConnectionString, [AllInDatabase]))
         {
             using var client = await SignInAsync(first);
             var queue = new ConcurrentQueue<(Guid Id, string RandomiseOn)>(people);

@@ -13,7 +13,8 @@ public class SqliteConcurrentRandomisationTests
     [Fact]
     public async Task Randomise_EightClientsOnSqlite_UsesEverySlotOnce()
     {
-        await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Sqlite, "sqlite-concurrent");
+        // All 8 clients race in the database, not at the service's gate (RandomisationGate).
+        await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Sqlite, "sqlite-concurrent", settings: ["--Trial:ConcurrentRandomisations=64"]);
         await TrialApi.SetSeedAsync(app, SeedHex);
         var people = await Population.ConsentAsync(app.Services, 120, early: 40, firstPerson: 210_000, parallelism: 4);
         var statuses = new ConcurrentBag<HttpStatusCode>();
