@@ -11,19 +11,49 @@ namespace Trial.Enrollment.Bench;
 /// </summary>
 internal static class PostgresCpu
 {
-    public static async Task<double> BackendSecondsAsync(string connectionString)
+    public static async Task<double> BackendSecondsAsync(string connectionString) =>
+        (await BackendsAsync(connectionString)).Values.Sum();
+
+    /// <summary>
+    /// The CPU the backends use from now until <paramref name="stop"/> is cancelled, read every <paramref name="interval"/>,
+    /// for clients whose backends end with them (the dispatch nodes): each backend counts up to its last reading, so up
+    /// to one interval of a backend's work before it ended is missed. Backends open at the start (idle pooled
+    /// connections of the benchmark's own host) count only what they use from then on.
+    /// </summary>
+    public static async Task<double> SampleSecondsAsync(string connectionString, TimeSpan interval, CancellationToken stop)
+    {
+        var first = await BackendsAsync(connectionString);
+        var last = new Dictionary<int, double>(first);
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(interval, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return last.Sum(b => b.Value - first.GetValueOrDefault(b.Key));
+            }
+            foreach (var (pid, seconds) in await BackendsAsync(connectionString))
+            {
+                last[pid] = seconds;
+            }
+        }
+    }
+
+    private static async Task<Dictionary<int, double>> BackendsAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
         await using var reader = await command.ExecuteReaderAsync();
-        var seconds = 0.0;
+        var backends = new Dictionary<int, double>();
         while (await reader.ReadAsync())
         {
-            seconds += ProcessSeconds(reader.GetInt32(0));
+            backends[reader.GetInt32(0)] = ProcessSeconds(reader.GetInt32(0));
         }
-        return seconds;
+        return backends;
     }
 
     private static double ProcessSeconds(int pid)

@@ -31,6 +31,9 @@ internal abstract class FollowupSqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
+    /// <summary>The connection string for Follow-up's own statements (<see cref="FollowupStore.OpenAsync"/>), not its migrations.</summary>
+    public virtual string ForStatements(string connectionString) => connectionString;
+
     public abstract object Bind(Instant value);
 
     public abstract object Bind(LocalDate value);

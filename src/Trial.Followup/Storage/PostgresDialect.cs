@@ -27,6 +27,21 @@ internal sealed class PostgresDialect : FollowupSqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
+    /// <summary>
+    /// Server-side prepared statements for the statements repeated per message and per claim: parsing and planning
+    /// them anew each time was about a third of PostgreSQL's CPU in a dispatch pass (bench/results/followup-dispatch-profile.md).
+    /// Enough slots for the dispatcher's statements in each of their batch sizes; an operator's own setting wins.
+    /// </summary>
+    public override string ForStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+        return builder.ConnectionString;
+    }
+
     public override object Bind(Instant value) => value.ToDateTimeUtc();
 
     public override object Bind(LocalDate value) => value.ToDateOnly();
