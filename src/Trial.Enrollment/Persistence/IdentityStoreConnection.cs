@@ -6,7 +6,7 @@ namespace Trial.Enrollment.Persistence;
 /// <summary>
 /// How every <see cref="IdentityStoreContext"/> reaches the identity store: the scoped one that requests use (and that
 /// <see cref="StoresTransaction"/> may move onto the research connection) and the pooled ones of
-/// <see cref="IdentityStorePool"/> (addresses for Follow-up's dispatch, a participant's language at randomisation).
+/// <see cref="IdentityStorePool"/> (a participant's language at randomisation).
 /// </summary>
 internal static class IdentityStoreConnection
 {

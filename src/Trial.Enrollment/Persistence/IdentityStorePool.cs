@@ -5,8 +5,8 @@ using Trial.Enrollment.Hosting;
 namespace Trial.Enrollment.Persistence;
 
 /// <summary>
-/// Identity-store contexts rented from a pool, for hot reads that stand outside a request's unit of work (an address for
-/// Follow-up's dispatch, a participant's language at randomisation). A fresh context costs EF's resolution of its
+/// Identity-store contexts rented from a pool, for hot reads that stand outside a request's unit of work (a participant's
+/// language at randomisation; Follow-up's dispatch reads addresses without EF, <see cref="Features.Access.IdentityContactDirectory"/>). A fresh context costs EF's resolution of its
 /// internal services every time, more than the read itself. The scoped <see cref="IdentityStoreContext"/> stays unpooled
 /// because <see cref="StoresTransaction"/> moves it onto the research connection, which a pooled one could carry on.
 /// </summary>

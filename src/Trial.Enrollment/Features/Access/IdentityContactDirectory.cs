@@ -1,4 +1,7 @@
-using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Trial.Enrollment.Hosting;
 using Trial.Enrollment.Identity;
 using Trial.Enrollment.Persistence;
 using Trial.Followup.Contact;
@@ -9,30 +12,69 @@ namespace Trial.Enrollment.Features.Access;
 /// Follow-up reads addresses from the identity store at send time only; nothing is copied into its tables, and the
 /// identifiers are opened (<see cref="PersonVault"/>) only here, for the send. An erased person has no address.
 /// <para>
-/// The dispatcher asks once per message, so this is its hottest read: one statement (the person left-joined to their
-/// key) on a context rented from <see cref="IdentityStorePool"/>. A DI scope and a fresh context per message cost more
-/// CPU than the whole claim transaction (bench/results/followup-dispatch-profile.md).
+/// The dispatcher asks once per message, so this is its hottest read: one plain statement (the person left-joined to
+/// their key) on a pooled connection, prepared on the server. No EF context: a DI scope and a fresh context per message
+/// cost more CPU than the whole claim transaction, and even a pooled context with a compiled query cost each dispatch
+/// node about a tenth of its CPU to compile that query and build the identity model, which nothing else a node does
+/// needs (bench/results/followup-dispatch-profile.md).
 /// </para>
 /// </summary>
-internal sealed class IdentityContactDirectory(IdentityStorePool pool, PersonVault vault) : IContactDirectory
+internal sealed class IdentityContactDirectory(TrialHostOptions options, PersonVault vault) : IContactDirectory
 {
-    // Compiled per instance, not once per process: a compiled query is bound to the first model it runs against, and
-    // the SQLite and PostgreSQL models differ (tests run both in one process).
-    private readonly Func<IdentityStoreContext, Guid, CancellationToken, Task<SealedContact?>> _find = EF.CompileAsyncQuery(
-        (IdentityStoreContext identities, Guid participant, CancellationToken _) =>
-            (from person in identities.Persons.AsNoTracking()
-             where person.ParticipantId == participant
-             join key in identities.PersonKeys.AsNoTracking() on person.ParticipantId equals key.ParticipantId into keys
-             from key in keys.DefaultIfEmpty()
-             select new SealedContact(person, key)).SingleOrDefault());
+    private readonly bool _postgres = options.Database == DatabaseProvider.Postgres;
+
+    // A pool of its own on PostgreSQL that skips the session reset each reuse would otherwise prepend (RESET ALL,
+    // DISCARD TEMP and five more statements per lookup): this read changes no session state.
+    private readonly string _connectionString = options.Database == DatabaseProvider.Postgres
+        ? new NpgsqlConnectionStringBuilder(options.IdentityConnection) { NoResetOnClose = true }.ConnectionString
+        : options.IdentityConnection;
+
+    // The tables as IdentityStoreContext maps them: schema "identity" on PostgreSQL, a file of their own on SQLite.
+    private readonly string _sql = $"""
+        SELECT p.national_id, p.name, p.phone, p.email, p.language, k.wrapped_key, k.master_fingerprint
+        FROM {Table(options, "persons")} p LEFT JOIN {Table(options, "person_keys")} k ON k.participant_id = p.participant_id
+        WHERE p.participant_id = @participant
+        """;
 
     public async Task<ContactAddress?> FindAsync(ParticipantRef participant, CancellationToken cancellationToken)
     {
-        await using var identities = await pool.RentAsync(cancellationToken);
-        return await _find(identities, participant.Value, cancellationToken) is { } found && vault.Open(found.Person, found.Key) is { } opened
-            ? new ContactAddress(opened.Email, opened.Phone, opened.Language)
-            : null;
+        await using var connection = _postgres ? new NpgsqlConnection(_connectionString) : (DbConnection)new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = _sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "participant";
+        // As EF stores a Guid: uuid on PostgreSQL, upper-case text on SQLite.
+        parameter.Value = _postgres ? participant.Value : participant.Value.ToString().ToUpperInvariant();
+        command.Parameters.Add(parameter);
+        if (_postgres)
+        {
+            // Prepared once per pooled physical connection; later calls find it there, so the server parses and plans it once.
+            await command.PrepareAsync(cancellationToken);
+        }
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        var person = new PersonRecord
+        {
+            ParticipantId = participant.Value,
+            NationalId = reader.GetString(0),
+            Name = reader.GetString(1),
+            Phone = reader.IsDBNull(2) ? null : reader.GetString(2),
+            Email = reader.IsDBNull(3) ? null : reader.GetString(3),
+            Language = reader.GetString(4),
+        };
+        var key = reader.IsDBNull(5) ? null : new PersonKeyRecord
+        {
+            ParticipantId = participant.Value,
+            WrappedKey = (byte[])reader.GetValue(5),
+            MasterFingerprint = reader.GetString(6),
+        };
+        return vault.Open(person, key) is { } opened ? new ContactAddress(opened.Email, opened.Phone, opened.Language) : null;
     }
 
-    private sealed record SealedContact(PersonRecord Person, PersonKeyRecord? Key);
+    private static string Table(TrialHostOptions options, string name) =>
+        options.Database == DatabaseProvider.Postgres ? $"{IdentityStoreContext.Schema}.{name}" : name;
 }

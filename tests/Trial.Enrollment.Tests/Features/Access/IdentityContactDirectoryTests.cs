@@ -8,10 +8,10 @@ using Trial.Followup.Contact;
 namespace Trial.Enrollment.Tests.Features.Access;
 
 /// <summary>
-/// The address Follow-up's dispatcher reads right before each send, through the production directory (its own pooled
-/// identity-store context, one statement): the opened address of a screened person, nothing for someone unknown,
-/// nothing once the person is erased, and the right address for each of many lookups at once (contexts returned to the
-/// pool carry nothing over to the next renter).
+/// The address Follow-up's dispatcher reads right before each send, through the production directory (one plain
+/// statement on a pooled connection of its own): the opened address of a screened person, nothing for someone unknown,
+/// nothing once the person is erased, and the right address for each of many lookups at once (connections returned to
+/// the pool carry nothing over to the next lookup).
 /// </summary>
 public abstract class IdentityContactDirectoryTests(DatabaseProvider provider)
 {
@@ -40,7 +40,7 @@ public abstract class IdentityContactDirectoryTests(DatabaseProvider provider)
         Assert.All(lookups.Select((found, i) => (found, i)), l => Assert.Equal($"p{281_000 + l.i % 3}@example.org", l.found?.Email));
 
         // An erasure goes through the request's own identity context inside a StoresTransaction; the directory's pooled
-        // contexts are apart from it and see the person gone at the next lookup.
+        // connections are apart from it and see the person gone at the next lookup.
         Assert.Equal(HttpStatusCode.NoContent, (await (await app.ClientAsync("manager")).DeleteAsync($"/api/participants/{people[1]}/identity")).StatusCode);
         Assert.Null(await directory.FindAsync(ParticipantRef.From(people[1]), CancellationToken.None));
         Assert.Equal("p281002@example.org", (await directory.FindAsync(ParticipantRef.From(people[2]), CancellationToken.None))?.Email);
