@@ -63,6 +63,10 @@ public sealed class Design
     internal Design WithClusters(ModelSpec spec, IReadOnlyList<FactorIndex> clusters) =>
         new(spec, OutcomeName, ColumnNames, X, Y, Weights, HasIntercept, FixedEffects, clusters, SourceRows, Rows, DroppedColumns);
 
+    /// <summary>The same rows and columns with another outcome (one value per design row).</summary>
+    internal Design WithOutcome(double[] y) =>
+        new(Spec, OutcomeName, ColumnNames, X, y, Weights, HasIntercept, FixedEffects, Clusters, SourceRows, Rows, DroppedColumns);
+
     public int RowCount => Y.Length;
 
     public int ColumnCount => X.Length;

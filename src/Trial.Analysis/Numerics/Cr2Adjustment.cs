@@ -30,60 +30,39 @@ public sealed class Cr2Adjustment
     /// <summary>The CR2 meat (k×k).</summary>
     public double[,] Meat { get; }
 
-    public static Cr2Adjustment Compute(double[][] x, double[] e, double[,] bread, int[] cluster, int clusterCount)
+    public static Cr2Adjustment Compute(double[][] x, double[] e, double[,] bread, int[] cluster, int clusterCount) =>
+        Compute(Cr2ClusterMatrices.Compute(x, bread, cluster, clusterCount), x, e);
+
+    /// <summary>
+    /// CR2 of residuals <paramref name="e"/> with the per-cluster matrices of their X, B and clusters, which fits of
+    /// several outcomes on one design share: only u_g = X_gᵀe_g and the score M_gᵀu_g are the outcome's own.
+    /// </summary>
+    public static Cr2Adjustment Compute(Cr2ClusterMatrices matrices, double[][] x, double[] e)
     {
         var k = x.Length;
-        var n = e.Length;
-        var (order, start) = GroupRows(cluster, clusterCount);
-        var b = Matrix<double>.Build.DenseOfArray(bread);
-        var root = ClusterInverseSquareRoot.RootOf(b);
-        var scores = new double[clusterCount * k];
-        var sn = new double[clusterCount * k * k];
-        var nsn = new double[clusterCount * k * k];
-        void Cluster(int g)
+        var g = matrices.ClusterCount;
+        var scores = new double[g * k];
+        for (var c = 0; c < g; c++)
         {
-            var (gram, u) = ClusterGram(x, e, order, start[g], start[g + 1]);
-            var m = ClusterInverseSquareRoot.Factor(gram, root);
-            var score = m.TransposeThisAndMultiply(u);
-            var mb = m * b;
-            var sg = gram * mb;
-            var ng = mb.TransposeThisAndMultiply(sg);
+            var u = ClusterScore(x, e, matrices.Order, matrices.Start[c], matrices.Start[c + 1]);
+            var score = matrices.M[c].TransposeThisAndMultiply(u);
             for (var i = 0; i < k; i++)
             {
-                scores[g * k + i] = score[i];
-                for (var j = 0; j < k; j++)
-                {
-                    sn[(g * k + i) * k + j] = sg[i, j];
-                    nsn[(g * k + i) * k + j] = ng[i, j];
-                }
+                scores[c * k + i] = score[i];
             }
         }
-        // The rows are read once; the k×k work per cluster is small, so only large problems use both cores.
-        if ((long)n * k * k > 20_000_000)
-        {
-            Parallel.For(0, clusterCount, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Cluster);
-        }
-        else
-        {
-            for (var g = 0; g < clusterCount; g++)
-            {
-                Cluster(g);
-            }
-        }
-        return new Cr2Adjustment(bread, clusterCount, sn, nsn, Sandwich.OuterSum(scores, k));
+        return new Cr2Adjustment(matrices.Bread, g, matrices.SN, matrices.NSN, Sandwich.OuterSum(scores, k));
     }
 
-    /// <summary>S_g = X_gᵀX_g and u_g = X_gᵀe_g over the rows order[from..to), gathered in blocks so each sum is a SIMD dot product.</summary>
-    private static (Matrix<double> Gram, Vector<double> U) ClusterGram(double[][] x, double[] e, int[] order, int from, int to)
+    /// <summary>u_g = X_gᵀe_g over the rows order[from..to), in the blocks and order <see cref="Cr2ClusterMatrices"/> sums S_g in.</summary>
+    private static Vector<double> ClusterScore(double[][] x, double[] e, int[] order, int from, int to)
     {
-        const int block = 256;
         var k = x.Length;
-        var gram = new double[k, k];
         var u = new double[k];
-        var buffer = new double[(k + 1) * Math.Min(block, Math.Max(to - from, 1))];
-        for (var b0 = from; b0 < to; b0 += block)
+        var buffer = new double[(k + 1) * Math.Min(Cr2ClusterMatrices.Block, Math.Max(to - from, 1))];
+        for (var b0 = from; b0 < to; b0 += Cr2ClusterMatrices.Block)
         {
-            var m = Math.Min(block, to - b0);
+            var m = Math.Min(Cr2ClusterMatrices.Block, to - b0);
             for (var j = 0; j <= k; j++)
             {
                 var column = j < k ? x[j] : e;
@@ -96,22 +75,10 @@ public sealed class Cr2Adjustment
             var residual = buffer.AsSpan(k * m, m);
             for (var i = 0; i < k; i++)
             {
-                var xi = buffer.AsSpan(i * m, m);
-                for (var j = i; j < k; j++)
-                {
-                    gram[i, j] += VectorOps.Dot(xi, buffer.AsSpan(j * m, m));
-                }
-                u[i] += VectorOps.Dot(xi, residual);
+                u[i] += VectorOps.Dot(buffer.AsSpan(i * m, m), residual);
             }
         }
-        for (var i = 0; i < k; i++)
-        {
-            for (var j = 0; j < i; j++)
-            {
-                gram[i, j] = gram[j, i];
-            }
-        }
-        return (Matrix<double>.Build.DenseOfArray(gram), Vector<double>.Build.DenseOfArray(u));
+        return Vector<double>.Build.DenseOfArray(u);
     }
 
     /// <summary>Satterthwaite df for the contrast cᵀβ (clubSandwich's <c>Satterthwaite_df</c> with Φ = I).</summary>

@@ -8,10 +8,16 @@ namespace Trial.Analysis.Numerics;
 public static class Householder
 {
     /// <summary>Overwrites column-major <paramref name="a"/> (m rows, leading dimension m, p columns) with R in its top rows.</summary>
+    /// <param name="responses">
+    /// The last columns that are responses sharing the regressors before them: the regressors' reflections reach every
+    /// response, but no response's reflection reaches another; each is reduced as if it were the only one (with one
+    /// response, the ordinary QR of all p columns).
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Triangularize(double[] a, int m, int p)
+    public static void Triangularize(double[] a, int m, int p, int responses = 1)
     {
-        var steps = Math.Min(m, p);
+        var regressors = p - responses;
+        var steps = Math.Min(m, regressors);
         for (var k = 0; k < steps; k++)
         {
             var ck = k * m;
@@ -32,6 +38,19 @@ public static class Householder
             }
             vk[0] = alpha;
             vk[1..].Clear();
+        }
+        // Each response's part below the regressors' rows becomes its norm: the reflection the ordinary QR takes at this
+        // step when the response is the last column (no later column to apply it to).
+        for (var c = Math.Max(regressors, 0); c < p && regressors < m; c++)
+        {
+            var vc = a.AsSpan(c * m + regressors, m - regressors);
+            var norm = Math.Sqrt(VectorOps.Dot(vc, vc));
+            if (norm == 0)
+            {
+                continue;
+            }
+            vc[0] = vc[0] > 0 ? -norm : norm;
+            vc[1..].Clear();
         }
     }
 

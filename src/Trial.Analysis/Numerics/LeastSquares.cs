@@ -18,6 +18,26 @@ public static class LeastSquares
     }
 
     /// <summary>
+    /// <see cref="Solve"/> of several outcomes on the same unweighted X with one factorisation of [X y₁ … y_k]: X's
+    /// reflections are computed once and applied to every outcome, and each outcome's R is exactly the one
+    /// <see cref="Solve"/> gives for it alone (see <see cref="TallSkinnyQr.Factor"/>), so are its estimates.
+    /// </summary>
+    public static IReadOnlyList<LeastSquaresSolution> SolveMany(double[][] x, IReadOnlyList<double[]> ys, double tolerance = DefaultTolerance)
+    {
+        var p = x.Length;
+        var q = p + 1;
+        var r = TallSkinnyQr.Factor([.. x, .. ys], null, ys.Count);
+        return [.. ys.Select((_, k) =>
+        {
+            // [X's R, column of y_k]: the (p + 1)² R of [X y_k].
+            var own = new double[q * q];
+            Array.Copy(r, own, p * q);
+            Array.Copy(r, (p + k) * q, own, p * q, q);
+            return FromFactor(own, p, tolerance, LeastSquaresMethod.HouseholderQr);
+        })];
+    }
+
+    /// <summary>
     /// Largest accepted bound on the condition number of the column-scaled design, κ₂ ≤ ‖R_s‖_F‖R_s⁻¹‖_F with R_s the
     /// Cholesky factor of the correlation-scaled X'X. The normal equations lose accuracy as κ²·ε: at κ ≤ 10³ that is
     /// ≤ 10⁻¹⁰ relative, well inside the 1e-8 agreement with R that the estimators promise, and no column can meet

@@ -41,7 +41,33 @@ public static class OlsEstimator
         && a.ReferenceLevels.Count == b.ReferenceLevels.Count
         && a.ReferenceLevels.All(kv => b.ReferenceLevels.TryGetValue(kv.Key, out var v) && string.Equals(v, kv.Value, StringComparison.Ordinal));
 
-    public static OlsFit Fit(Design design)
+    public static OlsFit Fit(Design design) => FitSameX([design])[0];
+
+    /// <summary>
+    /// Fits designs that differ only in their outcome: the same rows, X, weights and fixed effects (as
+    /// <see cref="OutcomesOnOneDesign"/> builds them). Without absorbed fixed effects or weights, X is factored once for
+    /// all the outcomes (<see cref="LeastSquares.SolveMany"/>); each fit is exactly the one <see cref="Fit(Design)"/> gives.
+    /// </summary>
+    internal static IReadOnlyList<OlsFit> FitSameX(IReadOnlyList<Design> designs)
+    {
+        var prepared = designs.Select(Prepare).ToArray();
+        var once = designs.Count > 1 && designs[0].FixedEffects.Count == 0 && designs[0].Weights is null;
+        var solutions = once ? LeastSquares.SolveMany(prepared[0].CandidateX, [.. prepared.Select(p => p.Y)]) : prepared.Select(Solve).ToArray();
+        var fits = designs.Select((d, i) => Complete(d, prepared[i], solutions[i])).ToArray();
+        if (!once)
+        {
+            return fits;
+        }
+        // The same X and kept columns give the same bread: what depends on them alone (CR2's cluster matrices) is shared.
+        var shared = new SharedDesignWork();
+        return [.. fits.Select(f => f.WithShared(shared))];
+    }
+
+    /// <summary>A design made ready to solve: demeaned y and X, and the columns left after those collinear with the fixed effects.</summary>
+    private sealed record Prepared(double[] Y, double[][] X, AbsorptionReport Absorption, List<DroppedColumn> Dropped, List<int> Candidates,
+        double[][] CandidateX, double[]? SqrtW, double[]? CrossProducts);
+
+    private static Prepared Prepare(Design design)
     {
         if (design.Spec.Formula.RandomEffects.Count > 0)
         {
@@ -65,9 +91,16 @@ public static class OlsEstimator
                 candidates.Add(j);
             }
         }
-        var sqrtW = design.Weights?.Select(Math.Sqrt).ToArray();
-        var solution = (crossProducts is null ? null : LeastSquares.TrySolveFromCrossProducts(CandidateCrossProducts(crossProducts, x.Length + 1, candidates), candidates.Count))
-            ?? LeastSquares.Solve(candidates.Select(j => x[j]).ToArray(), y, sqrtW);
+        return new Prepared(y, x, absorption, dropped, candidates, [.. candidates.Select(j => x[j])], design.Weights?.Select(Math.Sqrt).ToArray(), crossProducts);
+    }
+
+    private static LeastSquaresSolution Solve(Prepared p) =>
+        (p.CrossProducts is null ? null : LeastSquares.TrySolveFromCrossProducts(CandidateCrossProducts(p.CrossProducts, p.X.Length + 1, p.Candidates), p.Candidates.Count))
+            ?? LeastSquares.Solve(p.CandidateX, p.Y, p.SqrtW);
+
+    private static OlsFit Complete(Design design, Prepared p, LeastSquaresSolution solution)
+    {
+        var (y, x, absorption, dropped, candidates, sqrtW) = (p.Y, p.X, p.Absorption, p.Dropped, p.Candidates, p.SqrtW);
         var keptSet = solution.Kept.Select(i => candidates[i]).ToArray();
         foreach (var j in candidates.Except(keptSet))
         {

@@ -37,7 +37,20 @@ public sealed class OlsFit
 
     /// <summary>This fit over <paramref name="design"/>, which must hold the same rows, X and y (only the clusters differ).</summary>
     internal OlsFit WithDesign(Design design) =>
-        new(design, Names, Coefficients, Bread, WorkingX, WorkingResiduals, Residuals, Rss, Tss, TssWithin, Absorption, DroppedTerms, Method);
+        new(design, Names, Coefficients, Bread, WorkingX, WorkingResiduals, Residuals, Rss, Tss, TssWithin, Absorption, DroppedTerms, Method) { Shared = Shared };
+
+    internal OlsFit WithShared(SharedDesignWork shared) =>
+        new(Design, Names, Coefficients, Bread, WorkingX, WorkingResiduals, Residuals, Rss, Tss, TssWithin, Absorption, DroppedTerms, Method) { Shared = shared };
+
+    /// <summary>Set when this fit is one of several outcomes on one design: the X-only work they share.</summary>
+    internal SharedDesignWork? Shared { get; init; }
+
+    /// <summary>CR2's per-cluster matrices of this fit's X, bread and <paramref name="clusters"/>, computed once per shared design.</summary>
+    internal Cr2ClusterMatrices Cr2Matrices(Designs.FactorIndex clusters)
+    {
+        Cr2ClusterMatrices Compute() => Cr2ClusterMatrices.Compute(WorkingX, Bread, clusters.Codes, clusters.LevelCount);
+        return Shared is { } shared ? shared.Cr2(clusters.Codes, Compute) : Compute();
+    }
 
     /// <summary>Names of the estimated coefficients (collinear columns removed).</summary>
     public IReadOnlyList<string> Names { get; }

@@ -15,6 +15,8 @@ public static class BeforeAfterAnalysis
         var rows = new List<IReadOnlyList<ReportCell>>();
         var models = new List<(string, ModelRun)>();
         var json = new JsonObject();
+        var frames = new List<Data.DataFrame>();
+        var cellMeans = new List<(double C0, double C1, double T0, double T1, double Did)>();
         foreach (var outcome in a.Outcomes)
         {
             var frame = PanelFrame.Build(d, a, outcome, all, keepMonth: k => before.Contains(k) || after.Contains(k),
@@ -31,7 +33,13 @@ public static class BeforeAfterAnalysis
             var did = (t1 - t0) - (c1 - c0);
             rows.Add([ReportCell.Text(StatusAnalysis.OutcomeLabel(d, outcome, l)), ReportCell.Number(c0, 3, l), ReportCell.Number(c1, 3, l),
                 ReportCell.Number(t0, 3, l), ReportCell.Number(t1, 3, l), ReportCell.Number(did, 3, l)]);
-            var model = ModelRun.Estimate("y ~ ips + post + ips_post", frame, a.Inference);
+            frames.Add(frame);
+            cellMeans.Add((c0, c1, t0, t1, did));
+        }
+        // Outcomes observed in the same person-months share one design and its factorisation.
+        var runs = ModelRun.EstimateOutcomes("y ~ ips + post + ips_post", frames, a.Inference);
+        foreach (var (outcome, model, (c0, c1, t0, t1, did)) in a.Outcomes.Zip(runs, cellMeans))
+        {
             models.Add((StatusAnalysis.OutcomeLabel(d, outcome, l), model));
             json[outcome] = new JsonObject
             {

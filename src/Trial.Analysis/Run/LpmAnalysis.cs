@@ -11,11 +11,15 @@ public static class LpmAnalysis
     {
         var models = new List<(string, ModelRun)>();
         var json = new JsonObject();
-        foreach (var outcome in a.Outcomes)
+        var frames = a.Outcomes.Select(outcome =>
         {
             progress.WriteLine($"  {a.Id}: {outcome}");
-            var frame = PanelFrame.Build(d, a, outcome, a.Window!);
-            var model = ModelRun.Estimate(LpmFormula.Build(["ips"], a.Controls), frame, a.Inference, LpmFormula.References(d));
+            return PanelFrame.Build(d, a, outcome, a.Window!);
+        }).ToList();
+        // One model on every outcome: outcomes observed in the same person-months share one design and its factorisation.
+        var runs = ModelRun.EstimateOutcomes(LpmFormula.Build(["ips"], a.Controls), frames, a.Inference, LpmFormula.References(d));
+        foreach (var (outcome, model) in a.Outcomes.Zip(runs))
+        {
             models.Add((StatusAnalysis.OutcomeLabel(d, outcome, l), model));
             json[outcome] = RegressionTable.Json(model, a.Inference, "ips");
         }

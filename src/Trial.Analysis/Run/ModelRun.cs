@@ -36,9 +36,18 @@ public sealed class ModelRun
     public double RSquared => Fit.RSquared;
 
     /// <summary>Fits <paramref name="formula"/> on <paramref name="data"/> and infers under each sandwich choice.</summary>
-    public static ModelRun Estimate(string formula, DataFrame data, IReadOnlyList<InferenceChoice> choices, IReadOnlyDictionary<string, string>? references = null)
+    public static ModelRun Estimate(string formula, DataFrame data, IReadOnlyList<InferenceChoice> choices, IReadOnlyDictionary<string, string>? references = null) =>
+        EstimateOutcomes(formula, [data], choices, references)[0];
+
+    /// <summary>
+    /// <see cref="Estimate"/> of one model on each outcome's frame. Outcomes observed on the same rows share their design
+    /// and one factorisation of it (<see cref="OutcomesOnOneDesign"/>); every run is exactly the one Estimate gives.
+    /// </summary>
+    public static IReadOnlyList<ModelRun> EstimateOutcomes(string formula, IReadOnlyList<DataFrame> frames, IReadOnlyList<InferenceChoice> choices,
+        IReadOnlyDictionary<string, string>? references = null)
     {
-        ModelRun? run = null;
+        var runs = new ModelRun?[frames.Count];
+        var fitted = false;
         foreach (var group in choices.Where(c => c.Method is InferenceMethod.Sandwich or InferenceMethod.WildClusterBootstrap).GroupBy(c => c.Cluster))
         {
             var spec = ModelSpec.FromFormula(formula);
@@ -50,16 +59,20 @@ public sealed class ModelRun
             {
                 spec = spec.WithCluster(group.Key == ClusterLevel.Centre ? "centre" : "participant");
             }
-            // The clusters change only the variance: one fit, re-clustered for the other cluster levels.
-            var fit = run is null ? OlsEstimator.Fit(spec, data) : OlsEstimator.Recluster(run.Fit, spec, data);
-            run ??= new ModelRun(formula, fit, CountPersons(fit, data));
-            run.fits[group.Key] = fit;
-            foreach (var choice in group.Where(c => c.Method == InferenceMethod.Sandwich))
+            // The clusters change only the variance: one fit per outcome, re-clustered for the other cluster levels.
+            var fits = fitted ? [.. frames.Select((data, i) => OlsEstimator.Recluster(runs[i]!.Fit, spec, data))] : OutcomesOnOneDesign.Fit(spec, frames);
+            fitted = true;
+            for (var i = 0; i < frames.Count; i++)
             {
-                run.inferences[choice.Id] = fit.Infer(choice.ToVcovSpec());
+                var run = runs[i] ??= new ModelRun(formula, fits[i], CountPersons(fits[i], frames[i]));
+                run.fits[group.Key] = fits[i];
+                foreach (var choice in group.Where(c => c.Method == InferenceMethod.Sandwich))
+                {
+                    run.inferences[choice.Id] = fits[i].Infer(choice.ToVcovSpec());
+                }
             }
         }
-        return run ?? throw new InvalidOperationException($"model '{formula}' has no sandwich inference choice to run");
+        return fitted ? runs.Select(r => r!).ToArray() : throw new InvalidOperationException($"model '{formula}' has no sandwich inference choice to run");
     }
 
     public bool Has(InferenceChoice choice) => inferences.ContainsKey(choice.Id);

@@ -29,10 +29,11 @@ public static class WindowSweepAnalysis
                 .Select(r => d.Panel.Person[r]).Distinct().Count();
             var cells = new List<ReportCell> { ReportCell.Count(k, l), ReportCell.Count(at, l) };
             var o = new JsonObject { ["personsAtK"] = at };
-            foreach (var outcome in a.Outcomes)
+            var window = new EventWindow(1, k);
+            var runs = ModelRun.EstimateOutcomes(LpmFormula.Build(["ips"], a.Controls), [.. a.Outcomes.Select(outcome => PanelFrame.Build(d, a, outcome, window))],
+                a.Inference, LpmFormula.References(d));
+            foreach (var (outcome, m) in a.Outcomes.Zip(runs))
             {
-                var frame = PanelFrame.Build(d, a, outcome, new EventWindow(1, k));
-                var m = ModelRun.Estimate(LpmFormula.Build(["ips"], a.Controls), frame, a.Inference, LpmFormula.References(d));
                 var r = m.Row("ips", primary);
                 cells.Add(ReportCell.Estimate(r.Estimate, r.PValue, 3, l));
                 cells.Add(ReportCell.Interval(r.ConfLow, r.ConfHigh, 3, l));

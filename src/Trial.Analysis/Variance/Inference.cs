@@ -98,7 +98,7 @@ public sealed class Inference
                     {
                         throw new ModelInputException("vcov: CR2 is implemented for one-way clustering without weights, with absorbed fixed effects only when they are nested in the clusters; use explicit dummies or CR1S");
                     }
-                    cr2 = Cr2Adjustment.Compute(x, e, bread, design.Clusters[0].Codes, design.Clusters[0].LevelCount);
+                    cr2 = Cr2Adjustment.Compute(fit.Cr2Matrices(design.Clusters[0]), x, e);
                     vcov = Sandwich.Sandwiched(bread, cr2.Meat);
                     factor = "none (CR2: A_g = (I − H_gg)^(−1/2), Bell–McCaffrey)";
                 }
