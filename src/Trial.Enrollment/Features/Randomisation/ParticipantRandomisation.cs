@@ -234,7 +234,11 @@ internal sealed class ParticipantRandomisation(
     {
         await using var batch = new SqlBatch(db);
         batch.Add(ParticipantLocks.LockStatement(db), ("id", id.Value))
-            .Add("SELECT participant_id = @id FROM randomisations WHERE participant_id = @id OR idempotency_key = @key", ("key", idempotencyKey))
+            // Two branches, each on its unique index, rather than one OR: PostgreSQL keeps the plan of a prepared
+            // statement, and the OR's plan made while the table was small is a sequential scan (500 randomisations
+            // of the bench read 125,250 rows that way, with no index scan).
+            .Add("SELECT true FROM randomisations WHERE participant_id = @id UNION ALL " +
+                 "SELECT false FROM randomisations WHERE idempotency_key = @key AND participant_id <> @id", ("key", idempotencyKey))
             .Add(TrialLocks.StageStatement(db))
             .Add("SELECT EXISTS (SELECT 1 FROM withdrawals WHERE participant_id = @id)");
         if (slotPeriod is not null)

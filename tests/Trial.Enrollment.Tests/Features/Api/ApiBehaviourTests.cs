@@ -141,6 +141,20 @@ public abstract class ApiBehaviourTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Randomise_KeyUsedForAnotherParticipant_Returns409_AndAllocatesNothing()
+    {
+        var first = await TrialApi.ConsentedAsync(await Oslo, "oslo", ApiFixture.NextPerson());
+        var second = await TrialApi.ConsentedAsync(await Oslo, "oslo", ApiFixture.NextPerson());
+        var key = Guid.NewGuid().ToString();
+        Assert.Equal(HttpStatusCode.Created, (await TrialApi.RandomiseAsync(await Oslo, first, key)).StatusCode);
+        var reused = await TrialApi.RandomiseAsync(await Oslo, second, key);
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Equal("idempotency-key-reused", (await TrialApi.ProblemAsync(reused)).GetProperty("code").GetString());
+        // Nothing was written for the second participant: a fresh key randomises them now.
+        Assert.Equal(HttpStatusCode.Created, (await TrialApi.RandomiseAsync(await Oslo, second, Guid.NewGuid().ToString())).StatusCode);
+    }
+
+    [Fact]
     public async Task Randomise_WithoutIdempotencyKey_Returns400()
     {
         var id = await TrialApi.ConsentedAsync(await Oslo, "oslo", ApiFixture.NextPerson());
