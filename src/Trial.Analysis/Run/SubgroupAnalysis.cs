@@ -28,15 +28,33 @@ public static class SubgroupAnalysis
         var json = new JsonObject();
         var forest = new List<(string, double, double, double)>();
         var interactionTerm = $"ips_{levels.Last()}";
+        // The frames in the order the outcomes are reported (so a rejected outcome is the one reported before); then one
+        // model per subgroup, and the pooled interaction model, on every outcome: outcomes observed in the same
+        // person-months share one design and its factorisation.
+        var levelFrames = levels.Select(_ => new List<Data.DataFrame>()).ToList();
+        var pooledFrames = new List<Data.DataFrame>();
         foreach (var outcome in a.Outcomes)
         {
+            for (var li = 0; li < levels.Count; li++)
+            {
+                var level = levels[li];
+                levelFrames[li].Add(PanelFrame.Build(d, a, outcome, a.Window!, p => p.Record.Covariate(by.Column) == level));
+            }
+            pooledFrames.Add(PanelFrame.Build(d, a, outcome, a.Window!, p => p.Record.Covariate(by.Column).Length > 0,
+                new Dictionary<string, Func<StudyParticipant, int, double>> { [interactionTerm] = (p, _) => p.Treated && p.Record.Covariate(by.Column) == levels.Last() ? 1 : 0 }));
+        }
+        var levelRuns = levelFrames.Select(frames => ModelRun.EstimateOutcomes(LpmFormula.Build(["ips"], a.Controls), frames, a.Inference, LpmFormula.References(d))).ToList();
+        var pooledRuns = ModelRun.EstimateOutcomes(LpmFormula.Build(["ips", interactionTerm, by.Name], a.Controls), pooledFrames, a.Inference, LpmFormula.References(d));
+        for (var oi = 0; oi < a.Outcomes.Count; oi++)
+        {
+            var outcome = a.Outcomes[oi];
             progress.WriteLine($"  {a.Id}: {outcome}");
             var cells = new List<ReportCell> { ReportCell.Text(StatusAnalysis.OutcomeLabel(d, outcome, l)) };
             var o = new JsonObject();
-            foreach (var level in levels)
+            for (var li = 0; li < levels.Count; li++)
             {
-                var frame = PanelFrame.Build(d, a, outcome, a.Window!, p => p.Record.Covariate(by.Column) == level);
-                var m = ModelRun.Estimate(LpmFormula.Build(["ips"], a.Controls), frame, a.Inference, LpmFormula.References(d));
+                var level = levels[li];
+                var m = levelRuns[li][oi];
                 var r = m.Row("ips", primary);
                 cells.Add(ReportCell.Estimate(r.Estimate, r.PValue, 3, l));
                 cells.Add(ReportCell.Interval(r.ConfLow, r.ConfHigh, 3, l));
@@ -47,9 +65,7 @@ public static class SubgroupAnalysis
                     forest.Add(($"{StatusAnalysis.OutcomeLabel(d, outcome, l)}: {level}", r.Estimate, r.ConfLow, r.ConfHigh));
                 }
             }
-            var pooledFrame = PanelFrame.Build(d, a, outcome, a.Window!, p => p.Record.Covariate(by.Column).Length > 0,
-                new Dictionary<string, Func<StudyParticipant, int, double>> { [interactionTerm] = (p, _) => p.Treated && p.Record.Covariate(by.Column) == levels.Last() ? 1 : 0 });
-            var pooled = ModelRun.Estimate(LpmFormula.Build(["ips", interactionTerm, by.Name], a.Controls), pooledFrame, a.Inference, LpmFormula.References(d));
+            var pooled = pooledRuns[oi];
             var ir = pooled.Row(interactionTerm, primary);
             cells.Add(ReportCell.Number(ir.Estimate, 3, l));
             cells.Add(ReportCell.P(ir.PValue, l));
