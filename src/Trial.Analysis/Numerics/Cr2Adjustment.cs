@@ -12,18 +12,20 @@ namespace Trial.Analysis.Numerics;
 /// </summary>
 public sealed class Cr2Adjustment
 {
+    private readonly Cr2ClusterMatrices _matrices;
     private readonly double[,] _bread;
     private readonly int _clusters;
     // Per cluster, row-major k×k: S_g N_g and N_gᵀ S_g N_g.
     private readonly double[] _sn;
     private readonly double[] _nsn;
 
-    private Cr2Adjustment(double[,] bread, int clusters, double[] sn, double[] nsn, double[,] meat)
+    private Cr2Adjustment(Cr2ClusterMatrices matrices, double[,] meat)
     {
-        _bread = bread;
-        _clusters = clusters;
-        _sn = sn;
-        _nsn = nsn;
+        _matrices = matrices;
+        _bread = matrices.Bread;
+        _clusters = matrices.ClusterCount;
+        _sn = matrices.SN;
+        _nsn = matrices.NSN;
         Meat = meat;
     }
 
@@ -51,7 +53,7 @@ public sealed class Cr2Adjustment
                 scores[c * k + i] = score[i];
             }
         }
-        return new Cr2Adjustment(matrices.Bread, g, matrices.SN, matrices.NSN, Sandwich.OuterSum(scores, k));
+        return new Cr2Adjustment(matrices, Sandwich.OuterSum(scores, k));
     }
 
     /// <summary>u_g = X_gᵀe_g over the rows order[from..to), in the blocks and order <see cref="Cr2ClusterMatrices"/> sums S_g in.</summary>
@@ -143,8 +145,13 @@ public sealed class Cr2Adjustment
         return trace * trace / sumP2;
     }
 
-    /// <summary><see cref="SatterthwaiteDf"/> for every unit contrast (the df of each coefficient).</summary>
-    public double[] SatterthwaiteDfAll()
+    /// <summary>
+    /// <see cref="SatterthwaiteDf"/> for every unit contrast (the df of each coefficient). They depend on X, B and the
+    /// clusters alone, so outcomes sharing a design (and their cluster matrices) compute them once.
+    /// </summary>
+    public double[] SatterthwaiteDfAll() => _matrices.UnitContrastDfs(UnitContrastDfs);
+
+    private double[] UnitContrastDfs()
     {
         var k = _bread.GetLength(0);
         var g = _clusters;

@@ -39,6 +39,18 @@ public sealed class Cr2ClusterMatrices
 
     internal double[] NSN { get; }
 
+    private double[]? _unitContrastDfs;
+
+    /// <summary>The Satterthwaite df of every coefficient (computed by <paramref name="compute"/> the first time); a copy each call.</summary>
+    internal double[] UnitContrastDfs(Func<double[]> compute)
+    {
+        lock (M)
+        {
+            _unitContrastDfs ??= compute();
+            return (double[])_unitContrastDfs.Clone();
+        }
+    }
+
     public static Cr2ClusterMatrices Compute(double[][] x, double[,] bread, int[] cluster, int clusterCount)
     {
         var k = x.Length;
