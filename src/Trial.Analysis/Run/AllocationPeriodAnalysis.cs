@@ -16,26 +16,48 @@ public static class AllocationPeriodAnalysis
         var periods = d.Participants.Select(p => p.Record.Period).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var tables = new List<ReportTable>();
         var json = new JsonObject();
+        var extra = periods.Count == 2 ? new Dictionary<string, Func<StudyParticipant, int, double>> { ["ips_period1"] = (p, _) => p.Treated && p.Record.Period == periods[0] ? 1 : 0 } : null;
+        // The frames in the order the outcomes are reported (so a rejected outcome is the one reported before); then each
+        // model on every outcome: outcomes observed in the same person-months share one design and its factorisation.
+        var periodFrames = periods.Select(_ => new List<Data.DataFrame>()).ToList();
+        var allFrames = new List<Data.DataFrame>();
+        var interactionFrames = new List<Data.DataFrame>();
         foreach (var outcome in a.Outcomes)
         {
+            for (var pi = 0; pi < periods.Count; pi++)
+            {
+                var period = periods[pi];
+                periodFrames[pi].Add(PanelFrame.Build(d, a, outcome, a.Window!, p => p.Record.Period == period));
+            }
+            allFrames.Add(PanelFrame.Build(d, a, outcome, a.Window!));
+            if (extra is not null)
+            {
+                interactionFrames.Add(PanelFrame.Build(d, a, outcome, a.Window!, extra: extra));
+            }
+        }
+        var periodRuns = periodFrames.Select(frames => ModelRun.EstimateOutcomes(LpmFormula.Build(["ips"], a.Controls), frames, a.Inference, LpmFormula.References(d))).ToList();
+        var combinedRuns = ModelRun.EstimateOutcomes(LpmFormula.Build(["ips", "period"], a.Controls), allFrames, a.Inference, LpmFormula.References(d));
+        IReadOnlyList<ModelRun> interactionRuns = extra is null ? [] : ModelRun.EstimateOutcomes(LpmFormula.Build(["ips", "ips_period1", "period"], a.Controls), interactionFrames, a.Inference, LpmFormula.References(d));
+        for (var oi = 0; oi < a.Outcomes.Count; oi++)
+        {
+            var outcome = a.Outcomes[oi];
             progress.WriteLine($"  {a.Id}: {outcome}");
             var models = new List<(string, ModelRun)>();
             var o = new JsonObject();
-            foreach (var period in periods)
+            for (var pi = 0; pi < periods.Count; pi++)
             {
-                var m = ModelRun.Estimate(LpmFormula.Build(["ips"], a.Controls), PanelFrame.Build(d, a, outcome, a.Window!, p => p.Record.Period == period), a.Inference, LpmFormula.References(d));
-                models.Add((ConsortDiagram.PeriodLabel(period, l), m));
-                o[period] = RegressionTable.Json(m, a.Inference, "ips");
+                var m = periodRuns[pi][oi];
+                models.Add((ConsortDiagram.PeriodLabel(periods[pi], l), m));
+                o[periods[pi]] = RegressionTable.Json(m, a.Inference, "ips");
             }
-            var combined = ModelRun.Estimate(LpmFormula.Build(["ips", "period"], a.Controls), PanelFrame.Build(d, a, outcome, a.Window!), a.Inference, LpmFormula.References(d));
+            var combined = combinedRuns[oi];
             models.Add((l.Text("Combined, period FE", "Samlet, periode-FE"), combined));
             o["combined"] = RegressionTable.Json(combined, a.Inference, "ips");
             var notes = new List<string> { l.Text($"The allocation ratio was 2:1 ({l.Treated}:{l.Control}) until 2014-02-01 and 1:1 after; within a period the arms are exchangeable, so the combined model adjusts for period.",
                 $"Fordelingsforholdet var 2:1 ({l.Treated}:{l.Control}) til 2014-02-01 og deretter 1:1; den samlede modellen justerer for periode.") };
-            if (periods.Count == 2)
+            if (extra is not null)
             {
-                var extra = new Dictionary<string, Func<StudyParticipant, int, double>> { ["ips_period1"] = (p, _) => p.Treated && p.Record.Period == periods[0] ? 1 : 0 };
-                var interaction = ModelRun.Estimate(LpmFormula.Build(["ips", "ips_period1", "period"], a.Controls), PanelFrame.Build(d, a, outcome, a.Window!, extra: extra), a.Inference, LpmFormula.References(d));
+                var interaction = interactionRuns[oi];
                 o["interaction"] = RegressionTable.Json(interaction, a.Inference, "ips_period1");
                 notes.AddRange(a.Inference.Where(c => c.Method == InferenceMethod.Sandwich).Select(c =>
                 {
