@@ -53,6 +53,8 @@ report.AppendLine("Each randomisation is one transaction through the service's h
 report.AppendLine("UPDATE … RETURNING (row lock until commit), allocation insert (unique participant/key/slot), state update, follow-up");
 report.AppendLine("schedule (Trial.Followup, same transaction), hash-chained audit entry. 6 strata (centres), participants spread evenly.");
 report.AppendLine("pgbench runs the built-in simple-update script (`pgbench -N`, scale 10) on the same cluster in the same run.");
+report.AppendLine(CultureInfo.InvariantCulture,
+    $"Service setting: Trial:ConcurrentRandomisations = {results[0].Gate} (randomisations in the database at once; further requests wait in the service; default 4 per core).");
 report.AppendLine();
 report.AppendLine("Per randomisation: mean = wall × clients / randomisations; commands = Npgsql commands (round trips; the COMMIT is one more);");
 report.AppendLine("CPU = this process (the service's side), the PostgreSQL backends serving the run's database, and the whole machine");

@@ -29,10 +29,11 @@ internal static class RandomisationLoad
     /// <summary>
     /// Timed randomisations (after a short untimed warm-up), wall seconds, CPU seconds of this process (the service's
     /// side), of the PostgreSQL backends serving the run's database, and of the whole machine (adds anything else running),
-    /// per-randomisation latencies, and Npgsql commands (round trips, COMMIT not counted) per randomisation.
+    /// per-randomisation latencies, Npgsql commands (round trips, COMMIT not counted) per randomisation, and the service's
+    /// Trial:ConcurrentRandomisations (randomisations in the database at once; more wait in the service).
     /// </summary>
     public sealed record Result(int Clients, int Randomisations, double Seconds, double ProcessCpuSeconds, double PostgresCpuSeconds,
-        double MachineCpuSeconds, double MedianMs, double P95Ms, double CommandsPerRandomisation, int Duplicates, int Gaps)
+        double MachineCpuSeconds, double MedianMs, double P95Ms, double CommandsPerRandomisation, int Duplicates, int Gaps, int Gate)
     {
         public double PerSecond => Randomisations / Seconds;
 
@@ -135,6 +136,6 @@ internal static class RandomisationLoad
         var gaps = rows.GroupBy(r => (r.Stratum, r.Period)).Sum(g => (g.Max(r => r.Slot) ?? -1) + 1 - g.Count()) + (participants - rows.Count);
         await app.StopAsync();
         return new Result(clients, timed, seconds, processCpu, postgresCpu, machineCpu, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)],
-            (double)Interlocked.Read(ref commands) / timed, duplicates, gaps);
+            (double)Interlocked.Read(ref commands) / timed, duplicates, gaps, app.Services.GetRequiredService<RandomisationGate>().Limit);
     }
 }
