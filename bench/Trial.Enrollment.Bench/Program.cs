@@ -15,11 +15,11 @@ if (args.Length > 0 && args[0] is "dispatch" or "dispatch-node")
 }
 
 // Case C: randomisations per second at 1, 8 and 32 concurrent clients against PostgreSQL, beside pgbench -N on the same cluster.
-// Usage: dotnet run -c Release --project bench/Trial.Enrollment.Bench [-- --out bench/results/enrollment.md --participants 1200 --seconds 15]
+// Usage: dotnet run -c Release --project bench/Trial.Enrollment.Bench [-- --out bench/results/enrollment.md --participants 6000 --seconds 15]
 //        (--clients N: that client count only, no pgbench and no report, for profiling)
 //        dotnet run -c Release --project bench/Trial.Enrollment.Bench -- dispatch [--participants 100000 --due 5000 --workers 4]
 var output = Option("--out") ?? Path.Combine(FindRoot(), "bench", "results", "enrollment.md");
-var participants = int.Parse(Option("--participants") ?? "1200", CultureInfo.InvariantCulture);
+var participants = int.Parse(Option("--participants") ?? "6000", CultureInfo.InvariantCulture);
 var seconds = int.Parse(Option("--seconds") ?? "15", CultureInfo.InvariantCulture);
 int[] clientCounts = Option("--clients") is { } only ? [int.Parse(only, CultureInfo.InvariantCulture)] : [1, 8, 32];
 
@@ -29,7 +29,7 @@ var results = new List<RandomisationLoad.Result>();
 foreach (var clients in clientCounts)
 {
     var connection = await server.CreateDatabaseAsync($"bench_enrol_{clients}");
-    var result = await RandomisationLoad.RunAsync(connection, clients, clients == 1 && clientCounts.Length > 1 ? Math.Min(participants, 400) : participants, Console.Error);
+    var result = await RandomisationLoad.RunAsync(connection, clients, clients == 1 && clientCounts.Length > 1 ? Math.Min(participants, 2000) : participants, Console.Error);
     Console.Error.WriteLine($"  {clients} clients: {result.PerSecond:F0} randomisations/s, mean {result.MeanMs:F2} ms, " +
                             $"{result.CommandsPerRandomisation:F1} commands each, CPU {result.ProcessCpuSeconds * 1000 / result.Randomisations:F2} ms here + {result.PostgresCpuSeconds * 1000 / result.Randomisations:F2} ms PostgreSQL + {(result.MachineCpuSeconds - result.ProcessCpuSeconds - result.PostgresCpuSeconds) * 1000 / result.Randomisations:F2} ms elsewhere each, {result.Duplicates} duplicates, {result.Gaps} gaps");
     results.Add(result);
@@ -38,11 +38,19 @@ if (clientCounts.Length == 1)
 {
     return 0; // a single client count is for profiling: no pgbench, no report
 }
+// pgbench at 32 clients on 2 cores varies by a third from run to run (1,184 to 1,779 tps within minutes), so each
+// count runs twice and the faster run is the baseline: the ratio is never flattered by a slow baseline run.
 var pgbench = new Dictionary<int, double>();
+var pgbenchRuns = new Dictionary<int, List<double>>();
 foreach (var clients in clientCounts)
 {
-    pgbench[clients] = await PgbenchBaseline.RunAsync(await server.CreateDatabaseAsync($"bench_pgbench_{clients}"), clients, seconds);
-    Console.Error.WriteLine($"  pgbench -N -c {clients}: {pgbench[clients]:F0} tps");
+    pgbenchRuns[clients] = [];
+    for (var run = 0; run < 2; run++)
+    {
+        pgbenchRuns[clients].Add(await PgbenchBaseline.RunAsync(await server.CreateDatabaseAsync($"bench_pgbench_{clients}_{run}"), clients, seconds));
+    }
+    pgbench[clients] = pgbenchRuns[clients].Max();
+    Console.Error.WriteLine($"  pgbench -N -c {clients}: {string.Join(" and ", pgbenchRuns[clients].Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} tps");
 }
 
 var report = new StringBuilder();
@@ -52,7 +60,9 @@ report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.Processo
 report.AppendLine("Each randomisation is one transaction through the service's handler (no HTTP): participant row lock, stratum counter");
 report.AppendLine("UPDATE … RETURNING (row lock until commit), allocation insert (unique participant/key/slot), state update, follow-up");
 report.AppendLine("schedule (Trial.Followup, same transaction), hash-chained audit entry. 6 strata (centres), participants spread evenly.");
-report.AppendLine("pgbench runs the built-in simple-update script (`pgbench -N`, scale 10) on the same cluster in the same run.");
+report.AppendLine(CultureInfo.InvariantCulture,
+    $"pgbench runs the built-in simple-update script (`pgbench -N`, scale 10, {seconds} s) on the same cluster in the same run, twice per client count; the faster run is the baseline ({string.Join("; ", pgbenchRuns.Select(p => $"{p.Key} clients: {string.Join(" and ", p.Value.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))} tps"))}).");
+report.AppendLine("Randomisations: 2,000 participants at 1 client and the --participants count (default 6,000) at 8 and 32, each after an untimed warm-up.");
 report.AppendLine(CultureInfo.InvariantCulture,
     $"Service setting: Trial:ConcurrentRandomisations = {results[0].Gate} (randomisations in the database at once; further requests wait in the service; default 4 per core).");
 report.AppendLine();
