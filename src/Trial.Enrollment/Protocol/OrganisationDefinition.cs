@@ -1,3 +1,6 @@
+using Trial.Protocol.Files;
+
 namespace Trial.Enrollment.Protocol;
 
-public sealed record OrganisationDefinition(OrganisationCode Code, OrganisationKind Kind, string Name, IReadOnlyList<CentreCode> Centres);
+/// <summary>An organisation that employs staff; its name is shown in the reader's language (organisations[].name).</summary>
+public sealed record OrganisationDefinition(OrganisationCode Code, OrganisationKind Kind, LocalisedText Name, IReadOnlyList<CentreCode> Centres);

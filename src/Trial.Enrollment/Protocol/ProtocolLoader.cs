@@ -147,7 +147,7 @@ public static class ProtocolLoader
                 o.OnlyKeys("code", "kind", "name", "centres");
                 var code = Check(() => Code(o.Child("code")), null);
                 var kind = Check<OrganisationKind?>(() => o.Child("kind").Enum(OrganisationKinds.ByCode), null);
-                var name = Check(() => o.Child("name").Text(), null);
+                var name = Check(() => o.Child("name").Localised(), null);
                 var members = Check(() =>
                 {
                     var list = o.Child("centres");

@@ -92,7 +92,15 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
     {
         var page = await fixture.SignedInAsync("manager");
         await page.GotoAsync("/manager/users");
+        // Organisations are named in the page's language (the protocol's nb-NO and en names), never the other one.
+        Assert.Equal("Uni Research (prosjektkontoret)", (await page.InnerTextAsync("#user-manager td:nth-of-type(3)")).Trim());
+        Assert.Equal("Sykehuset Innlandet", (await page.InnerTextAsync("#f-organisation option[value=sykehuset-innlandet]")).Trim());
         await page.CheckPageAsync("manager-users-1-list-nb");
+        await page.GotoAsync("/manager/users?lang=en");
+        Assert.Equal("Uni Research (trial office)", (await page.InnerTextAsync("#user-manager td:nth-of-type(3)")).Trim());
+        Assert.Equal("Innlandet Hospital Trust", (await page.InnerTextAsync("#f-organisation option[value=sykehuset-innlandet]")).Trim());
+        await page.CheckPageAsync("manager-users-1-list-en");
+        await page.GotoAsync("/manager/users?lang=nb-NO");
         await page.FillAsync("#f-username", "coord.nordre");
         await page.FillAsync("#f-displayName", "Nora Koordinator");
         await page.SelectOptionAsync("#f-role", "coordinator");

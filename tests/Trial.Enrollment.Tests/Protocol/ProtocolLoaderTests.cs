@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NodaTime;
 using Trial.Enrollment.Protocol;
 using Trial.Protocol.Files;
@@ -65,9 +66,27 @@ public class ProtocolLoaderTests
     [Fact]
     public void Load_OrganisationWithUnknownCentre_IsRejected()
     {
-        var error = Assert.Single(LoadEdited("name: Helse Bergen, centres: [hordaland]", "name: Helse Bergen, centres: [bergen]").Errors);
+        var error = Assert.Single(LoadEdited("(Helse Bergen) }, centres: [hordaland]", "(Helse Bergen) }, centres: [bergen]").Errors);
         Assert.Equal("'bergen' is not a centre declared under centres", error.Rule);
         Assert.Matches(@"^\$\.organisations\[\d+\]\.centres\[0\]$", error.Path);
+    }
+
+    [Fact]
+    public void Load_IpsProtocol_NamesEveryOrganisationInBothLanguages()
+    {
+        var office = ProtocolLoader.Load(RepositoryPaths.IpsProtocol).FindOrganisation(OrganisationCode.Parse("trial-office"))!.Name;
+        Assert.Equal(("Uni Research (prosjektkontoret)", "Uni Research (trial office)"), (office.For("nb-NO"), office.For("en")));
+    }
+
+    [Theory]
+    [InlineData("name: { nb-NO: Helse Bergen, en: Bergen Health Trust (Helse Bergen) }", "name: { nb-NO: Helse Bergen }", ".name.en", "is required")]
+    [InlineData("name: { nb-NO: Helse Bergen, en: Bergen Health Trust (Helse Bergen) }", "name: Helse Bergen", ".name", "must be a mapping")]
+    [InlineData("name: { nb-NO: Helse Bergen, en: Bergen Health Trust (Helse Bergen) }", "name: { nb: Helse Bergen, en: Bergen }", ".name.nb", "unknown key 'nb'")]
+    public void Load_OrganisationNameNotInBothLanguages_NamesTheField(string find, string replace, string pathEnd, string rule)
+    {
+        var error = Assert.Single(LoadEdited(find, replace).Errors);
+        Assert.Matches(@"^\$\.organisations\[\d+\]" + Regex.Escape(pathEnd) + "$", error.Path);
+        Assert.Contains(rule, error.Rule, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal sealed class StaffDirectory(TrialDbContext db, TrialProtocol protocol, 
         {
             if (!org.Centres.Any(c => c.Value == centre))
             {
-                throw RejectedException.Invalid("centres", "centre-of-organisation", $"Centre '{centre}' does not belong to {org.Name}.");
+                throw RejectedException.Invalid("centres", "centre-of-organisation", $"Centre '{centre}' does not belong to {org.Name.English}.");
             }
         }
         CheckPassword(password);

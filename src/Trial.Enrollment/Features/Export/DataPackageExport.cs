@@ -66,7 +66,7 @@ internal sealed class DataPackageExport(TrialDbContext db, TrialProtocol protoco
             ]));
         var counts = await consort.ComputeAsync(null, cancellationToken);
         await Add("consort.csv", ["stage", "group", "count"], counts.Select(c => (IReadOnlyList<object?>)[c.Stage, c.Group, c.Count]));
-        var versions = await db.Set<ProtocolVersions.ProtocolVersionRecord>().AsNoTracking().OrderBy(v => v.EffectiveOn).ToListAsync(cancellationToken);
+        var versions = ProtocolVersions.ProtocolVersionRecord.InOrder(await db.Set<ProtocolVersions.ProtocolVersionRecord>().AsNoTracking().ToListAsync(cancellationToken));
         await Add("protocol-versions.csv", ["version", "sha256", "effective_on", "reason"],
             versions.Select(v => (IReadOnlyList<object?>)[v.Version, v.Sha256, Date(v.EffectiveOn), v.Reason]));
         var fidelity = await FidelityPackageFile.RowsAsync(db, services.GetRequiredService<FidelityScales>(), cancellationToken);

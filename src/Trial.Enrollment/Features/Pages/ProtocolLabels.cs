@@ -3,13 +3,17 @@ using Trial.Web.Localisation;
 
 namespace Trial.Enrollment.Features.Pages;
 
-/// <summary>The protocol's words for arms, centres, criteria and allocation periods, so no page shows a code.</summary>
+/// <summary>The protocol's words for arms, centres, organisations, criteria and allocation periods, so no page shows a code.</summary>
 public sealed class ProtocolLabels(TrialProtocol protocol) : ITrialLabels
 {
     public string Arm(string code, TextLanguage language) =>
         protocol.Arms.FirstOrDefault(a => a.Code.Value == code)?.Name.For(language.Tag()) ?? code;
 
     public string Centre(string code) => protocol.Centres.FirstOrDefault(c => c.Code.Value == code)?.Name ?? code;
+
+    /// <summary>The organisation's name in the reader's language, else the code (an account of an organisation since removed).</summary>
+    public string Organisation(string code, TextLanguage language) =>
+        protocol.Organisations.FirstOrDefault(o => o.Code.Value == code)?.Name.For(language.Tag()) ?? code;
 
     public string Criterion(string code, TextLanguage language) =>
         protocol.Eligibility.FirstOrDefault(e => e.Code == code)?.Text.For(language.Tag()) ?? code;

@@ -20,7 +20,7 @@ internal static class ProtocolVersionCheck
 
     public static async Task RunAsync(TrialDbContext db, TrialProtocol protocol, AuditTrail audit, IClock clock, CancellationToken cancellationToken)
     {
-        var versions = await db.Set<ProtocolVersionRecord>().AsNoTracking().OrderBy(v => v.EffectiveOn).ToListAsync(cancellationToken);
+        var versions = ProtocolVersionRecord.InOrder(await db.Set<ProtocolVersionRecord>().AsNoTracking().ToListAsync(cancellationToken));
         if (versions.FirstOrDefault(v => v.Version == protocol.Version) is { } recorded)
         {
             if (recorded.Sha256 != protocol.Sha256)
