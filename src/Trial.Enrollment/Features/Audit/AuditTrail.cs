@@ -74,17 +74,18 @@ internal sealed class AuditTrail(IClock clock)
 
     /// <summary>
     /// Adds the entry and the move of its chain's head to <paramref name="batch"/>, so they reach the database in the
-    /// same round trip as the change they record (parameters named a_*).
+    /// same round trip as the change they record (parameters named a_*): two statements, so that a caller may send
+    /// them as parts of one (<see cref="SqlBatch.WriteAsOneAndCommitAsync"/>).
     /// </summary>
     public static void Add(SqlBatch batch, AuditEntryRecord entry) =>
         batch.Add("""
             INSERT INTO audit_entries (chain, chain_seq, at, actor, action, subject, payload, previous_hash, hash, hash_version, payload_digest)
-            VALUES (@a_chain, @a_seq, @a_at, @a_actor, @a_action, @a_subject, @a_payload, @a_previous, @a_hash, @a_version, @a_digest);
-            UPDATE audit_chains SET last_seq = @a_seq, last_hash = @a_hash WHERE chain = @a_chain
+            VALUES (@a_chain, @a_seq, @a_at, @a_actor, @a_action, @a_subject, @a_payload, @a_previous, @a_hash, @a_version, @a_digest)
             """,
             ("a_chain", entry.Chain), ("a_seq", entry.ChainSeq), ("a_at", entry.At.ToDateTimeOffset()), ("a_actor", entry.Actor),
             ("a_action", entry.Action), ("a_subject", entry.Subject), ("a_payload", entry.Payload), ("a_previous", entry.PreviousHash),
-            ("a_hash", entry.Hash), ("a_version", entry.HashVersion), ("a_digest", entry.PayloadDigest));
+            ("a_hash", entry.Hash), ("a_version", entry.HashVersion), ("a_digest", entry.PayloadDigest))
+        .Add("UPDATE audit_chains SET last_seq = @a_seq, last_hash = @a_hash WHERE chain = @a_chain");
 
     private static void RequireTransaction(TrialDbContext db)
     {

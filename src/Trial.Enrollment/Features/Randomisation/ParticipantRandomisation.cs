@@ -179,10 +179,12 @@ internal sealed class ParticipantRandomisation(
     }
 
     /// <summary>
-    /// Every write and the commit as one command (on PostgreSQL; <see cref="SqlBatch.ExecuteAndCommitAsync"/>): the
-    /// allocation (its unique indexes refuse a second one), the participant's state, the audit entry with its chain's
-    /// head, and the follow-up occasions, whose unique key refuses a second schedule. Any refusal fails the statement,
-    /// which makes PostgreSQL skip the COMMIT after it, so all of it rolls back.
+    /// Every write and the commit as one command, the writes as one statement (on PostgreSQL;
+    /// <see cref="SqlBatch.WriteAsOneAndCommitAsync"/>): the allocation (its unique indexes refuse a second one), the
+    /// participant's state, the audit entry with its chain's head, and the follow-up occasions, whose unique key refuses a
+    /// second schedule. Any refusal fails the statement, which makes PostgreSQL skip the COMMIT after it, so all of it
+    /// rolls back. They touch five different tables (the participant, counter and head rows already locked by the checks),
+    /// so no part depends on another's rows.
     /// </summary>
     private async Task WriteAndCommitAsync(RandomisationRecord r, AuditEntryRecord entry, ScheduleRequest schedule, CancellationToken cancellationToken)
     {
@@ -191,14 +193,14 @@ internal sealed class ParticipantRandomisation(
             INSERT INTO randomisations (id, participant_id, idempotency_key, stratum, period, ratio, first_arm_probability, slot, block,
                 block_size, arm, randomised_on, randomised_at, randomised_by, protocol_sha256, seed_sha256, method, paper_reason, mistaken)
             VALUES (@r_id, @r_participant, @r_key, @r_stratum, @r_period, @r_ratio, @r_probability, @r_slot, @r_block,
-                @r_block_size, @r_arm, @r_on, @r_at, @r_by, @r_protocol, @r_seed, @r_method, @r_reason, @r_mistaken);
-            UPDATE participants SET state = @r_state WHERE id = @r_participant
+                @r_block_size, @r_arm, @r_on, @r_at, @r_by, @r_protocol, @r_seed, @r_method, @r_reason, @r_mistaken)
             """,
             ("r_id", r.Id), ("r_participant", r.ParticipantId), ("r_key", r.IdempotencyKey), ("r_stratum", r.Stratum), ("r_period", r.Period),
             ("r_ratio", r.Ratio), ("r_probability", r.FirstArmProbability), ("r_slot", r.Slot), ("r_block", r.Block), ("r_block_size", r.BlockSize),
             ("r_arm", r.Arm), ("r_on", r.RandomisedOn.ToDateOnly()), ("r_at", r.RandomisedAt.ToDateTimeOffset()), ("r_by", r.RandomisedBy),
             ("r_protocol", r.ProtocolSha256), ("r_seed", r.SeedSha256), ("r_method", r.Method.ToString()), ("r_reason", r.PaperReason),
-            ("r_mistaken", false), ("r_state", ParticipantState.Randomised.ToString()));
+            ("r_mistaken", false))
+            .Add("UPDATE participants SET state = @r_state WHERE id = @r_participant", ("r_state", ParticipantState.Randomised.ToString()));
         AuditTrail.Add(batch, entry);
         var occasions = followup.PrepareSchedule(schedule);
         if (occasions is null)
@@ -213,7 +215,7 @@ internal sealed class ParticipantRandomisation(
         {
             batch.Add(occasions.Insert, occasions.Parameters);
         }
-        await batch.ExecuteAndCommitAsync(cancellationToken);
+        await batch.WriteAsOneAndCommitAsync(cancellationToken);
     }
 
     /// <param name="Participant">Row-locked (PostgreSQL) and not tracked; null if there is no such participant.</param>
