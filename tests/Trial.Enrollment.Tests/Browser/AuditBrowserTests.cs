@@ -40,6 +40,12 @@ public sealed class AuditBrowserTests(BrowserTrialFixture fixture)
         Assert.Contains("Tidspunkt (tidssone Europe/Oslo)", await page.InnerTextAsync("#audit-entries thead"), StringComparison.Ordinal);
         Assert.All(await Column(page, 2), at => Assert.Equal("07.11.2014 10:00:00", at));
         Assert.Contains("Studien (felles)", await Column(page, 3));
+        // The content is what an auditor reads: at 1280 px its column gets the width the six short columns leave (it was
+        // a sixth of the log, wrapping JSON into a tall thin column), and a screening's fields are listed by name with
+        // their values (no JSON quotes).
+        Assert.InRange(await ContentShareAsync(page), 0.33, 1);
+        Assert.Contains("researchId", await page.Locator("#audit-entries dl.audit-content dt").AllInnerTextsAsync());
+        Assert.Contains("hadeland", await page.Locator("#audit-entries dl.audit-content dd").AllInnerTextsAsync());
         await page.CheckPageAsync("audit-2-day-nb");
 
         Assert.Equal(200, await FilterAsync(page, chain: "oslo", from: "07.11.2014", to: "07.11.2014"));
@@ -115,7 +121,27 @@ public sealed class AuditBrowserTests(BrowserTrialFixture fixture)
         Assert.Equal(400, await FilterAsync(page, to: "7.11.14"));
         Assert.Contains("To date: Write the date as dd/mm/yyyy.", await page.InnerTextAsync("#errors"), StringComparison.Ordinal);
         await page.CheckPageAsync("audit-9-bad-date-en");
+
+        // On a phone each entry is a stack of labelled lines: nothing wider than the screen, the content as wide as the entry.
+        // (The column headings stay for screen readers, clipped to nothing, so they are not measured.)
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var (language, step) in new[] { ("en", "audit-10-phone-en"), ("nb-NO", "audit-11-phone-nb") })
+        {
+            await page.GotoAsync($"/audit?from=2014-11-07&to=2014-11-07&lang={language}");
+            Assert.Empty(await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('body *')].filter(e => !e.closest('#audit-entries thead') && e.getBoundingClientRect().right > window.innerWidth + 0.5)
+                    .map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''))
+                """));
+            Assert.InRange(await ContentShareAsync(page), 0.6, 1);
+            await page.CheckPageAsync(step);
+        }
     }
+
+    /// <summary>The width of the first entry's content cell as a share of the log's width.</summary>
+    private static async Task<double> ContentShareAsync(IPage page) => await page.EvaluateAsync<double>("""
+        () => document.querySelector('#audit-entries tbody tr td:last-child').getBoundingClientRect().width
+            / document.querySelector('#audit-entries').getBoundingClientRect().width
+        """);
 
     [ChromiumFact]
     public async Task AuditLog_IsForTheAuditorsCentresAndTheTrialManager_AndRefusesACoordinatorOnAPage()
