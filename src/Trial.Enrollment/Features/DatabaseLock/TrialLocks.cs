@@ -24,11 +24,12 @@ internal sealed class TrialLocks(TrialDbContext db, AuditTrail audit, IClock clo
 
     /// <summary>
     /// The stage read as <see cref="RequireAsync"/> reads it (share-locked on PostgreSQL), for a verb that sends it in one
-    /// round trip with its own statements; read the row with <see cref="ReadStage"/>.
+    /// round trip with its own statements; read the row with <see cref="ReadStage"/>. <paramref name="alsoSelect"/>: more
+    /// columns of the same row (from column 3 on), so that a verb's other checks cost no statement of their own.
     /// </summary>
-    public static string StageStatement(TrialDbContext db) =>
-        "SELECT recruitment_closed_at IS NOT NULL, followup_locked_at IS NOT NULL, database_locked_at IS NOT NULL FROM trial_lock WHERE id = 1" +
-        (db.IsPostgres ? " FOR SHARE" : "");
+    public static string StageStatement(TrialDbContext db, string alsoSelect = "") =>
+        "SELECT recruitment_closed_at IS NOT NULL, followup_locked_at IS NOT NULL, database_locked_at IS NOT NULL" +
+        (alsoSelect.Length > 0 ? ", " + alsoSelect : "") + " FROM trial_lock WHERE id = 1" + (db.IsPostgres ? " FOR SHARE" : "");
 
     public static LockStage ReadStage(System.Data.Common.DbDataReader row) =>
         TrialLockRecord.StageOf(row.GetBoolean(0), row.GetBoolean(1), row.GetBoolean(2));

@@ -224,11 +224,11 @@ internal sealed class ParticipantRandomisation(
         AuditChainRecord? Head);
 
     /// <summary>
-    /// In one round trip, in the order the locks have always been taken: the participant (locked FOR UPDATE on PostgreSQL,
-    /// so concurrent changes to the same person queue up); is this participant randomised, was this key used before; the
-    /// trial's lock stage (share-locked, as every verb reads it); is there a withdrawal; then the slot from the counter of
-    /// the participant's stratum (the row stays locked until commit, serialising the stratum) and the head of the
-    /// participant's centre's audit chain (locked too; the stratum's lock already serialises it). The stratum and the
+    /// In one round trip of four statements, in the order the locks have always been taken: the participant (locked FOR
+    /// UPDATE on PostgreSQL, so concurrent changes to the same person queue up); the trial's lock stage (share-locked, as
+    /// every verb reads it) with is this participant randomised, was this key used before, is there a withdrawal; then the
+    /// slot from the counter of the participant's stratum (the row stays locked until commit, serialising the stratum) and
+    /// the head of the participant's centre's audit chain (locked too; the stratum's lock already serialises it). The stratum and the
     /// chain are found from the participant's row inside the statements, since the row is not yet read; refusals of the
     /// participant (none, another centre, out of reach) come after, and the rollback returns what was taken.
     /// </summary>
@@ -236,13 +236,16 @@ internal sealed class ParticipantRandomisation(
     {
         await using var batch = new SqlBatch(db);
         batch.Add(ParticipantLocks.LockStatement(db), ("id", id.Value))
-            // Two branches, each on its unique index, rather than one OR: PostgreSQL keeps the plan of a prepared
-            // statement, and the OR's plan made while the table was small is a sequential scan (500 randomisations
-            // of the bench read 125,250 rows that way, with no index scan).
-            .Add("SELECT true FROM randomisations WHERE participant_id = @id UNION ALL " +
-                 "SELECT false FROM randomisations WHERE idempotency_key = @key AND participant_id <> @id", ("key", idempotencyKey))
-            .Add(TrialLocks.StageStatement(db))
-            .Add("SELECT EXISTS (SELECT 1 FROM withdrawals WHERE participant_id = @id)");
+            // The lock stage, "randomised?", "key used before?" and "withdrawn?" in one statement (they were four): each
+            // statement costs PostgreSQL a bind, an executor start and end and a result. The participant's lock was taken
+            // by the statement before, so this statement's snapshot already sees everything committed for them. Each check
+            // is an equality on a unique index rather than one OR: PostgreSQL keeps the plan of a prepared statement, and
+            // an OR's plan made while the table was small is a sequential scan (500 randomisations of the bench read
+            // 125,250 rows that way, with no index scan).
+            .Add(TrialLocks.StageStatement(db,
+                "EXISTS (SELECT 1 FROM randomisations WHERE participant_id = @id), " +
+                "EXISTS (SELECT 1 FROM randomisations WHERE idempotency_key = @key AND participant_id <> @id), " +
+                "EXISTS (SELECT 1 FROM withdrawals WHERE participant_id = @id)"), ("key", idempotencyKey));
         if (slotPeriod is not null)
         {
             batch.Add(stratumSlot.Sql, [("period", slotPeriod.Value.Value), .. stratumSlot.Parameters]);
@@ -251,18 +254,9 @@ internal sealed class ParticipantRandomisation(
         await using var reader = await batch.ReadAsync(cancellationToken);
         var participant = await reader.ReadAsync(cancellationToken) ? MappedRows<ParticipantRecord>.For(db).Read(reader) : null;
         await reader.NextResultAsync(cancellationToken);
-        bool randomised = false, keyUsed = false;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            randomised |= reader.GetBoolean(0);
-            keyUsed |= !reader.GetBoolean(0);
-        }
-        await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var stage = TrialLocks.ReadStage(reader);
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var withdrawn = reader.GetBoolean(0);
+        var (randomised, keyUsed, withdrawn) = (reader.GetBoolean(3), reader.GetBoolean(4), reader.GetBoolean(5));
         int? taken = null;
         if (slotPeriod is not null)
         {
