@@ -39,7 +39,15 @@ trap stop_postgres EXIT
 export TRIAL_PG_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=200;Timeout=30;Command Timeout=120"
 echo "test.sh: PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($pgroot)"
 
+# The OpenAPI lint test's pinned Redocly CLI is installed beside the build rather than inside the test run, where a fresh
+# clone's `npm ci` (about a minute, mostly waiting on the registry) lay on the longest path. A failure here is not fatal:
+# the test runs the same script again and fails naming what went wrong.
+redocly_log="$(mktemp)"
+sh tests/Trial.Enrollment.Tests/Api/OpenApiLint/install-redocly.sh >"$redocly_log" 2>&1 &
+redocly=$!
 dotnet build Trial.sln -c Release -nologo -clp:ErrorsOnly
+wait "$redocly" || { echo "test.sh: installing the Redocly CLI failed (OpenApiLintTests will say why):"; cat "$redocly_log"; }
+rm -f "$redocly_log"
 log="$(mktemp)"
 status=0
 dotnet test Trial.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log" || status=$?

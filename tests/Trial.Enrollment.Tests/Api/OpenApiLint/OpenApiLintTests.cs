@@ -8,8 +8,8 @@ namespace Trial.Enrollment.Tests.Api.OpenApiLint;
 /// <summary>
 /// /openapi/v1.json as the running service serves it, linted with Redocly's CLI and its recommended rules: any error
 /// fails the test (warnings are printed). The CLI is pinned by the package-lock.json next to this file and installed
-/// with `npm ci` into obj/tools/redocly at the repository root, never globally; npm itself comes from test.sh or
-/// Trial.Web's build (design/ensure-npm.sh). Without npm the test fails saying so: it is never skipped.
+/// by install-redocly.sh with `npm ci` into obj/tools/redocly at the repository root, never globally; npm itself comes
+/// from test.sh or Trial.Web's build (design/ensure-npm.sh). Without npm the test fails saying so: it is never skipped.
 /// </summary>
 public sealed class OpenApiLintTests(ITestOutputHelper output)
 {
@@ -38,23 +38,17 @@ public sealed class OpenApiLintTests(ITestOutputHelper output)
 
     private static string Compact(System.Text.Json.JsonElement element) => System.Text.Json.JsonSerializer.Serialize(element);
 
-    /// <summary>The pinned CLI under obj/tools/redocly, installed with `npm ci` when missing or when the lock file changed.</summary>
+    /// <summary>
+    /// The pinned CLI under obj/tools/redocly, installed by install-redocly.sh (next to this file) when missing or when
+    /// the lock file changed; test.sh runs the same script during the build, so there it is normally installed already.
+    /// </summary>
     private static async Task<string> RedoclyAsync()
     {
         var source = Path.Combine(RepositoryPaths.Root, "tests", "Trial.Enrollment.Tests", "Api", "OpenApiLint");
         var tools = Path.Combine(RepositoryPaths.Root, "obj", "tools", "redocly");
-        var cli = Path.Combine(tools, "node_modules", "@redocly", "cli", "bin", "cli.js");
-        var lockFile = await File.ReadAllTextAsync(Path.Combine(source, "package-lock.json"));
-        var installedLock = Path.Combine(tools, "package-lock.json");
-        if (!File.Exists(cli) || !File.Exists(installedLock) || await File.ReadAllTextAsync(installedLock) != lockFile)
-        {
-            Directory.CreateDirectory(tools);
-            File.Copy(Path.Combine(source, "package.json"), Path.Combine(tools, "package.json"), overwrite: true);
-            File.Copy(Path.Combine(source, "package-lock.json"), installedLock, overwrite: true);
-            var (exit, text) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], tools);
-            Assert.True(exit == 0, $"`npm ci` of @redocly/cli in {tools} failed (is npm installed? ./test.sh installs it):\n{text}");
-        }
-        return cli;
+        var (exit, text) = await RunAsync("sh", [Path.Combine(source, "install-redocly.sh")], source);
+        Assert.True(exit == 0, $"`npm ci` of @redocly/cli in {tools} failed (is npm installed? ./test.sh installs it):\n{text}");
+        return Path.Combine(tools, "node_modules", "@redocly", "cli", "bin", "cli.js");
     }
 
     private static async Task<(int Exit, string Text)> RunAsync(string program, string[] arguments, string directory)
