@@ -261,7 +261,22 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
         Assert.Equal(researchId, (await english.InnerTextAsync($"#phone-tasks a[href='/participants/{id}']")).Trim());
         Assert.Equal("Participant", (await english.InnerTextAsync("#phone-tasks thead th:first-child")).Trim());
         await page.ClickAsync($"tr:has(a[href='/participants/{id}']) >> text=Registrer svar");
+        // During the call the coordinator follows the participant: a list names every form and jumps to it, and the save
+        // button is on the screen wherever they are on the page.
+        var forms = (await page.Locator("form section h2").AllInnerTextsAsync()).Select(h => h.Trim()).ToList();
+        Assert.True(forms.Count > 1);
+        Assert.Equal(forms, (await page.Locator("#jump-list a").AllInnerTextsAsync()).Select(a => a.Trim()));
+        Assert.True(await OnScreenAsync(page, "#store"));
         await page.CheckPageAsync("coordinator-phone-answers-nb");
+        var lastForm = (await page.Locator("#jump-list a").Last.GetAttributeAsync("href"))!;
+        await page.Locator("#jump-list a").Last.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.True(await OnScreenAsync(page, lastForm));
+        Assert.True(await OnScreenAsync(page, "#store"));
+        var englishEntry = await fixture.SignedInAsync("coord.oslo", english: true);
+        await englishEntry.GotoAsync(new Uri(page.Url).PathAndQuery);
+        Assert.Equal("Go to form", (await englishEntry.InnerTextAsync("#jump-list-title")).Trim());
+        await englishEntry.CheckPageAsync("coordinator-phone-answers-en");
         await page.EvaluateAsync<int>(QuestionnaireFormScript.AnswerThisPage);
         await page.CheckAsync("#f-mode-0");
         await page.FillAsync("#f-answeredOn", "2015-04-20");
@@ -271,6 +286,11 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
         Assert.Equal(0, await page.Locator($"#phone-tasks a[href='/participants/{id}']").CountAsync());
         await page.CheckPageAsync("coordinator-followup-after-phone-answer-nb");
     }
+
+    /// <summary>Whether the element is wholly inside the window as it is scrolled now.</summary>
+    private static async Task<bool> OnScreenAsync(IPage page, string selector) => await page.EvaluateAsync<bool>("""
+        s => { const r = document.querySelector(s).getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }
+        """, selector);
 
     private async Task<Guid> ScreenedWithPhoneAsync(HttpClient client, int person, string phone)
     {
