@@ -31,7 +31,8 @@ foreach (var clients in clientCounts)
     var connection = await server.CreateDatabaseAsync($"bench_enrol_{clients}");
     var result = await RandomisationLoad.RunAsync(connection, clients, clients == 1 && clientCounts.Length > 1 ? Math.Min(participants, 2000) : participants, Console.Error);
     Console.Error.WriteLine($"  {clients} clients: {result.PerSecond:F0} randomisations/s, mean {result.MeanMs:F2} ms, " +
-                            $"{result.CommandsPerRandomisation:F1} commands each, CPU {result.ProcessCpuSeconds * 1000 / result.Randomisations:F2} ms here + {result.PostgresCpuSeconds * 1000 / result.Randomisations:F2} ms PostgreSQL + {(result.MachineCpuSeconds - result.ProcessCpuSeconds - result.PostgresCpuSeconds) * 1000 / result.Randomisations:F2} ms elsewhere each, {result.Duplicates} duplicates, {result.Gaps} gaps");
+                            $"{result.CommandsPerRandomisation:F1} commands each, CPU {result.ProcessCpuSeconds * 1000 / result.Randomisations:F2} ms here + {result.PostgresCpuSeconds * 1000 / result.Randomisations:F2} ms PostgreSQL + {(result.MachineCpuSeconds - result.ProcessCpuSeconds - result.PostgresCpuSeconds) * 1000 / result.Randomisations:F2} ms elsewhere each, {result.Duplicates} duplicates, {result.Gaps} gaps; " +
+                            $"warm-up {result.WarmUp}, {result.JitCompiledWhileTimed} methods JIT-compiled while timed");
     results.Add(result);
 }
 if (clientCounts.Length == 1)
@@ -62,7 +63,9 @@ report.AppendLine("UPDATE … RETURNING (row lock until commit), allocation inse
 report.AppendLine("schedule (Trial.Followup, same transaction), hash-chained audit entry. 6 strata (centres), participants spread evenly.");
 report.AppendLine(CultureInfo.InvariantCulture,
     $"pgbench runs the built-in simple-update script (`pgbench -N`, scale 10, {seconds} s) on the same cluster in the same run, twice per client count; the faster run is the baseline ({string.Join("; ", pgbenchRuns.Select(p => $"{p.Key} clients: {string.Join(" and ", p.Value.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))} tps"))}).");
-report.AppendLine("Randomisations: 2,000 participants at 1 client and the --participants count (default 6,000) at 8 and 32, each after an untimed warm-up.");
+report.AppendLine("Randomisations: 2,000 participants at 1 client and the --participants count (default 6,000) at 8 and 32, each after an untimed warm-up");
+report.AppendLine("of its own participants, in rounds of max(100, 6 × clients), for at least 3 s and until two rounds in a row JIT-compile at most 5 methods (the steady");
+report.AppendLine("state of a running service: a fixed 6 per client left the handler at its first JIT tier; the last column shows the timed run's compilations).");
 report.AppendLine(CultureInfo.InvariantCulture,
     $"Service setting: Trial:ConcurrentRandomisations = {results[0].Gate} (randomisations in the database at once; further requests wait in the service; default 4 per core).");
 report.AppendLine();
@@ -70,14 +73,14 @@ report.AppendLine("Per randomisation: mean = wall × clients / randomisations; c
 report.AppendLine("CPU = this process (the service's side), the PostgreSQL backends serving the run's database, and the whole machine");
 report.AppendLine("(adds anything else running, so it is inflated on a shared machine), in ms.");
 report.AppendLine();
-report.AppendLine("| clients | randomisations | seconds | randomisations/s | pgbench -N tps | ratio | mean ms | median ms | p95 ms | commands | process CPU ms | PostgreSQL CPU ms | machine CPU ms | duplicates | lost/skipped |");
-report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+report.AppendLine("| clients | randomisations | seconds | randomisations/s | pgbench -N tps | ratio | mean ms | median ms | p95 ms | commands | process CPU ms | PostgreSQL CPU ms | machine CPU ms | duplicates | lost/skipped | warm-up | JIT-compiled while timed |");
+report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var r in results)
 {
     report.AppendLine(CultureInfo.InvariantCulture,
         $"| {r.Clients} | {r.Randomisations} | {r.Seconds:F2} | {r.PerSecond:F0} | {pgbench[r.Clients]:F0} | {r.PerSecond / pgbench[r.Clients]:P0} | " +
         $"{r.MeanMs:F2} | {r.MedianMs:F2} | {r.P95Ms:F2} | {r.CommandsPerRandomisation:F1} | {r.ProcessCpuSeconds * 1000 / r.Randomisations:F2} | " +
-        $"{r.PostgresCpuSeconds * 1000 / r.Randomisations:F2} | {r.MachineCpuSeconds * 1000 / r.Randomisations:F2} | {r.Duplicates} | {r.Gaps} |");
+        $"{r.PostgresCpuSeconds * 1000 / r.Randomisations:F2} | {r.MachineCpuSeconds * 1000 / r.Randomisations:F2} | {r.Duplicates} | {r.Gaps} | {r.WarmUp} | {r.JitCompiledWhileTimed} |");
 }
 var at32 = results.Single(r => r.Clients == 32);
 var at1 = results.Single(r => r.Clients == 1);

@@ -27,18 +27,26 @@ internal static class RandomisationLoad
         Centres.Select(CentreCode.Parse).ToList());
 
     /// <summary>
-    /// Timed randomisations (after a short untimed warm-up), wall seconds, CPU seconds of this process (the service's
+    /// Timed randomisations (after an untimed warm-up that lasts until the JIT is quiet), wall seconds, CPU seconds of this process (the service's
     /// side), of the PostgreSQL backends serving the run's database, and of the whole machine (adds anything else running),
     /// per-randomisation latencies, Npgsql commands (round trips, COMMIT not counted) per randomisation, and the service's
     /// Trial:ConcurrentRandomisations (randomisations in the database at once; more wait in the service).
     /// </summary>
     public sealed record Result(int Clients, int Randomisations, double Seconds, double ProcessCpuSeconds, double PostgresCpuSeconds,
-        double MachineCpuSeconds, double MedianMs, double P95Ms, double CommandsPerRandomisation, int Duplicates, int Gaps, int Gate)
+        double MachineCpuSeconds, double MedianMs, double P95Ms, double CommandsPerRandomisation, int Duplicates, int Gaps, int Gate,
+        int WarmUp, long JitCompiledWhileTimed)
     {
         public double PerSecond => Randomisations / Seconds;
 
         public double MeanMs => Seconds * 1000 * Clients / Randomisations;
     }
+
+    private const int MaxWarmUpRounds = 20;
+
+    private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(3);
+
+    /// <summary>Methods a warm-up round may compile and still count as quiet (a rare path, a timer).</summary>
+    private const int QuietRound = 5;
 
     public static async Task<Result> RunAsync(string connectionString, int clients, int participants, TextWriter progress)
     {
@@ -52,9 +60,12 @@ internal static class RandomisationLoad
             await scope.ServiceProvider.GetRequiredService<AllocationSeeds>().SetAsync(scope.ServiceProvider.GetRequiredService<TrialDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
                 scope.ServiceProvider.GetRequiredService<TrialCalendar>(), statistician, null, CancellationToken.None);
         }
-        progress.WriteLine($"  {clients} clients: preparing {participants} consented participants …");
-        var ids = new Guid[participants];
-        await Parallel.ForAsync(0, participants, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        // The warm-up randomises participants of its own, in rounds, so the timed run always has `participants`.
+        var round = Math.Max(100, 6 * clients);
+        var reserve = round * MaxWarmUpRounds;
+        progress.WriteLine($"  {clients} clients: preparing {participants} consented participants (and {reserve} for the warm-up) …");
+        var ids = new Guid[participants + reserve];
+        await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
             await using var scope = app.Services.CreateAsyncScope();
             var birth = new NodaTime.LocalDate(1960, 1, 1).PlusDays(i);
@@ -69,7 +80,8 @@ internal static class RandomisationLoad
         });
 
         progress.WriteLine($"  {clients} clients: randomising …");
-        var queue = new ConcurrentQueue<Guid>(ids);
+        var queue = new ConcurrentQueue<Guid>(ids[..participants]);
+        var reserved = new ConcurrentQueue<Guid>(ids[participants..]);
         async Task RandomiseOneAsync(Guid id)
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -91,13 +103,27 @@ internal static class RandomisationLoad
         // been running: methods JIT-compiled at their final tier, sequences expanded, and every pooled connection opened,
         // its PostgreSQL backend's catalogue caches filled and its statements prepared (Npgsql prepares one on its fifth use
         // on a connection). A single-client warm-up left 31 of 32 connections to be opened and warmed inside the timing.
-        var warmUp = Math.Min(Math.Max(100, 6 * clients), participants / 4);
-        var warm = new ConcurrentQueue<Guid>();
-        while (warm.Count < warmUp && queue.TryDequeue(out var id))
+        // A fixed warm-up of 6 randomisations per client was not enough: perf showed the handler's methods still at their
+        // first (quick) tier and the JIT's background thread at 10 % of the process's samples during the timed run, and the
+        // run's throughput moved with how far tiering had got. So it runs in rounds until two rounds in a row compile at most
+        // a handful of methods (tier-1 recompilations included) and MinWarmUp has passed (at 1 client two quiet rounds of
+        // 0.2 s came before the tier-1 recompilations started), at most MaxWarmUpRounds rounds; the report gives the
+        // warm-up's size and the methods compiled during the timing, which shows whether the steady state was reached.
+        var warmed = 0;
+        var warming = Stopwatch.StartNew();
+        for (var (r, quiet) = (0, 0); r < MaxWarmUpRounds && (quiet < 2 || warming.Elapsed < MinWarmUp); r++)
         {
-            warm.Enqueue(id);
+            var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var warm = new ConcurrentQueue<Guid>();
+            while (warm.Count < round && reserved.TryDequeue(out var id))
+            {
+                warm.Enqueue(id);
+            }
+            warmed += warm.Count;
+            await ClientsAsync(warm, []);
+            quiet = System.Runtime.JitInfo.GetCompiledMethodCount() - compiled <= QuietRound ? quiet + 1 : 0;
         }
-        await ClientsAsync(warm, []);
+        var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var timed = queue.Count;
         var latencies = new ConcurrentBag<double>();
         long commands = 0;
@@ -121,6 +147,7 @@ internal static class RandomisationLoad
         var clock = Stopwatch.StartNew();
         await ClientsAsync(queue, latencies);
         var seconds = clock.Elapsed.TotalSeconds;
+        var jitWhileTimed = System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore;
         process.Refresh();
         var processCpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var machineCpu = MachineCpu.BusySeconds() - machineBefore;
@@ -133,9 +160,9 @@ internal static class RandomisationLoad
         var rows = await db.Randomisations.AsNoTracking().Select(r => new { r.Stratum, r.Period, r.Slot, r.ParticipantId }).ToListAsync();
         var duplicates = rows.Count - rows.Select(r => (r.Stratum, r.Period, r.Slot)).Distinct().Count()
                          + rows.Count - rows.Select(r => r.ParticipantId).Distinct().Count();
-        var gaps = rows.GroupBy(r => (r.Stratum, r.Period)).Sum(g => (g.Max(r => r.Slot) ?? -1) + 1 - g.Count()) + (participants - rows.Count);
+        var gaps = rows.GroupBy(r => (r.Stratum, r.Period)).Sum(g => (g.Max(r => r.Slot) ?? -1) + 1 - g.Count()) + (participants + warmed - rows.Count);
         await app.StopAsync();
         return new Result(clients, timed, seconds, processCpu, postgresCpu, machineCpu, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)],
-            (double)Interlocked.Read(ref commands) / timed, duplicates, gaps, app.Services.GetRequiredService<RandomisationGate>().Limit);
+            (double)Interlocked.Read(ref commands) / timed, duplicates, gaps, app.Services.GetRequiredService<RandomisationGate>().Limit, warmed, jitWhileTimed);
     }
 }
