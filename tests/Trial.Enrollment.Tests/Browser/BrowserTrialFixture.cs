@@ -47,13 +47,13 @@ public sealed partial class BrowserTrialFixture : IAsyncLifetime
         await page.FillAsync("#f-username", username);
         await page.FillAsync("#f-password", password);
         // Wait for the sign-in POST's answer and, when it redirects, for the next page's URL to commit; never for a load
-        // state (in full CI runs this once waited on the first page of the run until the timeout). What a test does next
-        // (go to a page, read an element) waits for the page itself.
+        // state (in full CI runs that waited until the timeout, see PageUrls). What a test does next (go to a page, read
+        // an element) waits for the page itself.
         var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#sign-in"),
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/login");
         if (answer.Status is >= 300 and < 400)
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/login", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForPathAsync(path => path != "/login");
         }
         return page;
     }

@@ -25,7 +25,7 @@ public sealed class ReconsentDueBrowserTests(BrowserTrialFixture fixture)
 
         var page = await fixture.SignedInAsync("coord.oslo", app: app);
         await page.ClickAsync("nav a[href='/reconsents']");
-        await page.WaitForURLAsync(url => url.EndsWith("/reconsents", StringComparison.Ordinal));
+        await page.WaitForPathAsync(path => path == "/reconsents");
         Assert.Contains("versjon 1.1 gjelder nå", await page.InnerTextAsync("#reconsents-lead"), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("#reconsents tbody tr").CountAsync());
         Assert.Equal(1, await page.Locator($"a[href='/participants/{due}#reconsent-form']").CountAsync());
