@@ -12,20 +12,12 @@ namespace Trial.Analysis.Numerics;
 /// </summary>
 public sealed class Cr2Adjustment
 {
+    // The bread, cluster count and per-cluster S_g N_g, N_gᵀ S_g N_g the df need are read from here, never copied.
     private readonly Cr2ClusterMatrices _matrices;
-    private readonly double[,] _bread;
-    private readonly int _clusters;
-    // Per cluster, row-major k×k: S_g N_g and N_gᵀ S_g N_g.
-    private readonly double[] _sn;
-    private readonly double[] _nsn;
 
     private Cr2Adjustment(Cr2ClusterMatrices matrices, double[,] meat)
     {
         _matrices = matrices;
-        _bread = matrices.Bread;
-        _clusters = matrices.ClusterCount;
-        _sn = matrices.SN;
-        _nsn = matrices.NSN;
         Meat = meat;
     }
 
@@ -87,7 +79,9 @@ public sealed class Cr2Adjustment
     public double SatterthwaiteDf(double[] contrast)
     {
         var k = contrast.Length;
-        var g = _clusters;
+        var g = _matrices.ClusterCount;
+        var sn = _matrices.SN;
+        var nsn = _matrices.NSN;
         var z = new double[g * k];
         var d = new double[g];
         for (var c = 0; c < g; c++)
@@ -95,8 +89,8 @@ public sealed class Cr2Adjustment
             for (var i = 0; i < k; i++)
             {
                 var row = (c * k + i) * k;
-                z[c * k + i] = VectorOps.Dot(_sn.AsSpan(row, k), contrast);
-                d[c] += contrast[i] * VectorOps.Dot(_nsn.AsSpan(row, k), contrast);
+                z[c * k + i] = VectorOps.Dot(sn.AsSpan(row, k), contrast);
+                d[c] += contrast[i] * VectorOps.Dot(nsn.AsSpan(row, k), contrast);
             }
         }
         return FromClusterSums(z, d, g, k);
@@ -106,6 +100,7 @@ public sealed class Cr2Adjustment
     private double FromClusterSums(double[] z, double[] d, int g, int k)
     {
         // M_gg = z_gᵀ B z_g; Σ_gh M_gh² = tr((B ZᵀZ)²)
+        var bread = _matrices.Bread;
         var ztz = Sandwich.OuterSum(z, k);
         var bz = new double[k, k];
         for (var i = 0; i < k; i++)
@@ -114,7 +109,7 @@ public sealed class Cr2Adjustment
             {
                 for (var l = 0; l < k; l++)
                 {
-                    bz[i, j] += _bread[i, l] * ztz[l, j];
+                    bz[i, j] += bread[i, l] * ztz[l, j];
                 }
             }
         }
@@ -135,7 +130,7 @@ public sealed class Cr2Adjustment
                 double t = 0;
                 for (var j = 0; j < k; j++)
                 {
-                    t += _bread[i, j] * z[c * k + j];
+                    t += bread[i, j] * z[c * k + j];
                 }
                 mgg += z[c * k + i] * t;
             }
@@ -153,8 +148,10 @@ public sealed class Cr2Adjustment
 
     private double[] UnitContrastDfs()
     {
-        var k = _bread.GetLength(0);
-        var g = _clusters;
+        var k = _matrices.Bread.GetLength(0);
+        var g = _matrices.ClusterCount;
+        var sn = _matrices.SN;
+        var nsn = _matrices.NSN;
         var df = new double[k];
         var zj = new double[g * k];
         var dj = new double[g];
@@ -162,10 +159,10 @@ public sealed class Cr2Adjustment
         {
             for (var c = 0; c < g; c++)
             {
-                dj[c] = _nsn[(c * k + j) * k + j];
+                dj[c] = nsn[(c * k + j) * k + j];
                 for (var l = 0; l < k; l++)
                 {
-                    zj[c * k + l] = _sn[(c * k + l) * k + j];
+                    zj[c * k + l] = sn[(c * k + l) * k + j];
                 }
             }
             df[j] = FromClusterSums(zj, dj, g, k);
