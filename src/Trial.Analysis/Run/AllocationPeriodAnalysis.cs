@@ -17,27 +17,17 @@ public static class AllocationPeriodAnalysis
         var tables = new List<ReportTable>();
         var json = new JsonObject();
         var extra = periods.Count == 2 ? new Dictionary<string, Func<StudyParticipant, int, double>> { ["ips_period1"] = (p, _) => p.Treated && p.Record.Period == periods[0] ? 1 : 0 } : null;
-        // The frames in the order the outcomes are reported (so a rejected outcome is the one reported before); then each
-        // model on every outcome: outcomes observed in the same person-months share one design and its factorisation.
-        var periodFrames = periods.Select(_ => new List<Data.DataFrame>()).ToList();
-        var allFrames = new List<Data.DataFrame>();
-        var interactionFrames = new List<Data.DataFrame>();
-        foreach (var outcome in a.Outcomes)
+        // One model per period, the combined one with a period effect and, with two periods, their interaction.
+        var variants = periods.Select(period => new LpmVariant(["ips"], p => p.Record.Period == period)).ToList();
+        variants.Add(new LpmVariant(["ips", "period"]));
+        if (extra is not null)
         {
-            for (var pi = 0; pi < periods.Count; pi++)
-            {
-                var period = periods[pi];
-                periodFrames[pi].Add(PanelFrame.Build(d, a, outcome, a.Window!, p => p.Record.Period == period));
-            }
-            allFrames.Add(PanelFrame.Build(d, a, outcome, a.Window!));
-            if (extra is not null)
-            {
-                interactionFrames.Add(PanelFrame.Build(d, a, outcome, a.Window!, extra: extra));
-            }
+            variants.Add(new LpmVariant(["ips", "ips_period1", "period"], Extra: extra));
         }
-        var periodRuns = periodFrames.Select(frames => ModelRun.EstimateOutcomes(LpmFormula.Build(["ips"], a.Controls), frames, a.Inference, LpmFormula.References(d))).ToList();
-        var combinedRuns = ModelRun.EstimateOutcomes(LpmFormula.Build(["ips", "period"], a.Controls), allFrames, a.Inference, LpmFormula.References(d));
-        IReadOnlyList<ModelRun> interactionRuns = extra is null ? [] : ModelRun.EstimateOutcomes(LpmFormula.Build(["ips", "ips_period1", "period"], a.Controls), interactionFrames, a.Inference, LpmFormula.References(d));
+        var runs = LpmVariants.EstimateOnEveryOutcome(a, d, variants);
+        var periodRuns = runs.Take(periods.Count).ToList();
+        var combinedRuns = runs[periods.Count];
+        var interactionRuns = extra is null ? [] : runs[periods.Count + 1];
         for (var oi = 0; oi < a.Outcomes.Count; oi++)
         {
             var outcome = a.Outcomes[oi];

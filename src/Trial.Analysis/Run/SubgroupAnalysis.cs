@@ -28,23 +28,13 @@ public static class SubgroupAnalysis
         var json = new JsonObject();
         var forest = new List<(string, double, double, double)>();
         var interactionTerm = $"ips_{levels.Last()}";
-        // The frames in the order the outcomes are reported (so a rejected outcome is the one reported before); then one
-        // model per subgroup, and the pooled interaction model, on every outcome: outcomes observed in the same
-        // person-months share one design and its factorisation.
-        var levelFrames = levels.Select(_ => new List<Data.DataFrame>()).ToList();
-        var pooledFrames = new List<Data.DataFrame>();
-        foreach (var outcome in a.Outcomes)
-        {
-            for (var li = 0; li < levels.Count; li++)
-            {
-                var level = levels[li];
-                levelFrames[li].Add(PanelFrame.Build(d, a, outcome, a.Window!, p => p.Record.Covariate(by.Column) == level));
-            }
-            pooledFrames.Add(PanelFrame.Build(d, a, outcome, a.Window!, p => p.Record.Covariate(by.Column).Length > 0,
-                new Dictionary<string, Func<StudyParticipant, int, double>> { [interactionTerm] = (p, _) => p.Treated && p.Record.Covariate(by.Column) == levels.Last() ? 1 : 0 }));
-        }
-        var levelRuns = levelFrames.Select(frames => ModelRun.EstimateOutcomes(LpmFormula.Build(["ips"], a.Controls), frames, a.Inference, LpmFormula.References(d))).ToList();
-        var pooledRuns = ModelRun.EstimateOutcomes(LpmFormula.Build(["ips", interactionTerm, by.Name], a.Controls), pooledFrames, a.Inference, LpmFormula.References(d));
+        // One model per subgroup, then the pooled interaction model.
+        var variants = levels.Select(level => new LpmVariant(["ips"], p => p.Record.Covariate(by.Column) == level)).ToList();
+        variants.Add(new LpmVariant(["ips", interactionTerm, by.Name], p => p.Record.Covariate(by.Column).Length > 0,
+            new Dictionary<string, Func<StudyParticipant, int, double>> { [interactionTerm] = (p, _) => p.Treated && p.Record.Covariate(by.Column) == levels.Last() ? 1 : 0 }));
+        var runs = LpmVariants.EstimateOnEveryOutcome(a, d, variants);
+        var levelRuns = runs.Take(levels.Count).ToList();
+        var pooledRuns = runs[levels.Count];
         for (var oi = 0; oi < a.Outcomes.Count; oi++)
         {
             var outcome = a.Outcomes[oi];
