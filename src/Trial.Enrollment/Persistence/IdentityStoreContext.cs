@@ -10,8 +10,6 @@ namespace Trial.Enrollment.Persistence;
 /// </summary>
 internal sealed class IdentityStoreContext(DbContextOptions<IdentityStoreContext> options) : DbContext(options)
 {
-    public const string Schema = "identity";
-
     public DbSet<PersonRecord> Persons => Set<PersonRecord>();
     public DbSet<NoteRecord> Notes => Set<NoteRecord>();
     public DbSet<PersonKeyRecord> PersonKeys => Set<PersonKeyRecord>();
@@ -26,22 +24,22 @@ internal sealed class IdentityStoreContext(DbContextOptions<IdentityStoreContext
     {
         if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
         {
-            model.HasDefaultSchema(Schema);
+            model.HasDefaultSchema(IdentityTables.Schema);
         }
         model.Entity<PersonRecord>(e =>
         {
-            e.ToTable("persons");
+            e.ToTable(IdentityTables.Persons);
             e.HasKey(p => p.ParticipantId);
             e.HasIndex(p => p.NationalIdHash).IsUnique();
         });
         model.Entity<PersonKeyRecord>(e =>
         {
-            e.ToTable("person_keys");
+            e.ToTable(IdentityTables.PersonKeys);
             e.HasKey(k => k.ParticipantId);
         });
         model.Entity<NoteRecord>(e =>
         {
-            e.ToTable("notes");
+            e.ToTable(IdentityTables.Notes);
             e.HasKey(n => n.Id);
             e.HasIndex(n => n.ParticipantId);
         });

@@ -48,9 +48,7 @@ internal static class SchemaComponents
     }
 
     public static async Task<int> LegacyIdentityVersionAsync(DbTransaction transaction, SchemaDialect dialect, CancellationToken cancellationToken) =>
-        dialect == SchemaDialect.Sqlite
-            ? await SchemaMigrator.TableExistsAsync(transaction, dialect, "persons", cancellationToken) ? 1 : 0
-            : await SchemaMigrator.TableExistsAsync(transaction, dialect, "identity.persons", cancellationToken) ? 1 : 0;
+        await SchemaMigrator.TableExistsAsync(transaction, dialect, IdentityTables.Qualified(IdentityTables.Persons, dialect == SchemaDialect.Postgres), cancellationToken) ? 1 : 0;
 
     private static async Task<HashSet<string>> EfHistoryAsync(DbTransaction transaction, string schema, CancellationToken cancellationToken)
     {

@@ -29,11 +29,15 @@ internal sealed class IdentityContactDirectory(TrialHostOptions options, PersonV
         ? new NpgsqlConnectionStringBuilder(options.IdentityConnection) { NoResetOnClose = true }.ConnectionString
         : options.IdentityConnection;
 
-    // The tables as IdentityStoreContext maps them: schema "identity" on PostgreSQL, a file of their own on SQLite.
+    // The tables and columns as IdentityStoreContext maps them: schema "identity" on PostgreSQL, a file of their own on SQLite.
     private readonly string _sql = $"""
-        SELECT p.national_id, p.name, p.phone, p.email, p.language, k.wrapped_key, k.master_fingerprint
-        FROM {Table(options, "persons")} p LEFT JOIN {Table(options, "person_keys")} k ON k.participant_id = p.participant_id
-        WHERE p.participant_id = @participant
+        SELECT p.{Column(nameof(PersonRecord.NationalId))}, p.{Column(nameof(PersonRecord.Name))}, p.{Column(nameof(PersonRecord.Phone))},
+               p.{Column(nameof(PersonRecord.Email))}, p.{Column(nameof(PersonRecord.Language))},
+               k.{Column(nameof(PersonKeyRecord.WrappedKey))}, k.{Column(nameof(PersonKeyRecord.MasterFingerprint))}
+        FROM {IdentityTables.Qualified(IdentityTables.Persons, options.Database == DatabaseProvider.Postgres)} p
+        LEFT JOIN {IdentityTables.Qualified(IdentityTables.PersonKeys, options.Database == DatabaseProvider.Postgres)} k
+            ON k.{Column(nameof(PersonKeyRecord.ParticipantId))} = p.{Column(nameof(PersonRecord.ParticipantId))}
+        WHERE p.{Column(nameof(PersonRecord.ParticipantId))} = @participant
         """;
 
     public async Task<ContactAddress?> FindAsync(ParticipantRef participant, CancellationToken cancellationToken)
@@ -75,6 +79,5 @@ internal sealed class IdentityContactDirectory(TrialHostOptions options, PersonV
         return vault.Open(person, key) is { } opened ? new ContactAddress(opened.Email, opened.Phone, opened.Language) : null;
     }
 
-    private static string Table(TrialHostOptions options, string name) =>
-        options.Database == DatabaseProvider.Postgres ? $"{IdentityStoreContext.Schema}.{name}" : name;
+    private static string Column(string property) => SnakeCaseNames.Convert(property);
 }
