@@ -3,14 +3,15 @@ using Microsoft.Playwright;
 
 namespace Trial.TestServers;
 
-/// <summary>Waiting for a navigation to commit, without waiting for any load state.</summary>
+/// <summary>Waiting for a navigation to commit and its document to be parsed, without Playwright's load-state waits.</summary>
 public static class PageUrls
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
     /// Waits until the page's committed URL has a path that <paramref name="path"/> accepts, by polling
-    /// <see cref="IPage.Url"/>, which Playwright moves on each committed navigation.
+    /// <see cref="IPage.Url"/>, which Playwright moves on each committed navigation; then until that document is parsed
+    /// (readyState past "loading"), so that counting elements does not see half a page.
     /// </summary>
     /// <remarks>
     /// Not <see cref="IPage.WaitForURLAsync(Func{string, bool}, PageWaitForURLOptions?)"/>: when the URL already matches
@@ -30,5 +31,8 @@ public static class PageUrls
             }
             await Task.Delay(Poll);
         }
+        // Evaluated in the page and retried by Playwright across a navigation still under way; no load-state tracking.
+        await page.WaitForFunctionAsync("document.readyState !== 'loading'", null,
+            new PageWaitForFunctionOptions { Timeout = (float)Math.Max(1000, (limit - waited.Elapsed).TotalMilliseconds) });
     }
 }

@@ -262,7 +262,9 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
         Assert.Equal("Participant", (await english.InnerTextAsync("#phone-tasks thead th:first-child")).Trim());
         await page.ClickAsync($"tr:has(a[href='/participants/{id}']) >> text=Registrer svar");
         // During the call the coordinator follows the participant: a list names every form and jumps to it, and the save
-        // button is on the screen wherever they are on the page.
+        // button is on the screen wherever they are on the page. The button ends the form, so once it is in the document
+        // every section is too (reading the headings straight after the click once saw the page half parsed).
+        await page.Locator("#store").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         var forms = (await page.Locator("form section h2").AllInnerTextsAsync()).Select(h => h.Trim()).ToList();
         Assert.True(forms.Count > 1);
         Assert.Equal(forms, (await page.Locator("#jump-list a").AllInnerTextsAsync()).Select(a => a.Trim()));
