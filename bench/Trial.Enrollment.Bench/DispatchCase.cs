@@ -35,7 +35,9 @@ internal static class DispatchCase
         var loadBefore = MachineCpu.LoadAverage();
 
         Console.WriteLine("dispatch bench: starting PostgreSQL and the SMTP sink");
-        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("bench_dispatch");
+        // Declared first, so disposed last: dropped after the host and the sink have closed, however the run ends.
+        await using var database = await BenchDatabase.CreateAsync("bench_dispatch");
+        var connectionString = database.ConnectionString;
         var dataDirectory = Directory.CreateTempSubdirectory("dispatch-bench-").FullName;
         await using var app = TrialHost.Build(DispatchNode.HostArguments(connectionString, dataDirectory));
         await DatabaseSetup.InitialiseAsync(app.Services, app.Services.GetRequiredService<TrialHostOptions>(), CancellationToken.None);
