@@ -128,10 +128,7 @@ public sealed class AuditBrowserTests(BrowserTrialFixture fixture)
         foreach (var (language, step) in new[] { ("en", "audit-10-phone-en"), ("nb-NO", "audit-11-phone-nb") })
         {
             await page.GotoAsync($"/audit?from=2014-11-07&to=2014-11-07&lang={language}");
-            Assert.Empty(await page.EvaluateAsync<string[]>("""
-                () => [...document.querySelectorAll('body *')].filter(e => !e.closest('#audit-entries thead') && e.getBoundingClientRect().right > window.innerWidth + 0.5)
-                    .map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''))
-                """));
+            Assert.Empty(await page.WiderThanWindowAsync(except: "#audit-entries thead"));
             Assert.InRange(await ContentShareAsync(page), 0.6, 1);
             await page.CheckPageAsync(step);
         }

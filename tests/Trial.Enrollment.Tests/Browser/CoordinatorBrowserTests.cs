@@ -279,6 +279,14 @@ public sealed class CoordinatorBrowserTests(BrowserTrialFixture fixture)
         await englishEntry.GotoAsync(new Uri(page.Url).PathAndQuery);
         Assert.Equal("Go to form", (await englishEntry.InnerTextAsync("#jump-list-title")).Trim());
         await englishEntry.CheckPageAsync("coordinator-phone-answers-en");
+        // A job specialist may take the call on a phone: the page fits its width, in either language.
+        await englishEntry.SetViewportSizeAsync(390, 844);
+        Assert.Empty(await englishEntry.WiderThanWindowAsync());
+        await englishEntry.CheckPageAsync("coordinator-phone-answers-phone-en");
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.Empty(await page.WiderThanWindowAsync());
+        await page.CheckPageAsync("coordinator-phone-answers-phone-nb");
+        await page.SetViewportSizeAsync(1280, 900);
         await page.EvaluateAsync<int>(QuestionnaireFormScript.AnswerThisPage);
         await page.CheckAsync("#f-mode-0");
         await page.FillAsync("#f-answeredOn", "2015-04-20");
