@@ -53,42 +53,56 @@ public static class ConsortDiagram
         var columns = new[] { area.Left + area.Width * 0.25f, area.Left + area.Width * 0.75f };
         var width = area.Width * 0.44f;
         var top = y + 22;
-        var bottoms = new List<float>();
-        for (var i = 0; i < f.Arms.Count && i < 2; i++)
+        // The rows line up across the arms: each follow-up box is as tall as the taller one (the arms list different
+        // reasons and withdrawal scopes), and the analysis band runs below both data-use boxes, never across one.
+        var arms = f.Arms.Take(2).ToList();
+        var followUp = arms.Select(arm => FollowUpLines(arm, l)).ToList();
+        var allocBottom = top + 36;
+        var fuTop = allocBottom + 30;
+        var fuHeight = 16 + 10 * followUp.Select(lines => lines.Count).DefaultIfEmpty(0).Max();
+        var withdrawnTop = fuTop + fuHeight + 6;
+        var analysisBand = withdrawnTop + 20 + 6;
+        var anTop = analysisBand + 13 + 10;
+        Band(allocBottom + 9, l.Text("Follow-up", "Oppfølging"));
+        Band(analysisBand, l.Text("Analysis", "Analyse"));
+        for (var i = 0; i < arms.Count; i++)
         {
-            var arm = f.Arms[i];
+            var arm = arms[i];
             var periods = string.Join("; ", arm.ByPeriod.Select(p => $"{PeriodLabel(p.Period, l)}: {N(p.Count)}"));
             var alloc = Box(columns[i], top, width, 36, $"{l.Text("Allocated to", "Fordelt til")} {arm.Label} (n = {N(arm.Allocated)})\n{periods}");
             c.DrawLine(randomised.MidX, randomised.Bottom, randomised.MidX, top - 6, stroke);
             c.DrawLine(randomised.MidX, top - 6, columns[i], top - 6, stroke);
             Arrow(columns[i], top - 6, columns[i], top);
-            var fuTop = alloc.Bottom + 30;
-            var lines = arm.FollowUp.Select(o => $"{Occasion(o.Occasion, l)}: {l.Text("completed", "besvart")} {N(o.Completed)} ({l.Number(100.0 * o.Completed / Math.Max(1, arm.Allocated), 0)} %)"
-                + (o.NotCompleted.Count > 0 ? "; " + string.Join(", ", o.NotCompleted.Select(r => $"{Reason(r.Reason, l)} {N(r.Count)}")) : "")).ToList();
-            lines.Add($"{l.Text("Died during follow-up", "Døde i oppfølgingen")}: {N(arm.Died)}");
-            foreach (var (scope, count) in arm.Withdrawn.Where(w => w.Key != WithdrawalScope.DataUse).OrderBy(w => w.Key))
-            {
-                lines.Add($"{l.Text("Withdrew", "Trakk seg")}: {Scope(scope, l)} {N(count)}");
-            }
-            var fu = Box(columns[i], fuTop, width, 16 + 10 * lines.Count, string.Join("\n", lines), 6.8f);
+            var fu = Box(columns[i], fuTop, width, fuHeight, string.Join("\n", followUp[i]), 6.8f);
             Arrow(columns[i], alloc.Bottom, columns[i], fu.Top);
             // CONSORT: withdrawn from data use is its own box beside the follow-up column, with the count per arm.
-            var withdrawn = Box(columns[i] + (i == 0 ? -1 : 1) * (width / 2 - 45), fu.Bottom + 6, 90, 20,
+            var withdrawn = Box(columns[i] + (i == 0 ? -1 : 1) * (width / 2 - 45), withdrawnTop, 90, 20,
                 $"{l.Text("Withdrawn from data use", "Trukket fra bruk av data")}: n = {N(arm.WithdrawnDataUse)}", 6.2f);
             c.DrawLine(columns[i], withdrawn.MidY, i == 0 ? withdrawn.Right : withdrawn.Left, withdrawn.MidY, stroke);
-            var anTop = withdrawn.Bottom + 12;
             var an = Box(columns[i], anTop, width, 40,
                 $"{l.Text("Analysed, register outcomes (ITT)", "Analysert, registerutfall (ITT)")}: n = {N(arm.AnalysedRegister)}\n" +
                 $"{l.Text("Excluded: no register data", "Ekskludert: ingen registerdata")}: n = {N(arm.ExcludedNoRegister)}\n" +
                 $"{l.Text("Questionnaire analyses: all with baseline (mixed model)", "Spørreskjema: alle med baseline (blandet modell)")}", 6.8f);
             Arrow(columns[i], fu.Bottom, columns[i], an.Top);
-            bottoms.Add(an.Bottom);
-            if (i == 0)
-            {
-                Band(alloc.Bottom + 9, l.Text("Follow-up", "Oppfølging"));
-                Band(fu.Bottom + 9, l.Text("Analysis", "Analyse"));
-            }
         }
+    }
+
+    /// <summary>
+    /// One arm's follow-up box: questionnaire response per occasion with the reasons for the rest, deaths, and CONSORT's
+    /// "discontinued": the arm's withdrawers once each, then per scope (one who withdrew from several is under each).
+    /// </summary>
+    private static List<string> FollowUpLines(ConsortArm arm, ReportLocale l)
+    {
+        string N(int n) => l.Number(n, 0);
+        var lines = arm.FollowUp.Select(o => $"{Occasion(o.Occasion, l)}: {l.Text("completed", "besvart")} {N(o.Completed)} ({l.Number(100.0 * o.Completed / Math.Max(1, arm.Allocated), 0)} %)"
+            + (o.NotCompleted.Count > 0 ? "; " + string.Join(", ", o.NotCompleted.Select(r => $"{Reason(r.Reason, l)} {N(r.Count)}")) : "")).ToList();
+        lines.Add($"{l.Text("Died during follow-up", "Døde i oppfølgingen")}: {N(arm.Died)}");
+        lines.Add($"{l.Text("Withdrew", "Trakk seg")} (n = {N(arm.WithdrewAny)}){(arm.WithdrewAny > 0 ? ":" : "")}");
+        foreach (var (scope, count) in arm.Withdrawn.OrderBy(w => w.Key))
+        {
+            lines.Add($"  • {Scope(scope, l)}: {N(count)}");
+        }
+        return lines;
     }
 
     public static string Reason(string code, ReportLocale l) => code switch

@@ -21,7 +21,8 @@ public sealed record ConsortFlow(
             var analysed = d.Participants.Where(p => p.Treated == treated).ToList();
             var ids = people.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
             var occasions = d.Occasions.Where(o => ids.Contains(o.Participant)).ToList();
-            var scopes = d.Package.Withdrawals.Where(w => ids.Contains(w.Participant)).GroupBy(w => w.Scope)
+            var withdrawals = d.Package.Withdrawals.Where(w => ids.Contains(w.Participant)).ToList();
+            var scopes = withdrawals.GroupBy(w => w.Scope)
                 .ToDictionary(g => g.Key, g => g.Select(w => w.Participant).Distinct(StringComparer.Ordinal).Count());
             var followup = new[] { "6m", "12m" }.Select(occ => new ConsortOccasion(occ,
                 occasions.Count(o => o.Occasion == occ && o.Status == "completed"),
@@ -34,7 +35,8 @@ public sealed record ConsortFlow(
                 followup,
                 analysed.Count(p => p.HasRegisterData),
                 analysed.Count(p => !p.HasRegisterData),
-                scopes);
+                scopes,
+                withdrawals.Select(w => w.Participant).Distinct(StringComparer.Ordinal).Count());
         }).ToList();
         return new ConsortFlow(
             screening.Count,

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -24,11 +25,29 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
     public async Task Manager_SeesConsortAndRecruitmentChart_InBothLanguages()
     {
         fixture.App.Clock.Reset(Enrolment);
+        var arms = new Dictionary<string, (HttpClient Client, Guid Id)>(StringComparer.Ordinal);
         foreach (var (user, centre, person) in new[] { ("coord.oslo", "oslo", 260_101), ("coord.hadeland", "hadeland", 260_102) })
         {
             var client = await fixture.App.ClientAsync(user);
             var id = await TrialApi.ConsentedAsync(client, centre, person, "2014-10-01");
-            Assert.Equal(HttpStatusCode.Created, (await TrialApi.RandomiseAsync(client, id, $"manager-overview-{person}")).StatusCode);
+            var allocated = await TrialApi.RandomiseAsync(client, id, $"manager-overview-{person}");
+            Assert.Equal(HttpStatusCode.Created, allocated.StatusCode);
+            arms.TryAdd((await allocated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("arm").GetString()!, (client, id));
+        }
+        // A withdrawal in each arm, for CONSORT's per-arm follow-up boxes: randomise more until both arms have someone.
+        var oslo = await fixture.App.ClientAsync("coord.oslo");
+        for (var person = 260_150; arms.Count < 2; person++)
+        {
+            Assert.True(person < 260_190, "forty randomisations never reached both arms");
+            var id = await TrialApi.ConsentedAsync(oslo, "oslo", person, "2014-10-01");
+            var allocated = await TrialApi.RandomiseAsync(oslo, id, $"manager-overview-{person}");
+            Assert.Equal(HttpStatusCode.Created, allocated.StatusCode);
+            arms.TryAdd((await allocated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("arm").GetString()!, (oslo, id));
+        }
+        // Each by the coordinator of the participant's centre.
+        foreach (var (arm, scope) in new[] { ("ips", "intervention"), ("control", "data-collection") })
+        {
+            Assert.True((await arms[arm].Client.PostAsJsonAsync($"/api/participants/{arms[arm].Id}/withdrawals", new { scope, effectiveOn = "2014-11-01", reason = "moved" })).IsSuccessStatusCode, arm);
         }
         await TrialApi.ScreenAsync(await fixture.App.ClientAsync("coord.oslo"), "oslo", 260_103, new(TestPeople.AllYes) { ["wants-work"] = false }, "2014-10-01");
 
@@ -39,6 +58,9 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
         var consort = await page.TextContentAsync("#consort") ?? "";
         Assert.Contains("Ekskludert", consort, StringComparison.Ordinal);
         Assert.Contains("Individuell jobbstøtte (IPS)", consort, StringComparison.Ordinal);
+        // Each arm's withdrawals under its own box, by scope (other tests of this trial may add to the counts).
+        Assert.Matches("^Trukket seg \\(n\u00A0=\u00A0[1-9][0-9]*\\).*• Tiltaket: [1-9]", await page.TextContentAsync("#withdrawn-ips") ?? "");
+        Assert.Matches("^Trukket seg \\(n\u00A0=\u00A0[1-9][0-9]*\\).*• Videre datainnsamling: [1-9]", await page.TextContentAsync("#withdrawn-control") ?? "");
         Assert.True(int.Parse(await page.InnerTextAsync("#recruitment-table tr:has(th:text-is('Hadeland')) td:last-child")) >= 1);
         // The month ticks under the chart, whole (a decimal comma in their positions once showed "11.14" as a stray "1"),
         // in time order, and each drawn where it stands.
@@ -56,6 +78,7 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
         Assert.Contains("Individual Placement and Support (IPS)", await page.TextContentAsync("#consort"), StringComparison.Ordinal);
         // The English arm name, which ran out of its box, takes two lines inside it.
         Assert.True(await page.Locator("#consort g.box text:has-text('Individual Placement') tspan").CountAsync() >= 2);
+        Assert.Matches("^Withdrawn \\(n\u00A0=\u00A0[1-9][0-9]*\\).*• Further data collection: [1-9]", await page.TextContentAsync("#withdrawn-control") ?? "");
         Assert.Empty(await ConsortTextOutsideItsBoxAsync(page));
         await page.CheckPageAsync("manager-2-overview-en");
 

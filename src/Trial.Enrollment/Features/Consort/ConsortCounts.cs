@@ -10,7 +10,8 @@ namespace Trial.Enrollment.Features.Consort;
 /// CONSORT counts derived by replaying the audit trail (the event log), never typed in: assessed; awaiting (consent or
 /// randomisation: still on the way, so not excluded); excluded by reason (ineligible by coded reason, declined consent,
 /// died or withdrew before randomisation); randomised; allocated per arm and per arm/period; mistaken randomisations and
-/// deaths per arm; withdrawn once per participant by the widest scope, with the combination of scopes listed.
+/// deaths per arm; withdrawn once per participant by the widest scope, overall and per arm (arm/scope), with the
+/// combination of scopes listed.
 /// </summary>
 internal sealed class ConsortCounts(TrialDbContext db)
 {
@@ -71,6 +72,10 @@ internal sealed class ConsortCounts(TrialDbContext db)
         rows.AddRange(Grouped("withdrawn-scopes", withdrawn.Select(p => string.Join(';',
             p.Withdrawn.OrderByDescending(s => s == WithdrawalEffects.Widest(p.Withdrawn)).ThenBy(WithdrawalEffects.Code, StringComparer.Ordinal)
                 .Select(WithdrawalEffects.Code)))));
+        // Per arm as well, for CONSORT's follow-up row: the randomised who withdrew, each once by the widest scope. The
+        // scope is the only category a withdrawal has; the participant's reason is their own words and stays in the identity store.
+        rows.AddRange(Grouped("withdrawn", withdrawn.Where(p => p.Arm is not null)
+            .Select(p => $"{p.Arm}/{WithdrawalEffects.Code(WithdrawalEffects.Widest(p.Withdrawn))}")));
         return rows;
     }
 

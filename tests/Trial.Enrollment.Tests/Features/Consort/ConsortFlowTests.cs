@@ -12,9 +12,7 @@ namespace Trial.Enrollment.Tests.Features.Consort;
 /// </summary>
 public class ConsortFlowTests
 {
-    private static int Count(JsonElement rows, string stage, string group) =>
-        rows.EnumerateArray().Where(r => r.GetProperty("stage").GetString() == stage && r.GetProperty("group").GetString() == group)
-            .Select(r => r.GetProperty("count").GetInt32()).SingleOrDefault();
+    private static int Count(JsonElement rows, string stage, string group) => ConsortRowsJson.Count(rows, stage, group);
 
     [Fact]
     public async Task Consort_WaitingDeathsMistakesAndWidenedWithdrawals_AreEachCountedOnceInTheirOwnBox()

@@ -13,9 +13,7 @@ public class ConsortAndExportTests(SmallTrialFixture fixture) : IClassFixture<Sm
 {
     private TrialTestApp App => fixture.App;
 
-    private static int Count(JsonElement rows, string stage, string group) =>
-        rows.EnumerateArray().Where(r => r.GetProperty("stage").GetString() == stage && r.GetProperty("group").GetString() == group)
-            .Select(r => r.GetProperty("count").GetInt32()).SingleOrDefault();
+    private static int Count(JsonElement rows, string stage, string group) => Consort.ConsortRowsJson.Count(rows, stage, group);
 
     [Fact]
     public async Task Consort_AfterSmallTrial_CountsEachStageFromEvents()
