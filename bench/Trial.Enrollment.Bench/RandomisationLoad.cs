@@ -29,11 +29,13 @@ internal static class RandomisationLoad
     /// <summary>
     /// Timed randomisations (after an untimed warm-up that lasts until the JIT is quiet), wall seconds, CPU seconds of this process (the service's
     /// side), of the PostgreSQL backends serving the run's database, and of the whole machine (adds anything else running),
-    /// per-randomisation latencies, Npgsql commands (round trips, COMMIT not counted) per randomisation, and the service's
-    /// Trial:ConcurrentRandomisations (randomisations in the database at once; more wait in the service).
+    /// per-randomisation latencies, Npgsql commands (round trips, COMMIT not counted) per randomisation, the mean time spent
+    /// inside them and the mean wall time of that round (from an untimed round after the warm-up, so the two compare with
+    /// each other but not with the timed run's mean), and the service's Trial:ConcurrentRandomisations
+    /// (randomisations in the database at once; more wait in the service).
     /// </summary>
     public sealed record Result(int Clients, int Randomisations, double Seconds, double ProcessCpuSeconds, double PostgresCpuSeconds,
-        double MachineCpuSeconds, double MedianMs, double P95Ms, double CommandsPerRandomisation, int Duplicates, int Gaps, int Gate,
+        double MachineCpuSeconds, double MedianMs, double P95Ms, double CommandsPerRandomisation, double InCommandsMs, double CountedMeanMs, int Duplicates, int Gaps, int Gate,
         int WarmUp, long JitCompiledWhileTimed)
     {
         public double PerSecond => Randomisations / Seconds;
@@ -47,6 +49,43 @@ internal static class RandomisationLoad
 
     /// <summary>Methods a warm-up round may compile and still count as quiet (a rare path, a timer).</summary>
     private const int QuietRound = 5;
+
+    /// <summary>Randomisations of the untimed round that counts Npgsql commands.</summary>
+    private const int Counted = 100;
+
+    /// <summary>
+    /// Npgsql commands per randomisation, the mean milliseconds per randomisation spent inside them (sent to completed,
+    /// overlapping ones counted each) and the round's mean wall milliseconds per randomisation (wall × clients / randomisations),
+    /// over an untimed round of <see cref="Counted"/> randomisations: the difference is the service's time outside the commands. Counted outside the
+    /// timing because listening makes Npgsql create an Activity per command, which the service does not do in production
+    /// (it registers no listener): a timed run with the listener measured the bench's own cost as well.
+    /// BENCH_SHOW_COMMANDS=1 prints the first commands' text.
+    /// </summary>
+    private static async Task<(double Commands, double InCommandsMs, double MeanMs)> CountCommandsAsync(Func<Task> round, int clients, TextWriter progress)
+    {
+        long commands = 0;
+        long inCommandsTicks = 0;
+        var show = Environment.GetEnvironmentVariable("BENCH_SHOW_COMMANDS") is not null;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                Interlocked.Add(ref inCommandsTicks, a.Duration.Ticks);
+                if (Interlocked.Increment(ref commands) <= 14 && show)
+                {
+                    progress.WriteLine("    command: " + a.DisplayName + " " + string.Join(' ', a.TagObjects.Where(t => t.Key == "db.query.text" || t.Key == "db.statement").Select(t => t.Value?.ToString()?.ReplaceLineEndings(" ")[..Math.Min(120, t.Value.ToString()!.Length)])));
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var wall = Stopwatch.StartNew();
+        await round();
+        var meanMs = wall.Elapsed.TotalMilliseconds * clients / Counted;
+        listener.ActivityStopped = null;
+        return ((double)Interlocked.Read(ref commands) / Counted, TimeSpan.FromTicks(Interlocked.Read(ref inCommandsTicks)).TotalMilliseconds / Counted, meanMs);
+    }
 
     public static async Task<Result> RunAsync(string connectionString, int clients, int participants, TextWriter progress)
     {
@@ -62,7 +101,7 @@ internal static class RandomisationLoad
         }
         // The warm-up randomises participants of its own, in rounds, so the timed run always has `participants`.
         var round = Math.Max(100, 6 * clients);
-        var reserve = round * MaxWarmUpRounds;
+        var reserve = round * MaxWarmUpRounds + Counted;
         progress.WriteLine($"  {clients} clients: preparing {participants} consented participants (and {reserve} for the warm-up) …");
         var ids = new Guid[participants + reserve];
         await Parallel.ForAsync(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
@@ -81,7 +120,8 @@ internal static class RandomisationLoad
 
         progress.WriteLine($"  {clients} clients: randomising …");
         var queue = new ConcurrentQueue<Guid>(ids[..participants]);
-        var reserved = new ConcurrentQueue<Guid>(ids[participants..]);
+        var reserved = new ConcurrentQueue<Guid>(ids[(participants + Counted)..]);
+        var toCount = new ConcurrentQueue<Guid>(ids[participants..(participants + Counted)]);
         async Task RandomiseOneAsync(Guid id)
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -123,23 +163,10 @@ internal static class RandomisationLoad
             await ClientsAsync(warm, []);
             quiet = System.Runtime.JitInfo.GetCompiledMethodCount() - compiled <= QuietRound ? quiet + 1 : 0;
         }
+        var (commands, inCommandsMs, countedMeanMs) = await CountCommandsAsync(() => ClientsAsync(toCount, []), clients, progress);
         var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var timed = queue.Count;
         var latencies = new ConcurrentBag<double>();
-        long commands = 0;
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => Environment.GetEnvironmentVariable("BENCH_SHOW_COMMANDS") is null ? ActivitySamplingResult.PropagationData : ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a =>
-            {
-                if (Interlocked.Increment(ref commands) <= 14 && Environment.GetEnvironmentVariable("BENCH_SHOW_COMMANDS") is not null)
-                {
-                    progress.WriteLine("    command: " + a.DisplayName + " " + string.Join(' ', a.TagObjects.Where(t => t.Key == "db.query.text" || t.Key == "db.statement").Select(t => t.Value?.ToString()?.ReplaceLineEndings(" ")[..Math.Min(120, t.Value.ToString()!.Length)])));
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var machineBefore = MachineCpu.BusySeconds();
@@ -152,7 +179,6 @@ internal static class RandomisationLoad
         var processCpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         var machineCpu = MachineCpu.BusySeconds() - machineBefore;
         var postgresCpu = await PostgresCpu.BackendSecondsAsync(connectionString) - postgresBefore;
-        listener.ActivityStopped = null;
         var sorted = latencies.Order().ToArray();
 
         await using var check = app.Services.CreateAsyncScope();
@@ -160,9 +186,9 @@ internal static class RandomisationLoad
         var rows = await db.Randomisations.AsNoTracking().Select(r => new { r.Stratum, r.Period, r.Slot, r.ParticipantId }).ToListAsync();
         var duplicates = rows.Count - rows.Select(r => (r.Stratum, r.Period, r.Slot)).Distinct().Count()
                          + rows.Count - rows.Select(r => r.ParticipantId).Distinct().Count();
-        var gaps = rows.GroupBy(r => (r.Stratum, r.Period)).Sum(g => (g.Max(r => r.Slot) ?? -1) + 1 - g.Count()) + (participants + warmed - rows.Count);
+        var gaps = rows.GroupBy(r => (r.Stratum, r.Period)).Sum(g => (g.Max(r => r.Slot) ?? -1) + 1 - g.Count()) + (participants + warmed + Counted - rows.Count);
         await app.StopAsync();
         return new Result(clients, timed, seconds, processCpu, postgresCpu, machineCpu, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)],
-            (double)Interlocked.Read(ref commands) / timed, duplicates, gaps, app.Services.GetRequiredService<RandomisationGate>().Limit, warmed, jitWhileTimed);
+            commands, inCommandsMs, countedMeanMs, duplicates, gaps, app.Services.GetRequiredService<RandomisationGate>().Limit, warmed, jitWhileTimed);
     }
 }

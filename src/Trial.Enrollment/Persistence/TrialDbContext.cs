@@ -32,7 +32,12 @@ internal sealed class TrialDbContext(DbContextOptions<TrialDbContext> options) :
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<BaselineAnswerRecord> BaselineAnswers => Set<BaselineAnswerRecord>();
 
-    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+    // Remembered: a randomisation asks four times, and EF's ProviderName resolves the provider service and reads its
+    // assembly's name (a new AssemblyName each call), 1.7 % of the service's CPU at 1 client (bench/results/enrollment-profile.md,
+    // 2 December). A context's provider never changes, pooled or not.
+    private bool? _isPostgres;
+
+    public bool IsPostgres => _isPostgres ??= Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

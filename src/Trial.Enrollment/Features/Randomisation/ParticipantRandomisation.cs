@@ -20,7 +20,9 @@ namespace Trial.Enrollment.Features.Randomisation;
 /// <para>On PostgreSQL that is two round trips (it was 13 plus one per follow-up occasion, then four): the participant
 /// lock with the checks, the slot and the centre's audit-chain head; then every write (allocation, state, audit entry
 /// and head, follow-up occasions) with the COMMIT as one command. The stratum's counter row is held from the end of the
-/// first to the end of the second. The identity-store language lookup runs on its own connection meanwhile.</para>
+/// first to the end of the second. The participant's language comes from the identity store in the first round trip
+/// where that store is the research database's schema (PostgreSQL's default), otherwise from a lookup on its own
+/// connection meanwhile.</para>
 /// </summary>
 internal sealed class ParticipantRandomisation(
     TrialDbContext db, Identity.ParticipantLanguages languages, TrialProtocol protocol, TrialCalendar calendar, AllocationSeeds seeds, AuditTrail audit,
@@ -110,8 +112,13 @@ internal sealed class ParticipantRandomisation(
     {
         // Waiting here, before any connection is taken, rather than on a stratum's counter row in the database.
         using var place = await gate.EnterAsync(cancellationToken);
-        // The participant's language is the one recorded at screening; follow-up messages and pages use it. The identity
-        // store has its own connection, so the lookup runs while the transaction's first round trips are under way.
+        // The participant's language is the one recorded at screening; follow-up messages and pages use it.
+        if (languages.InResearchStatement is not null)
+        {
+            // Read by the checks' round trip (CheckAsync): no connection, query or round trip of its own.
+            return await AllocateAsync(id, idempotencyKey, user, verb, slotPeriod, allocate, null, cancellationToken);
+        }
+        // The identity store has its own connection, so the lookup runs while the transaction's first round trip is under way.
         var language = languages.FindAsync(id.Value, cancellationToken);
         try
         {
@@ -126,7 +133,7 @@ internal sealed class ParticipantRandomisation(
 
     private async Task<AllocationOutcome> AllocateAsync(ParticipantId id, string idempotencyKey, StaffUser user, ParticipantVerb verb,
         PeriodCode? slotPeriod, Func<ParticipantRecord, int?, CancellationToken, Task<RandomisationRecord>> allocate,
-        Task<string?> language, CancellationToken cancellationToken)
+        Task<string?>? language, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var checks = await CheckAsync(id, idempotencyKey, slotPeriod, cancellationToken);
@@ -171,7 +178,8 @@ internal sealed class ParticipantRandomisation(
                 method = record.Method.ToString().ToLowerInvariant(),
                 reason = record.PaperReason,
             });
-        var schedule = new ScheduleRequest(ParticipantRef.From(id.Value), record.RandomisedOn, protocol.TimeZone, await language ?? "nb-NO",
+        var schedule = new ScheduleRequest(ParticipantRef.From(id.Value), record.RandomisedOn, protocol.TimeZone,
+            (language is null ? checks.Language : await language) ?? "nb-NO",
             protocol.Sha256, participant.Centre, record.Arm);
         await WriteAndCommitAsync(record, entry, schedule, cancellationToken);
         participant.State = ParticipantState.Randomised;
@@ -220,8 +228,10 @@ internal sealed class ParticipantRandomisation(
 
     /// <param name="Participant">Row-locked (PostgreSQL) and not tracked; null if there is no such participant.</param>
     /// <param name="Slot">Null without a slot period, or for a centre the protocol does not list.</param>
+    /// <param name="Language">From the identity store when it is read in this round trip (<see cref="Identity.ParticipantLanguages.InResearchStatement"/>);
+    /// null if it is not, or if the store does not hold the person.</param>
     private sealed record Checks(ParticipantRecord? Participant, bool Randomised, bool KeyUsed, LockStage Stage, bool Withdrawn, int? Slot,
-        AuditChainRecord? Head);
+        AuditChainRecord? Head, string? Language);
 
     /// <summary>
     /// In one round trip of four statements, in the order the locks have always been taken: the participant (locked FOR
@@ -230,7 +240,8 @@ internal sealed class ParticipantRandomisation(
     /// slot from the counter of the participant's stratum (the row stays locked until commit, serialising the stratum) and
     /// the head of the participant's centre's audit chain (locked too; the stratum's lock already serialises it). The stratum and the
     /// chain are found from the participant's row inside the statements, since the row is not yet read; refusals of the
-    /// participant (none, another centre, out of reach) come after, and the rollback returns what was taken.
+    /// participant (none, another centre, out of reach) come after, and the rollback returns what was taken. The lock stage's
+    /// statement also reads the participant's language where the identity store shares the research connection.
     /// </summary>
     private async Task<Checks> CheckAsync(ParticipantId id, string idempotencyKey, PeriodCode? slotPeriod, CancellationToken cancellationToken)
     {
@@ -245,7 +256,8 @@ internal sealed class ParticipantRandomisation(
             .Add(TrialLocks.StageStatement(db,
                 "EXISTS (SELECT 1 FROM randomisations WHERE participant_id = @id), " +
                 "EXISTS (SELECT 1 FROM randomisations WHERE idempotency_key = @key AND participant_id <> @id), " +
-                "EXISTS (SELECT 1 FROM withdrawals WHERE participant_id = @id)"), ("key", idempotencyKey));
+                "EXISTS (SELECT 1 FROM withdrawals WHERE participant_id = @id)" +
+                (languages.InResearchStatement is { } inResearch ? ", " + inResearch : "")), ("key", idempotencyKey));
         if (slotPeriod is not null)
         {
             batch.Add(stratumSlot.Sql, [("period", slotPeriod.Value.Value), .. stratumSlot.Parameters]);
@@ -257,6 +269,7 @@ internal sealed class ParticipantRandomisation(
         await reader.ReadAsync(cancellationToken);
         var stage = TrialLocks.ReadStage(reader);
         var (randomised, keyUsed, withdrawn) = (reader.GetBoolean(3), reader.GetBoolean(4), reader.GetBoolean(5));
+        var language = languages.InResearchStatement is not null && !reader.IsDBNull(6) ? reader.GetString(6) : null;
         int? taken = null;
         if (slotPeriod is not null)
         {
@@ -267,7 +280,7 @@ internal sealed class ParticipantRandomisation(
         var head = await reader.ReadAsync(cancellationToken)
             ? new AuditChainRecord { Chain = reader.GetString(0), LastSeq = reader.GetInt64(1), LastHash = reader.GetString(2) }
             : null;
-        return new Checks(participant, randomised, keyUsed, stage, withdrawn, taken, head);
+        return new Checks(participant, randomised, keyUsed, stage, withdrawn, taken, head, language);
     }
 
     /// <summary>The next slot of a stratum's counter, locked until commit, in a round trip of its own.</summary>

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Trial.Enrollment.Hosting;
+using Trial.Enrollment.Identity;
 using Trial.Enrollment.Persistence;
 using Trial.Enrollment.Tests.Hosting;
 
@@ -9,8 +12,9 @@ namespace Trial.Enrollment.Tests.Features.Randomisation;
 
 /// <summary>
 /// Randomisation schedules the follow-up occasions in the language each person chose at screening, read from the
-/// identity store (on a pooled context, through a query compiled per service instance, so both providers' services in
-/// one test process each get their own).
+/// identity store: on PostgreSQL with the identity schema on the research connection (the default) in the randomisation's
+/// first round trip; otherwise (SQLite, or an identity store with a connection string of its own) on a pooled context,
+/// through a query compiled per service instance, so both providers' services in one test process each get their own.
 /// </summary>
 public abstract class FollowupLanguageTests(DatabaseProvider provider)
 {
@@ -18,6 +22,13 @@ public abstract class FollowupLanguageTests(DatabaseProvider provider)
     public async Task Randomise_SchedulesTheOccasionsInTheLanguageChosenAtScreening()
     {
         await using var app = await TrialTestApp.StartAsync(provider, "followup_language", registerFollowup: false);
+        // Which way the language is read: in the randomisation's own statement only on PostgreSQL's shared connection.
+        Assert.Equal(provider == DatabaseProvider.Postgres, app.Services.GetRequiredService<ParticipantLanguages>().InResearchStatement is not null);
+        await RandomiseTwoLanguagesAsync(app);
+    }
+
+    protected async Task RandomiseTwoLanguagesAsync(TrialTestApp app)
+    {
         await TrialApi.SetSeedAsync(app);
         var oslo = await app.ClientAsync("coord.oslo");
         async Task<Guid> ConsentedAsync(int person, string language)
@@ -56,4 +67,26 @@ public abstract class FollowupLanguageTests(DatabaseProvider provider)
 public sealed class SqliteFollowupLanguageTests() : FollowupLanguageTests(DatabaseProvider.Sqlite);
 
 [Trait("db", "postgres")]
-public sealed class PostgresFollowupLanguageTests() : FollowupLanguageTests(DatabaseProvider.Postgres);
+public sealed class PostgresFollowupLanguageTests() : FollowupLanguageTests(DatabaseProvider.Postgres)
+{
+    /// <summary>
+    /// An identity store with a connection string of its own (here the same database under another application name, so
+    /// a separate pool) may be another database or a role the research connection's role is not: the language is then
+    /// read on the identity store's own connection, never by the research connection.
+    /// </summary>
+    [Fact]
+    public async Task Randomise_WithAnIdentityStoreOfItsOwn_ReadsTheLanguageOnItsConnection()
+    {
+        await using var app = await TrialTestApp.StartAsync(DatabaseProvider.Postgres, "followup_language_own", registerFollowup: false,
+            replace: services =>
+            {
+                var options = (TrialHostOptions)services.Last(d => d.ServiceType == typeof(TrialHostOptions)).ImplementationInstance!;
+                services.Replace(ServiceDescriptor.Singleton(options with
+                {
+                    IdentityConnectionString = options.ResearchConnection + ";Application Name=identity-store",
+                }));
+            });
+        Assert.Null(app.Services.GetRequiredService<ParticipantLanguages>().InResearchStatement);
+        await RandomiseTwoLanguagesAsync(app);
+    }
+}
