@@ -115,6 +115,8 @@ public static class ConsortDiagram
         "declined-consent" => l.Text("Declined consent", "Ga ikke samtykke"),
         "missed" => l.Text("no response", "ikke svart"),
         "died" => l.Text("died", "døde"),
+        "withdrew-followup-contact" => l.Text("withdrew from follow-up contact", "trakk seg fra oppfølgingskontakt"),
+        "withdrew-data-collection" => l.Text("withdrew from data collection", "trakk seg fra datainnsamling"),
         "cancelled" => l.Text("cancelled", "avlyst"),
         WithdrawalFilter.WithdrawnReason => l.Text("answers withdrawn", "svar trukket"),
         _ => code,
