@@ -41,7 +41,7 @@ internal static class EnrollmentServices
         services.TryAddSingleton<IClock>(NodaTime.SystemClock.Instance);
         services.AddDbContextPool<TrialDbContext>(o => DatabaseSetup.Configure(o, options.Database, options.ResearchConnection));
         // The options are built once, not per request: every request that resolves a service taking the identity context
-        // (a randomisation does, through PersonNotes, even when it writes no note) rebuilt them (a connection-string
+        // (a randomisation did, through PersonNotes, even when it wrote no note) rebuilt them (a connection-string
         // parse, provider and warnings set-up, EF's lookup of its internal services by the new options), about 5 % of the
         // service's CPU at 1 client (bench/results/enrollment-profile.md, 2 December). The context stays scoped and unpooled
         // (StoresTransaction may move it onto the research connection); the options hold nothing per request.
