@@ -78,6 +78,9 @@ internal static class EnrollmentServices
         services.AddSingleton<StratumSlotStatement>();
         services.AddScoped<MistakenRandomisation>();
         services.AddScoped<Identity.PersonNotes>();
+        // For a service that writes a note only on a rare path (ParticipantRandomisation: a paper allocation), so that its
+        // other requests do not construct PersonNotes and, with it, the identity-store context.
+        services.AddScoped<Func<Identity.PersonNotes>>(provider => provider.GetRequiredService<Identity.PersonNotes>);
         services.AddScoped<Features.Erasure.IdentityErasure>();
         services.TryAddSingleton(Features.Erasure.IErasureHooks.None);
         services.AddScoped<SequenceListing>();

@@ -26,7 +26,7 @@ namespace Trial.Enrollment.Features.Randomisation;
 /// </summary>
 internal sealed class ParticipantRandomisation(
     TrialDbContext db, Identity.ParticipantLanguages languages, TrialProtocol protocol, TrialCalendar calendar, AllocationSeeds seeds, AuditTrail audit,
-    FollowupLink followup, OrganisationAccess access, IServiceProvider services, RandomisationGate gate,
+    FollowupLink followup, OrganisationAccess access, Func<Identity.PersonNotes> notes, RandomisationGate gate,
     StratumSlotStatement stratumSlot)
 {
     public async Task<AllocationOutcome> RandomiseAsync(ParticipantId id, RandomiseRequest request, string? idempotencyKey, StaffUser user,
@@ -83,10 +83,10 @@ internal sealed class ParticipantRandomisation(
         if (outcome.Origin == AllocationOrigin.Created && !string.IsNullOrWhiteSpace(reason))
         {
             var allocation = await db.Randomisations.AsNoTracking().Where(r => r.ParticipantId == id.Value).Select(r => r.Id).SingleAsync(cancellationToken);
-            // Resolved here, not injected: PersonNotes takes the identity-store context, and constructing a DbContext looks up
+            // Created here, not injected: PersonNotes takes the identity-store context, and constructing a DbContext looks up
             // EF's internal services by its options (hashing them), about 1 % of the service's CPU per randomisation at 1
             // client, for a note that only a paper allocation writes (bench/results/enrollment-profile.md, 2 December).
-            await services.GetRequiredService<Identity.PersonNotes>().AddAsync(id.Value, Identity.NoteKind.PaperAllocation, allocation, reason, user.UserId, cancellationToken);
+            await notes().AddAsync(id.Value, Identity.NoteKind.PaperAllocation, allocation, reason, user.UserId, cancellationToken);
         }
         return outcome;
     }
