@@ -25,24 +25,25 @@ public sealed class ManagerBrowserTests(BrowserTrialFixture fixture)
     public async Task Manager_SeesConsortAndRecruitmentChart_InBothLanguages()
     {
         fixture.App.Clock.Reset(Enrolment);
+        // The first participant of each arm, with the coordinator who randomised them.
         var arms = new Dictionary<string, (HttpClient Client, Guid Id)>(StringComparer.Ordinal);
-        foreach (var (user, centre, person) in new[] { ("coord.oslo", "oslo", 260_101), ("coord.hadeland", "hadeland", 260_102) })
+        async Task RandomiseAsync(HttpClient client, string centre, int person)
         {
-            var client = await fixture.App.ClientAsync(user);
             var id = await TrialApi.ConsentedAsync(client, centre, person, "2014-10-01");
             var allocated = await TrialApi.RandomiseAsync(client, id, $"manager-overview-{person}");
             Assert.Equal(HttpStatusCode.Created, allocated.StatusCode);
             arms.TryAdd((await allocated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("arm").GetString()!, (client, id));
+        }
+        foreach (var (user, centre, person) in new[] { ("coord.oslo", "oslo", 260_101), ("coord.hadeland", "hadeland", 260_102) })
+        {
+            await RandomiseAsync(await fixture.App.ClientAsync(user), centre, person);
         }
         // A withdrawal in each arm, for CONSORT's per-arm follow-up boxes: randomise more until both arms have someone.
         var oslo = await fixture.App.ClientAsync("coord.oslo");
         for (var person = 260_150; arms.Count < 2; person++)
         {
             Assert.True(person < 260_190, "forty randomisations never reached both arms");
-            var id = await TrialApi.ConsentedAsync(oslo, "oslo", person, "2014-10-01");
-            var allocated = await TrialApi.RandomiseAsync(oslo, id, $"manager-overview-{person}");
-            Assert.Equal(HttpStatusCode.Created, allocated.StatusCode);
-            arms.TryAdd((await allocated.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("arm").GetString()!, (oslo, id));
+            await RandomiseAsync(oslo, "oslo", person);
         }
         // Each by the coordinator of the participant's centre.
         foreach (var (arm, scope) in new[] { ("ips", "intervention"), ("control", "data-collection") })
